@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Text;
+
+namespace LifelongLearning.Bot.Core.Answers;
+
+/// <summary>
+/// Reads an answer the way people type it on a phone: "1.250", "1 250", "1,5", "12%", "15 triệu",
+/// "có", "chưa", "x". Anything else is refused with a message that says what is expected; "khoảng 300"
+/// is not taken silently but offered for confirmation.
+/// </summary>
+public static partial class AnswerParser
+{
+    public const string CountHint = "Vui lòng nhập một số nguyên không âm, ví dụ 1.250.";
+    public const string MoneyHint = "Vui lòng nhập số tiền bằng đồng, ví dụ 15.000.000 hoặc 15 triệu.";
+    public const string PercentHint = "Vui lòng nhập một tỷ lệ từ 0 đến 100, ví dụ 72,5%.";
+    public const string YesNoHint = "Vui lòng trả lời «có» hoặc «không» (hoặc gõ 1 cho Có, 2 cho Không).";
+
+    private static readonly HashSet<string> YesWords = ["co", "c", "co roi", "da co", "roi", "da", "vang", "vang co", "dung", "yes", "y", "x", "1", "co a", "da co roi"];
+    private static readonly HashSet<string> NoWords = ["khong", "k", "ko", "kh", "khong co", "chua", "chua co", "no", "n", "o", "2", "khong a", "chua a"];
+    private static readonly string[] ApproximateWords = ["khoang", "tam", "chung", "xap xi", "uoc tinh", "uoc", "gan", "hon", "co le", "~"];
+
+    public static string HintFor(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.YesNo => YesNoHint,
+        IndicatorKind.Money => MoneyHint,
+        IndicatorKind.Percentage => PercentHint,
+        _ => CountHint,
+    };
+
+    public static ParseResult Parse(string text, IndicatorKind kind)
+    {
+        var folded = Words.Fold(text).TrimEnd('.', '!', ' ');
+        if (folded.Length == 0) return ParseResult.Refuse(HintFor(kind));
+        return kind == IndicatorKind.YesNo ? ParseYesNo(folded) : ParseNumber(text.Trim(), folded, kind);
+    }
+
+    private static ParseResult ParseYesNo(string folded)
+    {
+        if (YesWords.Contains(folded)) return ParseResult.Ok(AnswerValue.Yes);
+        if (NoWords.Contains(folded)) return ParseResult.Ok(AnswerValue.No);
+        return ParseResult.Refuse(YesNoHint);
+    }
+
+    private static ParseResult ParseNumber(string original, string folded, IndicatorKind kind)
+    {
+        var approximate = false;
+        foreach (var word in ApproximateWords)
+        {
+            if (folded.StartsWith(word + " ", StringComparison.Ordinal) || (word == "~" && folded.StartsWith('~')))
+            {
+                approximate = true;
+                folded = folded[word.Length..].Trim();
+                break;
+            }
+        }
+
+        var match = NumberPattern().Match(folded);
+        if (!match.Success) return ParseResult.Refuse(HintFor(kind));
+        if (match.Groups["sign"].Success) return ParseResult.Refuse("Số không được âm. " + HintFor(kind));
+
+        var digits = match.Groups["int"].Value.Replace(".", "").Replace(" ", "");
+        var fraction = match.Groups["frac"].Success ? match.Groups["frac"].Value : "";
+        var value = decimal.Parse(fraction.Length > 0 ? $"{digits}.{fraction}" : digits, CultureInfo.InvariantCulture);
+
+        var rest = match.Groups["rest"].Value.Trim();
+        var percent = rest.StartsWith('%');
+        if (percent) rest = rest[1..].Trim();
+        var multiplier = Multiplier(ref rest);
+        if (rest.Any(char.IsDigit)) return ParseResult.Refuse("Mỗi câu chỉ nhập một số. " + HintFor(kind));
+        value *= multiplier;
+
+        switch (kind)
+        {
+            case IndicatorKind.Percentage:
+                if (multiplier != 1) return ParseResult.Refuse(PercentHint);
+                if (value > 100) return ParseResult.Refuse("Tỷ lệ không được vượt quá 100%. " + PercentHint);
+                break;
+            case IndicatorKind.Count:
+                if (percent || multiplier != 1 && value != decimal.Truncate(value)) return ParseResult.Refuse(CountHint);
+                if (value != decimal.Truncate(value)) return ParseResult.Refuse("Số lượng phải là số nguyên (dấu phẩy là phần thập phân). " + CountHint);
+                break;
+            case IndicatorKind.Money:
+                if (percent) return ParseResult.Refuse(MoneyHint);
+                if (value != decimal.Truncate(value)) return ParseResult.Refuse("Số tiền phải tròn đồng. " + MoneyHint);
+                break;
+        }
+
+        var answer = AnswerValue.Of(value);
+        if (approximate)
+        {
+            var shown = kind == IndicatorKind.Percentage ? VietnameseFormat.Percent(value) : VietnameseFormat.Number(value);
+            return ParseResult.Confirm(answer, $"Anh/chị ghi «{original}». Lưu con số {shown}? Gõ «có» để lưu, hoặc nhập số chính xác.");
+        }
+        return ParseResult.Ok(answer);
+    }
+
+    private static decimal Multiplier(ref string rest)
+    {
+        (string Word, decimal Factor)[] units = [("ty", 1_000_000_000m), ("trieu", 1_000_000m), ("tr", 1_000_000m), ("nghin", 1_000m), ("ngan", 1_000m), ("k", 1_000m)];
+        foreach (var (word, factor) in units)
+        {
+            if (rest == word || rest.StartsWith(word + " ", StringComparison.Ordinal))
+            {
+                rest = rest[word.Length..].Trim();
+                return factor;
+            }
+        }
+        return 1m;
+    }
+
+    // A whole part either plain ("1250") or grouped by threes with dots or spaces ("1.250", "1 250 000"),
+    // an optional decimal comma, then anything that is not a digit (a unit word, "%", "triệu").
+    [GeneratedRegex(@"^(?<sign>-\s*)?(?<int>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?<frac>\d+))?(?<rest>(?:\s*%|\s+\D.*|)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
+}

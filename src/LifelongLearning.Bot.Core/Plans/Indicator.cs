@@ -1,0 +1,30 @@
+using LifelongLearning.Bot.Core.Periods;
+
+namespace LifelongLearning.Bot.Core.Plans;
+
+/// <summary>
+/// One figure the plan asks units for. Indicators with <see cref="Targets"/> are the plan's targets
+/// (TV-HTSD, TV-CDS, TV-LUOT, VH-CLB); the others are activity figures the yearly report needs.
+/// </summary>
+public sealed record Indicator(
+    string Code,
+    string Name,
+    string Question,
+    IndicatorKind Kind,
+    string? UnitOfMeasure,
+    IReadOnlyList<string> ReportedBy,
+    IReadOnlyList<PeriodKind> Periods,
+    Aggregation Aggregation,
+    TargetKind? TargetKind,
+    IReadOnlyList<Target> Targets,
+    int? GrowthBaseYear,
+    string? Task)
+{
+    public bool HasTargets => Targets.Count > 0;
+
+    public bool IsReportedBy(string unitKind) => ReportedBy.Contains(unitKind, StringComparer.Ordinal);
+
+    public bool IsCollectedIn(PeriodKind period) => Periods.Contains(period);
+
+    public Target? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year);
+}

@@ -1,0 +1,34 @@
+using LifelongLearning.Bot.Core.Periods;
+
+namespace LifelongLearning.Bot.Core.Plans;
+
+/// <summary>
+/// The commune's plan as data: its units, indicators, targets, calendar and holidays. Another commune
+/// adopts the same programme by editing the JSON file, without a rebuild.
+/// </summary>
+public sealed record Plan(
+    Commune Commune,
+    string TimeZone,
+    IReadOnlyList<UnitKind> UnitKinds,
+    IReadOnlyList<PlanUnit> Units,
+    IReadOnlyList<Indicator> Indicators,
+    Schedule Schedule,
+    IReadOnlyList<DateOnly> Holidays,
+    IReadOnlyList<EventDay> EventDays,
+    IReadOnlyList<LearningWeek> LearningWeeks)
+{
+    public WorkingCalendar Calendar { get; } = new(Holidays);
+
+    public Indicator? FindIndicator(string code) =>
+        Indicators.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public UnitKind? FindUnitKind(string code) => UnitKinds.FirstOrDefault(k => k.Code == code);
+
+    /// <summary>The indicators a unit of this kind answers in a round of this period, in plan order.</summary>
+    public IReadOnlyList<Indicator> IndicatorsFor(string unitKind, PeriodKind period) =>
+        [.. Indicators.Where(i => i.IsReportedBy(unitKind) && i.IsCollectedIn(period))];
+
+    /// <summary>The deadline is a fixed number of days after the cut-off, moved to the next working day.</summary>
+    public DateOnly DeadlineFor(ReportingPeriod period) =>
+        Calendar.NextWorkingDayOnOrAfter(period.To.AddDays(Schedule.DeadlineDaysAfterCutOff));
+}
