@@ -1,0 +1,12 @@
+namespace LifelongLearning.Bot.Core.Digests;
+
+/// <summary>Who has reported in a round: on time, late, still missing, unreachable.</summary>
+public sealed record Completeness(
+    int Expected,
+    IReadOnlyList<string> OnTime,
+    IReadOnlyList<string> Late,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<string> Unreachable)
+{
+    public int Answered => OnTime.Count + Late.Count;
+}

@@ -1,0 +1,71 @@
+using LifelongLearning.Bot.Core.Plans;
+
+namespace LifelongLearning.Bot.Core.Digests;
+
+/// <summary>Makes the commune figures the plan's targets speak of, from the units' answers.</summary>
+public static class FigureCalculator
+{
+    /// <param name="now">Every unit expected to answer in the period, reported or not.</param>
+    /// <param name="yearBefore">The same period one year earlier, for growth; empty if unknown.</param>
+    /// <param name="yearlySums">Commune sums by year (yearly rounds), for the average growth since the base year.</param>
+    public static IndicatorFigure Compute(Indicator indicator, int year, IReadOnlyList<UnitReport> now,
+        IReadOnlyList<UnitReport> yearBefore, IReadOnlyDictionary<int, decimal>? yearlySums = null)
+    {
+        var expected = now.Where(u => indicator.IsReportedBy(u.Kind)).ToList();
+        var target = TargetFor(indicator, year);
+        return indicator.Aggregation.Kind == AggregationKind.ShareYes
+            ? Share(indicator, expected, target)
+            : Sum(indicator, year, expected, yearBefore, yearlySums, target);
+    }
+
+    /// <summary>The target the period is measured against: the next milestone year (2025, then 2030).</summary>
+    public static Target? TargetFor(Indicator indicator, int year) =>
+        indicator.Targets.Where(t => t.Year >= year).MinBy(t => t.Year) ?? indicator.Targets.MaxBy(t => t.Year);
+
+    private static IndicatorFigure Share(Indicator indicator, List<UnitReport> expected, Target? target)
+    {
+        var shareUnits = expected.Where(u => indicator.Aggregation.ShareOf.Contains(u.Kind)).ToList();
+        var answered = shareUnits.Where(u => u.Answers.GetValueOrDefault(indicator.Code) is { IsMissing: false }).ToList();
+        var yes = answered.Count(u => u.Answers[indicator.Code].YesNo == true);
+        decimal? share = answered.Count == 0 ? null : Math.Round(100m * yes / answered.Count, 1);
+
+        var requiredNotYes = expected
+            .Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind) && u.Answers.GetValueOrDefault(indicator.Code)?.YesNo != true)
+            .Select(u => u.UnitName).ToList();
+        bool? onTrack = target is null || share is null ? null : share >= target.Min && requiredNotYes.Count == 0;
+        return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack);
+    }
+
+    private static IndicatorFigure Sum(Indicator indicator, int year, List<UnitReport> expected, IReadOnlyList<UnitReport> yearBefore,
+        IReadOnlyDictionary<int, decimal>? yearlySums, Target? target)
+    {
+        var figures = Numbers(indicator, expected);
+        decimal? sum = figures.Count == 0 ? null : figures.Values.Sum();
+        var growth = GrowthAgainst(figures, Numbers(indicator, yearBefore));
+
+        decimal? average = null;
+        if (indicator.GrowthBaseYear is { } baseYear && yearlySums is not null && year > baseYear
+            && yearlySums.TryGetValue(baseYear, out var first) && first > 0 && yearlySums.TryGetValue(year, out var last) && last > 0)
+            average = Math.Round(100m * (decimal)(Math.Pow((double)(last / first), 1.0 / (year - baseYear)) - 1), 1);
+
+        bool? onTrack = indicator.TargetKind == TargetKind.AverageGrowthAtLeast && target is not null
+            ? (average ?? growth?.Percent) is { } g ? g >= target.Min : null
+            : null;
+        return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack);
+    }
+
+    private static Dictionary<string, decimal> Numbers(Indicator indicator, IEnumerable<UnitReport> units) =>
+        units.Where(u => u.Answers.GetValueOrDefault(indicator.Code)?.Number is not null)
+             .ToDictionary(u => u.UnitId, u => u.Answers[indicator.Code].Number!.Value);
+
+    private static Growth? GrowthAgainst(Dictionary<string, decimal> now, Dictionary<string, decimal> before)
+    {
+        var both = now.Keys.Intersect(before.Keys).ToList();
+        if (both.Count == 0) return null;
+        var sumBefore = both.Sum(u => before[u]);
+        var sumNow = both.Sum(u => now[u]);
+        if (sumBefore == 0) return null;
+        var changed = both.Count != now.Count || both.Count != before.Count;
+        return new Growth(sumBefore, sumNow, Math.Round(100m * (sumNow - sumBefore) / sumBefore, 1), both.Count, changed);
+    }
+}
