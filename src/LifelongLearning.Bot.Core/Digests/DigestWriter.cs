@@ -9,13 +9,14 @@ namespace LifelongLearning.Bot.Core.Digests;
 /// </summary>
 public static class DigestWriter
 {
-    public static string Status(string roundLabel, DateOnly deadline, Completeness c)
+    public static string Status(string roundLabel, DateOnly deadline, Completeness c, bool listUnits = true)
     {
         var lines = new List<string>
         {
             $"📋 {roundLabel} — hạn {VietnameseFormat.Date(deadline)}",
             $"Đã báo cáo: {c.Answered}/{c.Expected} đơn vị ({c.OnTime.Count} đúng hạn, {c.Late.Count} muộn).",
         };
+        if (!listUnits) return string.Join("\n", lines);
         if (c.Missing.Count > 0) lines.Add($"Chưa báo cáo ({c.Missing.Count}): {string.Join(", ", c.Missing)}.");
         if (c.Unreachable.Count > 0) lines.Add($"Không liên lạc được ({c.Unreachable.Count}): {string.Join(", ", c.Unreachable)}.");
         return string.Join("\n", lines);

@@ -1,0 +1,65 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace LifelongLearning.Bot.Channels.Console;
+
+/// <summary>
+/// A chat in the terminal, for trying the bot without any token: type as one of the demo people,
+/// switch with /la, and read what the bot answers. It is only another channel of the same engine.
+/// </summary>
+public sealed class ConsoleChannel(BotEngine engine, BotStore store, ConsoleTerminal terminal, IHostApplicationLifetime lifetime)
+    : BackgroundService
+{
+    public const string Name = "console";
+    private long _sequence;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        terminal.Intro(People());
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var line = await terminal.ReadLineAsync(stoppingToken);
+            if (line is null)
+            {
+                // End of input (Ctrl+D, or no terminal at all): stop the program instead of spinning.
+                lifetime.StopApplication();
+                return;
+            }
+            if (line.Trim().Length == 0) continue;
+            if (SwitchPerson(line)) continue;
+            var me = terminal.Current;
+            engine.Handle(new IncomingMessage(Name, me.ChatId, me.Name, line, $"{Name}:{Environment.ProcessId}:{++_sequence}:{DateTime.UtcNow.Ticks}"));
+        }
+    }
+
+    private bool SwitchPerson(string line)
+    {
+        var text = line.Trim();
+        if (!text.StartsWith("/la", StringComparison.OrdinalIgnoreCase) || (text.Length > 3 && text[3] != ' ')) return false;
+        var people = People();
+        var arg = text.Length > 3 ? text[4..].Trim() : "";
+        var pick = int.TryParse(arg, out var n) && n >= 1 && n <= people.Count ? people[n - 1] : null;
+        if (pick is null) terminal.ListPeople(people);
+        else terminal.SwitchTo(pick);
+        return true;
+    }
+
+    private List<ConsolePerson> People()
+    {
+        var people = store.Accounts.Find(a => a.Channel == Name).OrderBy(a => a.MemberId.Length).ThenBy(a => a.MemberId)
+            .Select(a => new ConsolePerson(a.ChatId, a.DisplayName, Describe(store.Members.FindById(a.MemberId)))).ToList();
+        people.Add(new ConsolePerson("khach", "Khách mới", "người lạ, chưa đăng ký"));
+        return people;
+    }
+
+    private string Describe(Member? member) => member switch
+    {
+        null => "",
+        { Role: Role.Reporter, UnitId: { } unit } => $"báo cáo cho {store.Units.FindById(unit)?.Name}",
+        { Role: Role.Official } => "cán bộ theo dõi",
+        { Role: Role.Admin } => "quản trị",
+        _ => "người dân",
+    };
+}

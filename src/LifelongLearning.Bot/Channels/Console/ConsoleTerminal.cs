@@ -1,0 +1,65 @@
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Channels.Console;
+
+public sealed record ConsolePerson(string ChatId, string Name, string Description);
+
+/// <summary>The terminal both console parts share: who is typing now, and writing without tearing lines.</summary>
+public sealed class ConsoleTerminal(TextReader input, TextWriter output)
+{
+    private readonly Lock _gate = new();
+
+    public ConsolePerson Current { get; private set; } = new("lan", "Chị Lan", "cán bộ theo dõi");
+
+    public void Intro(IReadOnlyList<ConsolePerson> people)
+    {
+        Write("""
+              ════════════════════════════════════════════════════════════
+               LifelongLearning.Bot — trò chuyện thử trên màn hình
+               Không có mã Telegram/Zalo nên bot chạy ở chế độ thử với xã mẫu.
+               Gõ tin như trong ứng dụng chat. /la để đổi người, /trogiup để xem lệnh.
+               Thoát: Ctrl+C.
+              ════════════════════════════════════════════════════════════
+              """);
+        ListPeople(people);
+        var first = people.FirstOrDefault(p => p.ChatId == Current.ChatId) ?? people[0];
+        SwitchTo(first);
+    }
+
+    public void ListPeople(IReadOnlyList<ConsolePerson> people)
+    {
+        var lines = people.Select((p, i) => $"  {i + 1}. {p.Name} — {p.Description}");
+        Write("Anh/chị có thể đóng vai:\n" + string.Join("\n", lines) + "\nGõ /la SỐ để đổi, ví dụ /la 2.");
+    }
+
+    public void SwitchTo(ConsolePerson person)
+    {
+        Current = person;
+        Write($"➜ Bây giờ anh/chị là {person.Name} ({person.Description}).");
+    }
+
+    public async Task<string?> ReadLineAsync(CancellationToken ct)
+    {
+        lock (_gate) output.Write($"[{Current.Name}] > ");
+        await output.FlushAsync(ct);
+        return await input.ReadLineAsync(ct);
+    }
+
+    public void ShowBotMessage(string chatId, string recipientName, string text)
+    {
+        var header = chatId == Current.ChatId ? "🤖 Bot:" : $"🤖 Bot → {recipientName}:";
+        Write($"{header}\n{Indent(text)}");
+    }
+
+    private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(l => "   " + l));
+
+    private void Write(string text)
+    {
+        lock (_gate)
+        {
+            output.WriteLine();
+            output.WriteLine(text);
+            output.Flush();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine.Commands;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>
+/// The one conversation engine every channel feeds. A message's effects (answers, the conversation,
+/// the replies in the outbox, the note that it was handled) are stored in one transaction, so a channel
+/// may confirm the message to its platform as soon as <see cref="Handle"/> returns, and a copy that
+/// arrives again changes nothing.
+/// </summary>
+public sealed partial class BotEngine(
+    BotStore store,
+    PlanHolder time,
+    Messenger messenger,
+    RoundService rounds,
+    IOptions<BotOptions> options,
+    StartCommand start,
+    ReportCommands report,
+    OfficialCommands official,
+    HelpCommand help,
+    ILogger<BotEngine> logger)
+{
+    private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
+
+    /// <summary>Handles one message; false when the same message was handled before.</summary>
+    public bool Handle(IncomingMessage message) => store.Write(() =>
+    {
+        if (store.Received.FindById(message.Key) is not null)
+        {
+            LogDuplicate(message.Key);
+            return false;
+        }
+        var turn = Identify(message);
+        Dispatch(turn);
+        if (turn.Member is not null) rounds.SaveConversation(turn.Conversation);
+        foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
+        store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+        return true;
+    });
+
+    private Turn Identify(IncomingMessage message)
+    {
+        var account = store.Accounts.FindById(message.Address);
+        var member = account is null ? null : store.Members.FindById(account.MemberId);
+        if (member?.RemovedAt is not null) member = null;
+        if (account is not null && member is not null)
+        {
+            account.LastSeenAt = time.UtcNow;
+            account.DisplayName = message.SenderName;
+            account.UnreachableReason = null;
+            account.UnreachableSince = null;
+            store.Accounts.Update(account);
+        }
+        var role = _admins.Contains(message.Address) ? Role.Admin : member?.Role ?? Role.Resident;
+        if (role == Role.Admin && member is null)
+        {
+            member = start.CreateMember(message, Role.Admin, null);
+            account = store.Accounts.FindById(message.Address);
+        }
+        var conversation = member is null ? new Conversation() : rounds.ConversationOf(member.Id);
+        return new Turn(message, member, account, role, conversation);
+    }
+
+    private void Dispatch(Turn turn)
+    {
+        var message = turn.Message;
+        var text = message.Text.Trim();
+        if (message.IsGroup && !(message.AddressedToBot && text.StartsWith('/'))) return;
+
+        if (turn.Conversation.NumberedChoices is { Count: > 0 } choices && int.TryParse(text, out var n) && n >= 1 && n <= choices.Count)
+            text = choices[n - 1].Value;
+
+        if (text.StartsWith('/'))
+        {
+            var (command, args) = SplitCommand(text);
+            if (message.IsGroup && command is not ("trogiup" or "help" or "trangthai" or "tonghop" or "start"))
+            {
+                turn.Say("Trong nhóm, bot chỉ trả lời /trangthai, /tonghop và /trogiup. Vui lòng nhắn riêng cho bot để báo cáo.");
+                return;
+            }
+            if (message.IsGroup && command == "start") { help.Show(turn); return; }
+            switch (command)
+            {
+                case "start": start.Handle(turn, args); return;
+                case "dangky": start.Subscribe(turn); return;
+                case "baocao": report.Start(turn); return;
+                case "sua": report.Correct(turn); return;
+                case "huy": report.Leave(turn); return;
+                case "trangthai": (turn.IsOfficial ? (Action<Turn>)official.Status : report.Status)(turn); return;
+                case "tonghop": official.Digest(turn); return;
+                case "moi": official.Invite(turn, args); return;
+                case "themdonvi": official.AddUnit(turn, args); return;
+                case "donvi": official.ListUnits(turn); return;
+                case "xoa": official.RemoveMember(turn, args); return;
+                case "moky": official.OpenRound(turn, args); return;
+                case "trogiup" or "help": help.Show(turn); return;
+                default:
+                    turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");
+                    return;
+            }
+        }
+
+        if (turn.Conversation.Mode == ConversationMode.Reporting && turn.Member is not null)
+        {
+            report.Continue(turn, text);
+            return;
+        }
+        if (InviteCodes.LooksLikeCode(text))
+        {
+            start.Handle(turn, text);
+            return;
+        }
+        if (turn.Member is null && Words.Fold(text) is "dong y" or "dang ky")
+        {
+            start.Subscribe(turn);
+            return;
+        }
+        if (turn.Role == Role.Reporter && report.TryOneMessageForm(turn, text)) return;
+        help.Hint(turn);
+    }
+
+    private static (string Command, string Args) SplitCommand(string text)
+    {
+        var space = text.IndexOfAny([' ', '\n']);
+        var head = space < 0 ? text[1..] : text[1..space];
+        var at = head.IndexOf('@');
+        if (at >= 0) head = head[..at];
+        return (Words.Fold(head), space < 0 ? "" : text[(space + 1)..].Trim());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {Key} was handled before; the copy changes nothing")]
+    private partial void LogDuplicate(string key);
+}

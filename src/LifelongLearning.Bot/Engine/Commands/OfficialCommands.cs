@@ -1,0 +1,169 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Engine.Commands;
+
+/// <summary>What officials do in chat: round status, the digest, invites, units and their members, opening a round.</summary>
+public sealed class OfficialCommands(
+    BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options)
+{
+    public void Status(Turn turn)
+    {
+        var open = rounds.OpenRounds();
+        if (open.Count == 0)
+        {
+            turn.Say("Hiện không có kỳ báo cáo nào đang mở. Gõ /moky MÃ-KỲ để mở (ví dụ /moky 2026-H1).");
+            return;
+        }
+        foreach (var round in open)
+        {
+            var lines = new List<string> { DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round), listUnits: false) };
+            foreach (var unit in rounds.UnitsOf(round))
+            {
+                var answered = store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id).ToList();
+                var state = answered.Count == 0
+                    ? reports.IsReachable(unit.Id) ? "chưa gửi" : rounds.ReportersOf(unit.Id).Count == 0 ? "chưa có người báo cáo" : "không liên lạc được"
+                    : $"đã gửi {VietnameseFormat.DateTime(time.ToLocal(answered.Min(a => a.FirstConfirmedAt)))}";
+                lines.Add($"{(answered.Count == 0 ? "⏳" : "✅")} {unit.Id} {unit.Name}: {state}");
+            }
+            turn.Say(string.Join("\n", lines));
+        }
+    }
+
+    public void Digest(Turn turn)
+    {
+        if (!RequireOfficial(turn)) return;
+        var round = rounds.OpenRounds().FirstOrDefault()
+            ?? store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
+        if (round is null)
+        {
+            turn.Say("Chưa có kỳ báo cáo nào nên chưa có số liệu tổng hợp.");
+            return;
+        }
+        var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+        turn.Say($"{status}\n\n{DigestWriter.Figures(reports.FiguresOf(round))}");
+    }
+
+    public void Invite(Turn turn, string args)
+    {
+        if (!RequireOfficial(turn)) return;
+        var what = args.Trim();
+        if (what.Length == 0)
+        {
+            var units = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u => $"{u.Id} — {u.Name}");
+            turn.Say("Gõ /moi MÃ-ĐƠN-VỊ để tạo mã mời người báo cáo, hoặc /moi canbo để mời cán bộ theo dõi.\nCác đơn vị:\n" + string.Join("\n", units));
+            return;
+        }
+        Role role;
+        UnitRecord? unit = null;
+        if (Words.Fold(what) is "canbo" or "can bo")
+            role = Role.Official;
+        else
+        {
+            unit = store.Units.FindById(what.ToUpperInvariant());
+            if (unit is not { Active: true })
+            {
+                turn.Say($"Không có đơn vị mã «{what}». Gõ /donvi để xem mã các đơn vị.");
+                return;
+            }
+            role = Role.Reporter;
+        }
+        var code = InviteCodes.NewCode();
+        var expires = time.UtcNow + options.Value.InviteLifetime;
+        store.Invites.Insert(new Invite
+        {
+            Id = InviteCodes.Hash(code), Role = role, UnitId = unit?.Id, CreatedBy = turn.Member?.Id ?? "",
+            CreatedAt = time.UtcNow, ExpiresAt = expires,
+        });
+        var link = identity.TelegramUsername is { } bot ? $"\nTrên Telegram, mở: https://t.me/{bot}?start={code}" : "";
+        var forWhom = unit is null ? "cán bộ theo dõi" : $"người báo cáo của {unit.Name}";
+        turn.Say($"Mã mời {forWhom}: {InviteCodes.Display(code)}\n" +
+                 $"Dùng được một lần, hết hạn {VietnameseFormat.DateTime(time.ToLocal(expires))}.\n" +
+                 $"Người nhận gửi mã này cho bot (trên Zalo hoặc Telegram).{link}");
+    }
+
+    public void AddUnit(Turn turn, string args)
+    {
+        if (!RequireOfficial(turn)) return;
+        var parts = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var kinds = string.Join(", ", time.Plan.UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
+        if (parts.Length < 3)
+        {
+            turn.Say($"Gõ: /themdonvi MÃ loại Tên đơn vị, ví dụ /themdonvi TV-CD thu-vien-khac Thư viện cộng đồng Thôn 2.\nCác loại: {kinds}");
+            return;
+        }
+        var (code, kind, name) = (parts[0].ToUpperInvariant(), parts[1], parts[2]);
+        if (time.Plan.FindUnitKind(kind) is null)
+        {
+            turn.Say($"Không có loại đơn vị «{kind}». Các loại: {kinds}");
+            return;
+        }
+        if (store.Units.FindById(code) is { Active: true })
+        {
+            turn.Say($"Mã {code} đã có đơn vị dùng. Chọn mã khác.");
+            return;
+        }
+        store.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });
+        turn.Say($"Đã thêm đơn vị {code} — {name}. Gõ /moi {code} để tạo mã mời người báo cáo.");
+    }
+
+    public void ListUnits(Turn turn)
+    {
+        if (!RequireOfficial(turn)) return;
+        var members = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
+        var lines = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
+        {
+            var people = members[u.Id].Select(m => $"{m.Name} (số {m.Id})").ToList();
+            return $"• {u.Id} — {u.Name}: {(people.Count == 0 ? "chưa có người báo cáo" : string.Join(", ", people))}";
+        });
+        turn.Say("Đơn vị và người báo cáo:\n" + string.Join("\n", lines) + "\nGõ /xoa SỐ để bỏ một người.");
+    }
+
+    public void RemoveMember(Turn turn, string args)
+    {
+        if (!RequireOfficial(turn)) return;
+        var member = store.Members.FindById(args.Trim());
+        if (member is null || member.RemovedAt is not null || member.Role == Role.Resident)
+        {
+            turn.Say("Không tìm thấy người có số này. Gõ /donvi để xem số của từng người.");
+            return;
+        }
+        if (member.Role == Role.Admin)
+        {
+            turn.Say("Không thể bỏ quản trị viên; quản trị viên được đặt trong cấu hình.");
+            return;
+        }
+        member.RemovedAt = time.UtcNow;
+        store.Members.Update(member);
+        store.Conversations.Delete(member.Id);
+        turn.Say($"Đã bỏ {member.Name} khỏi danh sách. Người này không còn báo cáo được; các số đã gửi vẫn được giữ.");
+    }
+
+    public void OpenRound(Turn turn, string args)
+    {
+        if (!RequireOfficial(turn)) return;
+        if (!ReportingPeriod.TryParse(args, out var period) || period is null)
+        {
+            turn.Say("Gõ mã kỳ: /moky 2026 (cả năm), /moky 2026-H1 (6 tháng đầu năm), /moky 2026-Q1 (quý), /moky 2026-M03 (tháng).");
+            return;
+        }
+        if (rounds.Find(period.Code) is { } existing)
+        {
+            turn.Say(existing.Status == RoundStatus.Open ? $"Kỳ {period.Label} đang mở rồi." : $"Kỳ {period.Label} đã đóng.");
+            return;
+        }
+        var round = rounds.Open(period);
+        turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.DeadlineDay)}. Bot đã nhắn các đơn vị.");
+    }
+
+    private static bool RequireOfficial(Turn turn)
+    {
+        if (turn.IsOfficial) return true;
+        turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã.");
+        return false;
+    }
+}

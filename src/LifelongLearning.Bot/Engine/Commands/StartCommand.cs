@@ -1,0 +1,149 @@
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Core.Conversations;
+
+namespace LifelongLearning.Bot.Engine.Commands;
+
+/// <summary>
+/// /start with an invite code binds the chat to a unit as its reporter, or makes an official; /start
+/// without one offers a stranger to subscribe as a resident, never more.
+/// </summary>
+public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger)
+{
+    public void Handle(Turn turn, string args)
+    {
+        if (string.IsNullOrWhiteSpace(args))
+        {
+            Welcome(turn);
+            return;
+        }
+        Redeem(turn, args);
+    }
+
+    private void Welcome(Turn turn)
+    {
+        if (turn.Member is not null && turn.Role != Role.Resident)
+        {
+            turn.Say($"Chào {turn.Member.Name}! Anh/chị đã đăng ký với bot. Gõ /trogiup để xem các lệnh.");
+            return;
+        }
+        if (turn.Member is not null && store.Subscribers.FindById(turn.Member.Id) is { Active: true })
+        {
+            turn.Say("Anh/chị đang nhận thông báo sự kiện của xã. Gõ /ngung để thôi nhận.");
+            return;
+        }
+        turn.Say(new Reply(
+            $"Chào anh/chị! Đây là bot học tập suốt đời của {time.Plan.Commune.Name}.\n" +
+            "Bot gửi thông báo về ngày hội đọc sách, Tuần lễ học tập suốt đời, các lớp học và câu lạc bộ.\n" +
+            "Bot chỉ lưu tên hiển thị và mã trò chuyện của anh/chị. Gõ «đồng ý» để nhận thông báo.\n" +
+            "Cán bộ đơn vị có mã mời thì gửi mã đó (ví dụ ABCD-EFGH).",
+            [new Choice("Đồng ý nhận thông báo", "/dangky")]));
+    }
+
+    public void Subscribe(Turn turn)
+    {
+        var member = turn.Member ?? CreateMember(turn.Message, Role.Resident, null);
+        turn.Member = member;
+        var subscriber = store.Subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
+        subscriber.Active = true;
+        subscriber.SubscribedAt = time.UtcNow;
+        subscriber.LeftAt = null;
+        store.Subscribers.Upsert(subscriber);
+        turn.Say("Cảm ơn anh/chị đã đăng ký! Bot sẽ báo trước các sự kiện học tập của xã. Gõ /ngung bất cứ lúc nào để thôi nhận.");
+    }
+
+    private void Redeem(Turn turn, string code)
+    {
+        var invite = InviteCodes.LooksLikeCode(code) ? store.Invites.FindById(InviteCodes.Hash(code)) : null;
+        if (invite is null)
+        {
+            turn.Say("Mã mời không đúng. Vui lòng kiểm tra lại mã (8 ký tự, ví dụ ABCD-EFGH) hoặc xin cán bộ xã mã mới.");
+            return;
+        }
+        if (invite.UsedAt is not null)
+        {
+            turn.Say("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần; vui lòng xin cán bộ xã mã mới.");
+            return;
+        }
+        if (invite.ExpiresAt <= time.UtcNow)
+        {
+            turn.Say($"Mã mời này đã hết hạn lúc {VietnameseFormat.DateTime(time.ToLocal(invite.ExpiresAt))}. Vui lòng xin cán bộ xã mã mới.");
+            return;
+        }
+        var unit = invite.UnitId is null ? null : store.Units.FindById(invite.UnitId);
+        if (invite.UnitId is not null && unit is not { Active: true })
+        {
+            turn.Say("Đơn vị của mã mời này không còn hoạt động. Vui lòng liên hệ cán bộ xã.");
+            return;
+        }
+
+        var member = turn.Member;
+        if (member is null) member = CreateMember(turn.Message, invite.Role, invite.UnitId);
+        else
+        {
+            if (turn.Role != Role.Admin) member.Role = invite.Role;
+            member.UnitId = invite.UnitId;
+            store.Members.Update(member);
+        }
+        turn.Member = member;
+        turn.Role = turn.Role == Role.Admin ? Role.Admin : invite.Role;
+        invite.UsedAt = time.UtcNow;
+        invite.UsedBy = member.Id;
+        store.Invites.Update(invite);
+
+        if (unit is null)
+        {
+            turn.Say($"Chào {member.Name}! Anh/chị đã được đăng ký là cán bộ theo dõi Kế hoạch. Gõ /trogiup để xem các lệnh.");
+            messenger.ToOfficials($"{member.Name} đã nhận lời mời làm cán bộ theo dõi.", OutboxKinds.Alert);
+            return;
+        }
+        turn.Say(Greeting(member, unit));
+        messenger.ToOfficials($"{member.Name} đã đăng ký báo cáo cho {unit.Name}.", OutboxKinds.Alert);
+        foreach (var round in rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0))
+        {
+            rounds.AskToReport(member, unit, round);
+            break;
+        }
+    }
+
+    private string Greeting(Member member, UnitRecord unit)
+    {
+        var plan = time.Plan;
+        var asked = plan.Indicators.Where(i => i.IsReportedBy(unit.Kind)).ToList();
+        var periods = string.Join(", ", plan.Schedule.Rounds.Select(p => p switch
+        {
+            Core.Periods.PeriodKind.HalfYear => "6 tháng",
+            Core.Periods.PeriodKind.Year => "cả năm",
+            Core.Periods.PeriodKind.Quarter => "quý",
+            Core.Periods.PeriodKind.Month => "tháng",
+            _ => "9 tháng",
+        }));
+        return $"Chào {member.Name}! Anh/chị đã được đăng ký báo cáo cho {unit.Name}.\n" +
+               $"Đơn vị báo cáo {asked.Count} chỉ tiêu, theo kỳ {periods}; số liệu chốt ngày 14, " +
+               $"hạn gửi {plan.Schedule.DeadlineDaysAfterCutOff} ngày sau đó. Bot sẽ nhắn khi đến kỳ.\n" +
+               string.Join("\n", asked.Select(i => $"• {i.Code}: {i.Name}"));
+    }
+
+    public Member CreateMember(Engine.IncomingMessage message, Role role, string? unitId)
+    {
+        var member = new Member
+        {
+            Id = (store.Members.Count() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Name = string.IsNullOrWhiteSpace(message.SenderName) ? "Người dùng" : message.SenderName,
+            Role = role,
+            UnitId = unitId,
+            CreatedAt = time.UtcNow,
+        };
+        store.Members.Insert(member);
+        store.Accounts.Upsert(new ChatAccount
+        {
+            Id = message.Address,
+            Channel = message.Channel,
+            ChatId = message.ChatId,
+            MemberId = member.Id,
+            DisplayName = member.Name,
+            LastSeenAt = time.UtcNow,
+        });
+        return member;
+    }
+}

@@ -1,0 +1,18 @@
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>
+/// A message from a person, as every channel hands it to the engine.
+/// <see cref="Key"/> identifies the platform's message ("telegram:update:123", "zalo:msg:abc"), so a copy
+/// delivered again changes nothing.
+/// </summary>
+public sealed record IncomingMessage(
+    string Channel,
+    string ChatId,
+    string SenderName,
+    string Text,
+    string Key,
+    bool IsGroup = false,
+    bool AddressedToBot = true)
+{
+    public string Address => $"{Channel}:{ChatId}";
+}

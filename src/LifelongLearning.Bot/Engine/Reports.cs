@@ -1,0 +1,55 @@
+using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>Reads the store into the domain's digest inputs: who answered, and the commune figures.</summary>
+public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds)
+{
+    public Completeness CompletenessOf(Round round)
+    {
+        var deadlineEnd = time.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
+        List<string> onTime = [], late = [], missing = [], unreachable = [];
+        foreach (var unit in rounds.UnitsOf(round))
+        {
+            var first = store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id).Select(a => a.FirstConfirmedAt).DefaultIfEmpty().Min();
+            if (first == default) missing.Add(unit.Name);
+            else if (first < deadlineEnd) onTime.Add(unit.Name);
+            else late.Add(unit.Name);
+            if (first == default && rounds.ReportersOf(unit.Id).Count > 0 && !IsReachable(unit.Id)) unreachable.Add(unit.Name);
+        }
+        return new Completeness(onTime.Count + late.Count + missing.Count, onTime, late, missing, unreachable);
+    }
+
+    /// <summary>A unit is reachable when one of its reporters has an account the platform has not refused.</summary>
+    public bool IsReachable(string unitId) =>
+        rounds.ReportersOf(unitId).Any(m => store.Accounts.Exists(a => a.MemberId == m.Id && a.UnreachableReason == null));
+
+    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round)
+    {
+        var now = UnitReports(round.Period);
+        var before = UnitReports(round.Period.YearBefore());
+        var sums = YearlySums();
+        return [.. time.Plan.Indicators
+            .Where(i => i.IsCollectedIn(round.Kind))
+            .Select(i => FigureCalculator.Compute(i, round.Year, now, before, sums.GetValueOrDefault(i.Code)))];
+    }
+
+    public IReadOnlyList<UnitReport> UnitReports(ReportingPeriod period)
+    {
+        var answers = store.Answers.Find(a => a.RoundId == period.Code).ToLookup(a => a.UnitId);
+        return [.. store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
+            new UnitReport(u.Id, u.Name, u.Kind, answers[u.Id].ToDictionary(a => a.IndicatorCode, a => a.Value)))];
+    }
+
+    /// <summary>Commune sums per indicator and year, from the yearly rounds, for average growth.</summary>
+    public Dictionary<string, IReadOnlyDictionary<int, decimal>> YearlySums()
+    {
+        var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).Select(r => r.Id).ToHashSet();
+        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.Contains(a.RoundId))
+            .GroupBy(a => a.IndicatorCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => int.Parse(a.RoundId))
+                .ToDictionary(y => y.Key, y => y.Sum(a => a.Value.Number!.Value)));
+    }
+}

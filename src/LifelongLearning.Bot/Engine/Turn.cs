@@ -1,0 +1,21 @@
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>One incoming message being handled: who sent it, their conversation, and what the bot answers.</summary>
+public sealed class Turn(IncomingMessage message, Member? member, ChatAccount? account, Role role, Conversation conversation)
+{
+    public IncomingMessage Message { get; } = message;
+    public Member? Member { get; set; } = member;
+    public ChatAccount? Account { get; set; } = account;
+    public Role Role { get; set; } = role;
+    public Conversation Conversation { get; } = conversation;
+    public List<Reply> Replies { get; } = [];
+
+    public bool IsOfficial => Role is Role.Official or Role.Admin;
+
+    public void Say(Reply reply) => Replies.Add(reply);
+
+    public void Say(IEnumerable<Reply> replies) => Replies.AddRange(replies);
+}

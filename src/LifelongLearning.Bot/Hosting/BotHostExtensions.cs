@@ -1,0 +1,87 @@
+using LifelongLearning.Bot.Channels.Console;
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Commands;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Hosting;
+
+/// <summary>The composition of the bot, one method per part; Program.cs calls <see cref="AddBot"/>.</summary>
+public static class BotHostExtensions
+{
+    public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
+    {
+        builder.AddBotCore();
+        var channels = 0;
+        if (builder.Configuration["Telegram:BotToken"] is { Length: > 0 }) channels++;
+        if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 }) channels++;
+        if (channels == 0) builder.AddConsoleChannel();
+        builder.Services.AddHostedService<OutboxService>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddBotCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => FindZone(o.TimeZone) is not null, "Bot:TimeZone không phải múi giờ hợp lệ (dùng \"Asia/Ho_Chi_Minh\").")
+            .Validate(o => o.AdminChatIds.All(id => id.Contains(':')), "Bot:AdminChatIds phải có dạng \"kênh:mã\", ví dụ \"telegram:123456789\".")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            var plan = PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
+            return new PlanHolder(plan, FindZone(options.TimeZone)!, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => new BotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<Messenger>();
+        services.AddSingleton<RoundService>();
+        services.AddSingleton<Reports>();
+        services.AddSingleton<DemoCommune>();
+        services.AddSingleton<StartCommand>();
+        services.AddSingleton<ReportCommands>();
+        services.AddSingleton<OfficialCommands>();
+        services.AddSingleton<HelpCommand>();
+        services.AddSingleton<BotEngine>();
+        services.AddHostedService<StartupService>();
+        return builder;
+    }
+
+    /// <summary>No token at all: chat in the terminal with the demo commune, in a database of its own.</summary>
+    public static IHostApplicationBuilder AddConsoleChannel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.PostConfigure<BotOptions>(o => o.SeedDemo = true);
+        builder.Services.PostConfigure<StorageOptions>(o =>
+            o.DatabasePath = Path.Combine(Path.GetDirectoryName(o.DatabasePath) ?? "", Path.GetFileNameWithoutExtension(o.DatabasePath) + "-demo.db"));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning);
+        builder.Services.TryAddSingleton(new ConsoleTerminal(System.Console.In, System.Console.Out));
+        builder.Services.AddSingleton<IChannelSender, ConsoleSender>();
+        builder.Services.AddHostedService<ConsoleChannel>();
+        return builder;
+    }
+
+    private static string ResolvePath(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, path);
+        return File.Exists(besideProgram) ? besideProgram : Path.Combine(contentRoot, path);
+    }
+
+    private static TimeZoneInfo? FindZone(string id)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
+    }
+}

@@ -1,0 +1,39 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Hosting;
+
+/// <summary>Runs before the channels: the plan's units into the store, and the demo commune when asked.</summary>
+public sealed partial class StartupService(
+    BotStore store, PlanHolder time, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var added = store.Write(() =>
+        {
+            var count = 0;
+            foreach (var unit in time.Plan.Units.Where(u => store.Units.FindById(u.Code) is null))
+            {
+                store.Units.Insert(new UnitRecord { Id = unit.Code, Name = unit.Name, Kind = unit.Kind, Area = unit.Area });
+                count++;
+            }
+            return count;
+        });
+        if (options.Value.SeedDemo) demo.SeedIfEmpty();
+        LogStarted(time.Plan.Commune.Name, time.Plan.Indicators.Count, store.Units.Count(), added);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        store.Checkpoint();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan of {Commune} loaded: {Indicators} indicators, {Units} units ({Added} new from the plan)")]
+    private partial void LogStarted(string commune, int indicators, int units, int added);
+}

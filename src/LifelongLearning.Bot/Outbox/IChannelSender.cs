@@ -1,0 +1,36 @@
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Outbox;
+
+/// <summary>Delivers outbox messages on one platform (Telegram, Zalo, the console).</summary>
+public interface IChannelSender
+{
+    string Channel { get; }
+
+    ChannelLimits Limits { get; }
+
+    /// <summary>Sends one message; throws <see cref="SendFailedException"/> when the platform refuses or fails.</summary>
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>How fast a platform lets the bot talk: overall, and to one chat (a short burst is tolerated).</summary>
+public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 3);
+
+public enum SendFailure
+{
+    /// <summary>Try again later: a 429, a 5xx, a timeout, the network.</summary>
+    Transient,
+
+    /// <summary>The person cannot be reached (blocked the bot, chat gone): stop writing to this account.</summary>
+    Unreachable,
+
+    /// <summary>The platform refused this message itself (a 400): retrying will not help.</summary>
+    Rejected,
+}
+
+public sealed class SendFailedException(SendFailure failure, string reason, TimeSpan? retryAfter = null, Exception? inner = null)
+    : Exception(reason, inner)
+{
+    public SendFailure Failure { get; } = failure;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

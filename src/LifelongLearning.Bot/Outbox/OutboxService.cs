@@ -1,0 +1,178 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LifelongLearning.Bot.Outbox;
+
+/// <summary>
+/// Sends what the outbox holds, one loop per channel, at the platform's pace. A message is marked sent
+/// only after the platform accepted it, so a crash repeats at most the message in flight; a 429 or a
+/// failure waits and retries; a refusal marks the person unreachable and tells the officials.
+/// </summary>
+public sealed partial class OutboxService(
+    IEnumerable<IChannelSender> senders,
+    BotStore store,
+    PlanHolder time,
+    Messenger messenger,
+    TimeProvider clock,
+    ILogger<OutboxService> logger) : BackgroundService
+{
+    public const int MaxAttempts = 12;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
+    private readonly SemaphoreSlim _wake = new(0);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        store.Committed += Wake;
+        stoppingToken.Register(() => store.Committed -= Wake);
+        return Task.WhenAll(senders.Select(s => Task.Run(() => RunAsync(s, stoppingToken), stoppingToken)));
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount < senders.Count() * 2) _wake.Release(senders.Count());
+    }
+
+    private async Task RunAsync(IChannelSender sender, CancellationToken ct)
+    {
+        var pacer = new Pacer(sender.Limits, clock);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var now = time.UtcNow;
+                var due = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == sender.Channel)
+                    .Where(m => m.NotBefore <= now).OrderBy(m => m.Id).Take(100).ToList();
+                if (due.Count == 0)
+                {
+                    await WaitAsync(NextDue(sender.Channel), ct);
+                    continue;
+                }
+                foreach (var message in due)
+                {
+                    var wait = pacer.WaitFor(message.ChatId);
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                    if (!await SendOneAsync(sender, pacer, message, ct)) break;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLoopFailed(ex, sender.Channel);
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, ct);
+            }
+        }
+    }
+
+    /// <summary>Sends one message and records the outcome; false when the channel should pause.</summary>
+    private async Task<bool> SendOneAsync(IChannelSender sender, Pacer pacer, OutboxMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(message, ct);
+            pacer.Sent(message.ChatId);
+            store.Write(() =>
+            {
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = time.UtcNow;
+                message.Attempts++;
+                store.Outbox.Update(message);
+            });
+            return true;
+        }
+        catch (SendFailedException failure) when (!ct.IsCancellationRequested)
+        {
+            pacer.Sent(message.ChatId);
+            Record(message, failure);
+            if (failure.RetryAfter is { } pause) pacer.Pause(pause);
+            return failure.Failure != SendFailure.Transient;
+        }
+    }
+
+    private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
+    {
+        message.Attempts++;
+        message.Error = failure.Message;
+        switch (failure.Failure)
+        {
+            case SendFailure.Transient when message.Attempts < MaxAttempts:
+                var backoff = failure.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
+                message.NotBefore = time.UtcNow + backoff;
+                LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
+                break;
+            case SendFailure.Unreachable:
+                message.Status = OutboxStatus.Unreachable;
+                MarkUnreachable(message, failure.Message);
+                break;
+            default:
+                message.Status = OutboxStatus.Failed;
+                LogGaveUp(message.Channel, message.Id, message.Attempts, failure.Message);
+                break;
+        }
+        store.Outbox.Update(message);
+    });
+
+    private void MarkUnreachable(OutboxMessage message, string reason)
+    {
+        var account = store.Accounts.FindById(ChatAccount.AddressOf(message.Channel, message.ChatId));
+        if (account is null || account.UnreachableReason is not null) return;
+        account.UnreachableReason = reason;
+        account.UnreachableSince = time.UtcNow;
+        store.Accounts.Update(account);
+        LogUnreachable(message.Channel, account.MemberId, reason);
+        var member = store.Members.FindById(account.MemberId);
+        if (member is null) return;
+        if (member.Role == Role.Resident)
+        {
+            // A resident who blocked the bot has left: stop every announcement to them.
+            if (store.Subscribers.FindById(member.Id) is { Active: true } subscriber)
+            {
+                subscriber.Active = false;
+                subscriber.LeftAt = time.UtcNow;
+                store.Subscribers.Update(subscriber);
+            }
+            return;
+        }
+        var unit = member.UnitId is null ? "" : $" ({store.Units.FindById(member.UnitId)?.Name})";
+        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName(message.Channel)}: {reason}. Vui lòng liên hệ trực tiếp.",
+            OutboxKinds.Alert, $"unreachable:{account.Id}:{account.UnreachableSince:yyyyMMddHHmm}");
+    }
+
+    private static string ChannelName(string channel) => channel switch
+    {
+        "telegram" => "Telegram",
+        "zalo" => "Zalo",
+        _ => channel,
+    };
+
+    private DateTime? NextDue(string channel) =>
+        store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel).Select(m => (DateTime?)m.NotBefore).Min();
+
+    private async Task WaitAsync(DateTime? nextDue, CancellationToken ct)
+    {
+        var delay = nextDue is { } due ? due - time.UtcNow : TimeSpan.FromMinutes(1);
+        if (delay <= TimeSpan.Zero) return;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(delay, clock, timeout.Token);
+        var signal = _wake.WaitAsync(timeout.Token);
+        await Task.WhenAny(timer, signal);
+        await timeout.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop for {Channel} failed; retrying in 5 s")]
+    private partial void LogLoopFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} message {MessageId} failed (attempt {Attempt}); retrying in {Seconds} s: {Reason}")]
+    private partial void LogRetry(string channel, long messageId, int attempt, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} message {MessageId} given up after {Attempt} attempts: {Reason}")]
+    private partial void LogGaveUp(string channel, long messageId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} account of member {MemberId} is unreachable: {Reason}")]
+    private partial void LogUnreachable(string channel, string memberId, string reason);
+}

@@ -1,0 +1,108 @@
+using LifelongLearning.Bot.Core.Answers;
+using LifelongLearning.Bot.Core.Conversations;
+using LiteDB;
+
+namespace LifelongLearning.Bot.Storage;
+
+/// <summary>
+/// The one LiteDB database of the process. Collections and indexes are created at start on one thread,
+/// and every write goes through <see cref="Write{T}"/>: one lock, one synchronous transaction
+/// (LiteDB 5.0 races on concurrent first use, and its transactions belong to a thread).
+/// </summary>
+public sealed class BotStore : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly Lock _gate = new();
+    private int _depth;
+
+    public BotStore(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        _db.UtcDate = true;
+        Units = _db.GetCollection<UnitRecord>("units");
+        Members = _db.GetCollection<Member>("members");
+        Accounts = _db.GetCollection<ChatAccount>("accounts");
+        Rounds = _db.GetCollection<Round>("rounds");
+        Answers = _db.GetCollection<Answer>("answers");
+        Conversations = _db.GetCollection<Conversation>("conversations");
+        Invites = _db.GetCollection<Invite>("invites");
+        Received = _db.GetCollection<ReceivedMessage>("received");
+        Subscribers = _db.GetCollection<Subscriber>("subscribers");
+        Events = _db.GetCollection<EventRecord>("events");
+        Outbox = _db.GetCollection<OutboxMessage>("outbox");
+        Meta = _db.GetCollection<MetaRecord>("meta");
+        Migrations.Apply(this);
+    }
+
+    /// <summary>Raised after each committed write, so the outbox sender wakes up without polling.</summary>
+    public event Action? Committed;
+
+    public ILiteCollection<UnitRecord> Units { get; }
+    public ILiteCollection<Member> Members { get; }
+    public ILiteCollection<ChatAccount> Accounts { get; }
+    public ILiteCollection<Round> Rounds { get; }
+    public ILiteCollection<Answer> Answers { get; }
+    public ILiteCollection<Conversation> Conversations { get; }
+    public ILiteCollection<Invite> Invites { get; }
+    public ILiteCollection<ReceivedMessage> Received { get; }
+    public ILiteCollection<Subscriber> Subscribers { get; }
+    public ILiteCollection<EventRecord> Events { get; }
+    public ILiteCollection<OutboxMessage> Outbox { get; }
+    public ILiteCollection<MetaRecord> Meta { get; }
+
+    /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
+    public ILiteStorage<string> Files => _db.FileStorage;
+
+    internal LiteDatabase Database => _db;
+
+    /// <summary>Runs the work as one transaction: all of it is stored, or none of it.</summary>
+    public T Write<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            if (_depth > 0) return work();
+            _db.BeginTrans();
+            _depth++;
+            try
+            {
+                var result = work();
+                if (!_db.Commit()) throw new InvalidOperationException("LiteDB did not commit the transaction.");
+                Committed?.Invoke();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+    }
+
+    public void Write(Action work) => Write(() => { work(); return true; });
+
+    /// <summary>Folds the log file into the data file, so a backup copy of the .db file is whole.</summary>
+    public void Checkpoint()
+    {
+        lock (_gate) _db.Checkpoint();
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+        mapper.Entity<AnswerValue>().Ignore(v => v.IsMissing);
+        mapper.Entity<Conversation>().Ignore(c => c.CurrentQuestion);
+        mapper.Entity<Round>().Ignore(r => r.Period).Ignore(r => r.DeadlineDay);
+        mapper.RegisterType(
+            choice => new BsonDocument { ["label"] = choice.Label, ["value"] = choice.Value },
+            bson => new Choice(bson["label"].AsString, bson["value"].AsString));
+        return mapper;
+    }
+}

@@ -1,0 +1,53 @@
+using LiteDB;
+
+namespace LifelongLearning.Bot.Storage;
+
+/// <summary>
+/// Brings a database written by an older build up to this one. Each step runs once, in order, and the
+/// version it reached is kept in "meta"; add a step at the end, never change one that has shipped.
+/// </summary>
+internal static class Migrations
+{
+    public const string SchemaVersionKey = "schemaVersion";
+
+    private static readonly (int Version, Action<BotStore> Apply)[] Steps =
+    [
+        (1, CreateIndexes),
+    ];
+
+    public static int Latest => Steps[^1].Version;
+
+    public static void Apply(BotStore store)
+    {
+        var current = store.Meta.FindById(SchemaVersionKey)?.Value ?? 0;
+        if (current > Latest)
+            throw new InvalidOperationException($"Cơ sở dữ liệu có phiên bản {current}, mới hơn chương trình này (phiên bản {Latest}). Hãy cập nhật chương trình.");
+        foreach (var (version, apply) in Steps.Where(s => s.Version > current))
+        {
+            store.Write(() =>
+            {
+                apply(store);
+                store.Meta.Upsert(new MetaRecord { Id = SchemaVersionKey, Value = version });
+            });
+        }
+    }
+
+    private static void CreateIndexes(BotStore s)
+    {
+        s.Members.EnsureIndex(m => m.UnitId);
+        s.Members.EnsureIndex(m => m.Role);
+        s.Accounts.EnsureIndex(a => a.MemberId);
+        s.Rounds.EnsureIndex(r => r.Status);
+        s.Answers.EnsureIndex(a => a.RoundId);
+        s.Answers.EnsureIndex(a => a.UnitId);
+        s.Subscribers.EnsureIndex(x => x.Active);
+        s.Events.EnsureIndex(e => e.StartsAt);
+        s.Outbox.EnsureIndex(m => m.Status);
+        s.Outbox.EnsureIndex(m => m.BroadcastId);
+        s.Outbox.EnsureIndex(m => m.DedupKey);
+        s.Invites.EnsureIndex(i => i.ExpiresAt);
+        s.Received.EnsureIndex(r => r.At);
+        // Touch every collection so none is created for the first time by two threads at once.
+        foreach (var name in new[] { "units", "conversations", "meta" }) s.Database.GetCollection(name).EnsureIndex("_id");
+    }
+}

@@ -1,0 +1,153 @@
+using LifelongLearning.Bot.Core.Answers;
+using LifelongLearning.Bot.Core.Periods;
+
+namespace LifelongLearning.Bot.Storage;
+
+// The documents kept in LiteDB, one class per collection. They are plain classes with setters because
+// LiteDB maps those; the rules live in the domain and the engine.
+
+public enum Role
+{
+    Resident,
+    Reporter,
+    Official,
+    Admin,
+}
+
+/// <summary>A responsible unit (collection "units"); its Id is its code, e.g. "TV-TH".</summary>
+public sealed class UnitRecord
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Area { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>A person who uses the bot (collection "members"), whatever channels they write from.</summary>
+public sealed class Member
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public Role Role { get; set; }
+    public string? UnitId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+}
+
+/// <summary>A chat account on one channel (collection "accounts"); Id is "channel:chatId".</summary>
+public sealed class ChatAccount
+{
+    public string Id { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string ChatId { get; set; } = "";
+    public string MemberId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public DateTime LastSeenAt { get; set; }
+
+    /// <summary>Why the platform refused the last message (blocked the bot, unknown chat); null when reachable.</summary>
+    public string? UnreachableReason { get; set; }
+    public DateTime? UnreachableSince { get; set; }
+
+    public static string AddressOf(string channel, string chatId) => $"{channel}:{chatId}";
+}
+
+public enum RoundStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>A period's collection of figures (collection "rounds"); Id is the period code, e.g. "2025-H1".</summary>
+public sealed class Round
+{
+    public string Id { get; set; } = "";
+    public PeriodKind Kind { get; set; }
+    public int Year { get; set; }
+    public int Number { get; set; }
+    public DateTime Deadline { get; set; }
+    public DateTime ClosesOn { get; set; }
+    public RoundStatus Status { get; set; }
+    public DateTime OpenedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    public ReportingPeriod Period => new(Kind, Year, Number);
+    public DateOnly DeadlineDay => DateOnly.FromDateTime(Deadline);
+}
+
+/// <summary>One revision of an answer: what it was set to, by whom, when, through which channel.</summary>
+public sealed class Revision
+{
+    public AnswerValue Value { get; set; } = AnswerValue.Missing;
+    public string MemberId { get; set; } = "";
+    public string MemberName { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>
+/// A unit's confirmed answer to one indicator in one round (collection "answers"), with every revision.
+/// Id is "round/unit/indicator".
+/// </summary>
+public sealed class Answer
+{
+    public string Id { get; set; } = "";
+    public string RoundId { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public string IndicatorCode { get; set; } = "";
+    public AnswerValue Value { get; set; } = AnswerValue.Missing;
+    public List<Revision> Revisions { get; set; } = [];
+    public DateTime FirstConfirmedAt { get; set; }
+
+    public static string IdOf(string roundId, string unitId, string code) => $"{roundId}/{unitId}/{code}";
+}
+
+/// <summary>An invite code (collection "invites"), stored only as its hash.</summary>
+public sealed class Invite
+{
+    public string Id { get; set; } = "";
+    public Role Role { get; set; }
+    public string? UnitId { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+    public string? UsedBy { get; set; }
+}
+
+/// <summary>A message received and handled (collection "received"); the unique Id makes a second copy a no-op.</summary>
+public sealed class ReceivedMessage
+{
+    public string Id { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+/// <summary>A resident who agreed to receive announcements (collection "subscribers"); Id is the member's.</summary>
+public sealed class Subscriber
+{
+    public string Id { get; set; } = "";
+    public string? Area { get; set; }
+    public bool Active { get; set; }
+    public DateTime SubscribedAt { get; set; }
+    public DateTime? LeftAt { get; set; }
+}
+
+/// <summary>An event residents hear about (collection "events").</summary>
+public sealed class EventRecord
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public DateTime StartsAt { get; set; }
+    public string? Place { get; set; }
+    public string? Description { get; set; }
+    public string? Area { get; set; }
+    public string? PhotoFileId { get; set; }
+    public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>The store's own facts (collection "meta"): the schema version.</summary>
+public sealed class MetaRecord
+{
+    public string Id { get; set; } = "";
+    public int Value { get; set; }
+}
