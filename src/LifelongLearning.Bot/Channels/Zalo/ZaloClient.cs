@@ -146,11 +146,11 @@ public sealed class ZaloClient
         if (envelope is null)
             throw new ZaloApiException(code, $"{method} got HTTP {code} without a Zalo answer.", transientStatus);
 
-        if (envelope.Ok || envelope.ErrorCode == NoUpdateErrorCode || (int)status < 300)
-            return envelope;
+        // A 5xx or 429 stays transient even when its body carries a permanent-looking error_code.
+        if (!envelope.Ok && transientStatus)
+            throw new ZaloApiException(envelope.ErrorCode ?? code, $"{method}: {Scrub(envelope.Description)} (HTTP {code})", isTransient: true);
 
-        // A non-2xx status with an ok:false body: EnsureOk reports Zalo's own code and description.
-        return envelope with { ErrorCode = envelope.ErrorCode ?? code };
+        return envelope.Ok || envelope.ErrorCode is not null || code < 300 ? envelope : envelope with { ErrorCode = code };
     }
 
     private JsonElement? EnsureOk(string method, ZaloEnvelope envelope)
