@@ -1,0 +1,23 @@
+namespace LifelongLearning.Bot.Channels.Zalo;
+
+/// <summary>Configuration section "Zalo"; checked by <see cref="ZaloOptionsValidator"/>.</summary>
+public sealed class ZaloOptions
+{
+    public const string SectionName = "Zalo";
+
+    /// <summary>The bot's token from Zalo Bot Creator; empty means the Zalo channel is off.</summary>
+    public string? BotToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = "https://bot-api.zaloplatforms.com";
+
+    /// <summary>Sent to Zalo with setWebhook and expected back in the X-Bot-Api-Secret-Token header.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Public HTTPS address of this bot; when set the bot takes updates by webhook instead of polling.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Zalo does not document a rate limit, so sending is throttled to this rate to stay polite.</summary>
+    public double MessagesPerSecond { get; set; } = 10;
+
+    public int PollTimeoutSeconds { get; set; } = 30;
+}
