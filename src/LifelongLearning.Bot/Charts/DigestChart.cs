@@ -79,20 +79,66 @@ public static class DigestChart
     private static void DrawHeader(SKCanvas canvas, string title)
     {
         const float margin = 24;
-        float size = 30;
-        using var font = new SKFont(HeaderTypeface.Value, size);
-        // A long commune name must not run off the image; shrink rather than cut it.
-        while (size > 16 && font.MeasureText(title) > Width - 2 * margin)
+        const float maxWidth = Width - 2 * margin;
+        using var font = new SKFont(HeaderTypeface.Value, 30);
+        using var paint = new SKPaint { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
+
+        // A long title (commune, plan, period) must not run off the image: shrink a little, then use two
+        // lines, then shrink those, and only as a last resort cut the end.
+        string[] lines = [title];
+        for (float size = 30; size >= 16; size -= 1)
         {
-            size -= 1;
             font.Size = size;
+            lines = size >= 24 ? [title] : SplitInTwo(title, font, maxWidth);
+            if (lines.All(l => font.MeasureText(l) <= maxWidth))
+            {
+                break;
+            }
         }
 
-        using var paint = new SKPaint { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
-        canvas.DrawText(title, Width / 2f, HeaderHeight / 2f + size * 0.36f, SKTextAlign.Center, font, paint);
+        lines = [.. lines.Select(l => Ellipsize(l, font, maxWidth))];
+        float lineHeight = font.Size * 1.2f;
+        float firstBaseline = (HeaderHeight - lineHeight * lines.Length) / 2 + font.Size * 0.95f;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            canvas.DrawText(lines[i], Width / 2f, firstBaseline + i * lineHeight, SKTextAlign.Center, font, paint);
+        }
 
         using var rule = new SKPaint { Color = new SKColor(0xCC, 0xCC, 0xCC), StrokeWidth = 2 };
         canvas.DrawLine(margin, HeaderHeight - 2, Width - margin, HeaderHeight - 2, rule);
+    }
+
+    private static string[] SplitInTwo(string text, SKFont font, float maxWidth)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return [text];
+        }
+
+        // Fill the first line as far as it goes, so the break falls late like a person would put it.
+        int take = 1;
+        while (take < words.Length - 1 && font.MeasureText(string.Join(' ', words.Take(take + 1))) <= maxWidth)
+        {
+            take++;
+        }
+
+        return [string.Join(' ', words.Take(take)), string.Join(' ', words.Skip(take))];
+    }
+
+    private static string Ellipsize(string line, SKFont font, float maxWidth)
+    {
+        if (font.MeasureText(line) <= maxWidth)
+        {
+            return line;
+        }
+
+        while (line.Length > 1 && font.MeasureText(line + "…") > maxWidth)
+        {
+            line = line[..^1];
+        }
+
+        return line.TrimEnd() + "…";
     }
 
     private static Plot SharesPlot(IReadOnlyList<TargetBar> targets)
@@ -146,6 +192,14 @@ public static class DigestChart
             barPlot.Horizontal = true;
             // Bars first, so the target marks and labels drawn later stay on top of them.
             plot.MoveToBack(barPlot);
+        }
+
+        if (n == 0)
+        {
+            var text = plot.Add.Text(NoData, 50, 0);
+            text.LabelFontColor = MutedColor;
+            text.LabelFontSize = 20;
+            text.LabelAlignment = Alignment.MiddleCenter;
         }
 
         plot.Axes.Left.TickGenerator = ticks;
@@ -253,7 +307,8 @@ public static class DigestChart
         if (bars.Count > 0)
         {
             var barPlot = plot.Add.Bars(bars);
-            barPlot.ValueLabelStyle.FontSize = 20;
+            // Many years of seven-digit counts would run into each other at full size.
+            barPlot.ValueLabelStyle.FontSize = ordered.Count > 6 ? 15 : 20;
             barPlot.ValueLabelStyle.Bold = true;
             barPlot.ValueLabelStyle.ForeColor = CurrentColor;
         }
@@ -291,7 +346,15 @@ public static class DigestChart
 
     private static void ApplyFont(Plot plot)
     {
-        plot.Font.Set(ChartFonts.FamilyName);
+        // Named on each element rather than with plot.Font.Set: with ScottPlot 5.1.59, after one chart
+        // made with Font.Set, every later chart in the process drew its bold text as regular.
+        plot.Axes.Title.Label.FontName = ChartFonts.FamilyName;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontName = ChartFonts.FamilyName;
+            axis.TickLabelStyle.FontName = ChartFonts.FamilyName;
+        }
+
         // Otherwise the legend picks a system font per render, which is what the shipped font avoids.
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.FontName = ChartFonts.FamilyName;
@@ -335,7 +398,8 @@ public static class DigestChart
 
     private static string Percent(decimal value) => value.ToString("0.#", Vietnamese) + "%";
 
-    private static string Number(decimal value) => value.ToString("#,0.##", Vietnamese);
+    // Visits are counts; a fraction could only come from averaging, and would read as noise.
+    private static string Number(decimal value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", Vietnamese);
 
     // Text typed on phones can arrive with combining accents; the font's precomposed glyphs need NFC.
     private static string Vi(string text) => text.Normalize(NormalizationForm.FormC);

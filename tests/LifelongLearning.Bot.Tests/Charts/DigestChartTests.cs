@@ -97,6 +97,18 @@ public class DigestChartTests
         Assert.True(DifferingPixels(DigestChart.Render(zero), DigestChart.Render(missing)) > 50);
     }
 
+    [Fact]
+    public void Rendering_again_gives_the_same_picture()
+    {
+        // Calling plot.Font.Set made every chart after the first in a process lose its bold text
+        // (ScottPlot's typeface cache is process-wide). This only catches that when it renders first,
+        // e.g. run on its own; in a full run earlier tests have already rendered.
+        byte[] first = DigestChart.Render(Sample());
+        byte[] second = DigestChart.Render(Sample());
+
+        Assert.Equal(0, DifferingPixels(first, second));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -118,8 +130,23 @@ public class DigestChartTests
     {
         ChartFonts.EnsureRegistered();
 
-        var typeface = ScottPlot.Fonts.GetTypeface(ChartFonts.FamilyName, bold: false, italic: false);
+        // The system resolver may answer any name with a fallback font (here, also DejaVu), so check
+        // that a file resolver, i.e. the shipped file, answers first.
+        ScottPlot.IFontResolver? answering = null;
+        foreach (var resolver in ScottPlot.Fonts.FontResolvers)
+        {
+            using var candidate = resolver.CreateTypeface(
+                ChartFonts.FamilyName, ScottPlot.FontWeight.Normal, ScottPlot.FontSlant.Upright, ScottPlot.FontSpacing.Normal);
+            if (candidate is not null)
+            {
+                answering = resolver;
+                break;
+            }
+        }
 
+        Assert.IsType<ScottPlot.FontResolvers.FileFontResolver>(answering);
+
+        var typeface = ScottPlot.Fonts.GetTypeface(ChartFonts.FamilyName, bold: false, italic: false);
         Assert.Equal("DejaVu Sans", typeface.FamilyName);
     }
 
