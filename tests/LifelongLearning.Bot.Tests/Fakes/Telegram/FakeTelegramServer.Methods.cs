@@ -550,6 +550,7 @@ public sealed partial class FakeTelegramServer
 
     private void EnsureNotBlocked(long chatId)
     {
+        if (_requireKnownChats && !_chats.ContainsKey(chatId)) throw new TelegramApiError(400, "Bad Request: chat not found");
         if (_blocked.Contains(chatId)) throw new TelegramApiError(403, "Forbidden: bot was blocked by the user");
     }
 

@@ -57,6 +57,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private string? _webhookUrl;
     private string? _webhookSecret;
     private bool _enforceLimits;
+    private bool _requireKnownChats;
     private int _disposed;
 
     private FakeTelegramServer(WebApplication app, string token)
@@ -79,6 +80,19 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         get { lock (_gate) return _enforceLimits; }
         set { lock (_gate) _enforceLimits = value; }
     }
+
+    /// <summary>
+    /// Answer "chat not found" for chats the fake has not seen (by <see cref="EnqueueMessage"/> or
+    /// <see cref="AddChat"/>): a bot cannot write to a person who never wrote to it.
+    /// </summary>
+    public bool RequireKnownChats
+    {
+        get { lock (_gate) return _requireKnownChats; }
+        set { lock (_gate) _requireKnownChats = value; }
+    }
+
+    /// <summary>True while a getUpdates waits for updates, so a test knows its long poll has arrived.</summary>
+    public bool IsLongPolling { get { lock (_gate) return _activePoll is not null; } }
 
     /// <summary>Sends that broke a rate limit, refused or not.</summary>
     public int LimitViolations { get { lock (_gate) return _limitViolations.Count; } }
@@ -125,6 +139,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         server.BaseUrl = app.Urls.Single().TrimEnd('/');
         return server;
     }
+
+    /// <summary>Makes a chat known without an update, as if the person had written long ago.</summary>
+    public void AddChat(long chatId, string chatType = "private", string name = "Test") { lock (_gate) RememberChat(chatId, chatType, name); }
 
     public void BlockUser(long chatId) { lock (_gate) _blocked.Add(chatId); }
 
@@ -218,13 +235,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             502 => "Bad Gateway",
             _ => $"Error {statusCode}",
         };
-        lock (_gate) _faults.Add(new Fault(method, count, Hang: false, statusCode, description, retryAfter));
+        lock (_gate) _faults.Add(new Fault(method, count, hang: false, statusCode, description, retryAfter));
     }
 
     /// <summary>The next calls never get an answer, until the client gives up or the server is disposed.</summary>
     public void HangNext(string? method, int count = 1)
     {
-        lock (_gate) _faults.Add(new Fault(method, count, Hang: true, 0, "", null));
+        lock (_gate) _faults.Add(new Fault(method, count, hang: true, 0, "", null));
     }
 
     /// <summary>
@@ -353,9 +370,15 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     [GeneratedRegex("^[0-9]+:[A-Za-z0-9_-]+$")]
     private static partial Regex TokenPattern();
 
-    private sealed record Fault(string? Method, int Remaining, bool Hang, int StatusCode, string Description, int? RetryAfter)
+    // A class, not a record: two identical FailNext calls are two faults, and Remove must find this one.
+    private sealed class Fault(string? method, int remaining, bool hang, int statusCode, string description, int? retryAfter)
     {
-        public int Remaining { get; set; } = Remaining;
+        public string? Method { get; } = method;
+        public int Remaining { get; set; } = remaining;
+        public bool Hang { get; } = hang;
+        public int StatusCode { get; } = statusCode;
+        public string Description { get; } = description;
+        public int? RetryAfter { get; } = retryAfter;
     }
 
     private sealed record ChatInfo(string Type, string Name);

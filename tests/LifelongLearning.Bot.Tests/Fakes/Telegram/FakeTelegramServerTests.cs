@@ -196,7 +196,7 @@ public sealed class FakeTelegramServerTests(ITestOutputHelper output) : IAsyncLi
     public async Task HangNext_makes_the_call_time_out()
     {
         _server.HangNext("getMe");
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(150) };
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Bot(http: http).GetMe());
 
@@ -290,5 +290,139 @@ public sealed class FakeTelegramServerTests(ITestOutputHelper output) : IAsyncLi
             _server.WaitForMessageAsync(Alice, m => m.Text == "không có", TimeSpan.FromMilliseconds(100)));
 
         Assert.Contains("một tin khác", error.Message);
+    }
+
+    [Fact]
+    public async Task SendDocument_records_the_file_and_answers_with_a_document()
+    {
+        var bytes = Encoding.UTF8.GetBytes("PK fake xlsx");
+        using var stream = new MemoryStream(bytes);
+
+        var message = await Bot().SendDocument(Alice, InputFile.FromStream(stream, "bao-cao.xlsx"), caption: "Báo cáo tháng");
+
+        var sent = _server.Sent.Single();
+        Assert.Equal("sendDocument", sent.Method);
+        Assert.Equal(bytes, sent.FileBytes);
+        Assert.Equal("bao-cao.xlsx", message.Document!.FileName);
+    }
+
+    [Fact]
+    public async Task A_group_message_carries_its_sender_and_command_entity()
+    {
+        const long Group = -1001234567890;
+        _server.EnqueueMessage(Group, "/baocao@llbot_test_bot 12", firstName: "Lan", chatType: "supergroup", fromId: Alice);
+
+        var message = (await Bot().GetUpdates()).Single().Message!;
+
+        Assert.Equal(Group, message.Chat.Id);
+        Assert.Equal(global::Telegram.Bot.Types.Enums.ChatType.Supergroup, message.Chat.Type);
+        Assert.Equal(Alice, message.From!.Id);
+        Assert.Equal("/baocao@llbot_test_bot", message.EntityValues!.Single());
+    }
+
+    [Fact]
+    public async Task EnforceLimits_refuses_the_21st_message_a_minute_to_a_group()
+    {
+        const long Group = -42;
+        _server.EnforceLimits = true;
+        var bot = Bot();
+        for (var i = 0; i < 20; i++) await bot.SendMessage(Group, $"tin {i}");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(Group, "tin 20"));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.InRange(error.Parameters!.RetryAfter!.Value, 55, 60);
+    }
+
+    [Fact]
+    public async Task Limits_are_counted_even_when_not_enforced()
+    {
+        var bot = Bot();
+        for (var i = 0; i < 31; i++) await bot.SendMessage(2000 + i, "thông báo chung");
+
+        Assert.Equal(31, _server.Sent.Count);
+        Assert.Equal(1, _server.LimitViolations);
+        Assert.Contains("overall", _server.LimitViolationDetails.Single());
+    }
+
+    [Fact]
+    public async Task A_webhook_excludes_polling_until_deleted()
+    {
+        var bot = Bot();
+        await bot.SetWebhook("https://bot.example.org/telegram", secretToken: "s3cret_token-1");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.GetUpdates());
+        await bot.DeleteWebhook();
+        await bot.GetUpdates();
+
+        Assert.Equal(409, error.ErrorCode);
+        Assert.Null(_server.WebhookUrl);
+        Assert.Equal("s3cret_token-1", _server.Requests.Single(r => r.Method == "setWebhook").Parameters["secret_token"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_second_poller_ends_the_first_with_409()
+    {
+        var first = Bot().GetUpdates(timeout: 10);
+        while (!_server.IsLongPolling) await Task.Delay(10);
+
+        await Bot().GetUpdates();
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => first);
+        Assert.Equal(409, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task FailNext_500_fails_once_without_retry()
+    {
+        _server.FailNext(null, 500);
+        var bot = Bot();
+
+        var error = await Assert.ThrowsAnyAsync<RequestException>(() => bot.GetMe());
+        await bot.GetMe();
+
+        output.WriteLine($"500 threw {error.GetType().FullName}: {error.Message}");
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RequireKnownChats_refuses_a_person_who_never_wrote()
+    {
+        _server.RequireKnownChats = true;
+        _server.EnqueueMessage(Alice, "/start");
+        var bot = Bot();
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(Alice + 1, "Chào anh"));
+        await bot.SendMessage(Alice, "Chào chị");
+
+        Assert.Contains("chat not found", error.Message);
+    }
+
+    [Fact]
+    public async Task WaitForMessagesAsync_completes_when_enough_have_arrived()
+    {
+        var bot = Bot();
+        var waiting = _server.WaitForMessagesAsync(Alice, 2);
+
+        await bot.SendMessage(Alice, "một");
+        await bot.SendMessage(Alice, "hai");
+
+        Assert.Equal(["một", "hai"], (await waiting).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task SendMediaGroup_records_each_upload()
+    {
+        using var first = new MemoryStream([1, 2, 3]);
+        using var second = new MemoryStream([4, 5]);
+
+        var messages = await Bot().SendMediaGroup(Alice, [
+            new InputMediaPhoto(InputFile.FromStream(first, "a.png")) { Caption = "Tháng 1" },
+            new InputMediaPhoto(InputFile.FromStream(second, "b.png")),
+        ]);
+
+        Assert.Equal(2, messages.Length);
+        Assert.Equal([[1, 2, 3], [4, 5]], _server.Sent.Select(m => m.FileBytes!));
+        Assert.Equal("Tháng 1", _server.Sent[0].Caption);
     }
 }
