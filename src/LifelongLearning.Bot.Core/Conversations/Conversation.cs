@@ -6,6 +6,9 @@ public enum ConversationMode
 {
     Idle,
     Reporting,
+
+    /// <summary>An official composing an announcement: text, then audience, then confirmation.</summary>
+    Announcing,
 }
 
 /// <summary>
@@ -41,6 +44,10 @@ public sealed class Conversation
     /// <summary>The choices last offered with numbers, so that a typed "2" means the second of them.</summary>
     public List<Choice> NumberedChoices { get; set; } = [];
 
+    /// <summary>The announcement being composed, and the area it goes to (null: everyone).</summary>
+    public string? AnnouncementText { get; set; }
+    public string? AnnouncementArea { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     public string? CurrentQuestion => Mode == ConversationMode.Reporting && !AtSummary && Index < Questions.Count ? Questions[Index] : null;
@@ -59,5 +66,7 @@ public sealed class Conversation
         Pending = null;
         Warnings = [];
         NumberedChoices = [];
+        AnnouncementText = null;
+        AnnouncementArea = null;
     }
 }

@@ -24,25 +24,50 @@ public sealed partial class BotEngine(
     ReportCommands report,
     OfficialCommands official,
     HelpCommand help,
+    ResidentCommands residents,
+    AnnouncementCommands announcements,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
 
     /// <summary>Handles one message; false when the same message was handled before.</summary>
-    public bool Handle(IncomingMessage message) => store.Write(() =>
+    public bool Handle(IncomingMessage message)
     {
-        if (store.Received.FindById(message.Key) is not null)
+        try
         {
-            LogDuplicate(message.Key);
-            return false;
+            return store.Write(() =>
+            {
+                if (store.Received.FindById(message.Key) is not null)
+                {
+                    LogDuplicate(message.Key);
+                    return false;
+                }
+                var turn = Identify(message);
+                Dispatch(turn);
+                if (turn.Member is not null)
+                {
+                    turn.Conversation.Id = turn.Member.Id;
+                    rounds.SaveConversation(turn.Conversation);
+                }
+                foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                return true;
+            });
         }
-        var turn = Identify(message);
-        Dispatch(turn);
-        if (turn.Member is not null) rounds.SaveConversation(turn.Conversation);
-        foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
-        store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
-        return true;
-    });
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The message's effects were rolled back. Confirm it anyway with an apology, so that one
+            // message the engine cannot handle does not block the chat behind it for ever.
+            LogFailed(ex, message.Key);
+            return store.Write(() =>
+            {
+                if (store.Received.FindById(message.Key) is not null) return false;
+                messenger.To(message.Channel, message.ChatId, "Xin lỗi, bot gặp lỗi khi xử lý tin này và chưa lưu gì. Vui lòng gửi lại sau ít phút.");
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                return true;
+            });
+        }
+    }
 
     private Turn Identify(IncomingMessage message)
     {
@@ -79,7 +104,7 @@ public sealed partial class BotEngine(
         if (text.StartsWith('/'))
         {
             var (command, args) = SplitCommand(text);
-            if (message.IsGroup && command is not ("trogiup" or "help" or "trangthai" or "tonghop" or "start"))
+            if (message.IsGroup && command is not ("trogiup" or "help" or "trangthai" or "tonghop" or "start" or "lich"))
             {
                 turn.Say("Trong nhóm, bot chỉ trả lời /trangthai, /tonghop và /trogiup. Vui lòng nhắn riêng cho bot để báo cáo.");
                 return;
@@ -99,6 +124,10 @@ public sealed partial class BotEngine(
                 case "donvi": official.ListUnits(turn); return;
                 case "xoa": official.RemoveMember(turn, args); return;
                 case "moky": official.OpenRound(turn, args); return;
+                case "thongbao": announcements.Start(turn); return;
+                case "ngung": residents.Leave(turn); return;
+                case "khuvuc": residents.ChooseArea(turn, args); return;
+                case "lich": residents.Calendar(turn); return;
                 case "trogiup" or "help": help.Show(turn); return;
                 default:
                     turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");
@@ -106,6 +135,11 @@ public sealed partial class BotEngine(
             }
         }
 
+        if (turn.Conversation.Mode == ConversationMode.Announcing && turn.IsOfficial)
+        {
+            announcements.Continue(turn, text);
+            return;
+        }
         if (turn.Conversation.Mode == ConversationMode.Reporting && turn.Member is not null)
         {
             report.Continue(turn, text);
@@ -133,6 +167,9 @@ public sealed partial class BotEngine(
         if (at >= 0) head = head[..at];
         return (Words.Fold(head), space < 0 ? "" : text[(space + 1)..].Trim());
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {Key} could not be handled; the sender was asked to send it again")]
+    private partial void LogFailed(Exception ex, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {Key} was handled before; the copy changes nothing")]
     private partial void LogDuplicate(string key);

@@ -54,6 +54,8 @@ public static class BotHostExtensions
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<OfficialCommands>();
         services.AddSingleton<HelpCommand>();
+        services.AddSingleton<ResidentCommands>();
+        services.AddSingleton<AnnouncementCommands>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

@@ -81,6 +81,7 @@ public sealed partial class OutboxService(
                 message.SentAt = time.UtcNow;
                 message.Attempts++;
                 store.Outbox.Update(message);
+                ReportIfBroadcastDone(message);
             });
             return true;
         }
@@ -114,7 +115,24 @@ public sealed partial class OutboxService(
                 break;
         }
         store.Outbox.Update(message);
+        ReportIfBroadcastDone(message);
     });
+
+    /// <summary>When the last message of an announcement is settled, the official gets the delivery report.</summary>
+    private void ReportIfBroadcastDone(OutboxMessage message)
+    {
+        if (message.BroadcastId is not { } id || message.Status == OutboxStatus.Pending) return;
+        if (store.Outbox.Exists(m => m.BroadcastId == id && m.Status == OutboxStatus.Pending)) return;
+        var broadcast = store.Broadcasts.FindById(id);
+        if (broadcast is null || broadcast.ReportedAt is not null) return;
+        var all = store.Outbox.Find(m => m.BroadcastId == id).ToList();
+        int Count(OutboxStatus status) => all.Count(m => m.Status == status);
+        broadcast.ReportedAt = time.UtcNow;
+        store.Broadcasts.Update(broadcast);
+        messenger.ToMember(broadcast.OfficialId,
+            $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} đã chặn bot nên được hủy đăng ký, {Count(OutboxStatus.Failed)} không gửi được.",
+            OutboxKinds.Alert, $"report:{id}");
+    }
 
     private void MarkUnreachable(OutboxMessage message, string reason)
     {

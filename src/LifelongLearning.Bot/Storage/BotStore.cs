@@ -33,6 +33,7 @@ public sealed class BotStore : IDisposable
         Events = _db.GetCollection<EventRecord>("events");
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
         Meta = _db.GetCollection<MetaRecord>("meta");
+        Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
         Migrations.Apply(this);
     }
 
@@ -51,6 +52,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<EventRecord> Events { get; }
     public ILiteCollection<OutboxMessage> Outbox { get; }
     public ILiteCollection<MetaRecord> Meta { get; }
+    public ILiteCollection<Broadcast> Broadcasts { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;

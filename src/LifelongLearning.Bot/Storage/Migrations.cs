@@ -13,6 +13,7 @@ internal static class Migrations
     private static readonly (int Version, Action<BotStore> Apply)[] Steps =
     [
         (1, CreateIndexes),
+        (2, s => s.Broadcasts.EnsureIndex(b => b.ReportedAt)),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -151,3 +151,13 @@ public sealed class MetaRecord
     public string Id { get; set; } = "";
     public int Value { get; set; }
 }
+
+/// <summary>An announcement sent to residents (collection "broadcasts"), for its delivery report.</summary>
+public sealed class Broadcast
+{
+    public string Id { get; set; } = "";
+    public string OfficialId { get; set; } = "";
+    public int Recipients { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReportedAt { get; set; }
+}

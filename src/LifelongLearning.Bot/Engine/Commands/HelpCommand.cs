@@ -26,10 +26,14 @@ public sealed class HelpCommand
                 "/themdonvi MÃ loại Tên đơn vị — thêm đơn vị",
                 "/xoa SỐ — bỏ một người khỏi đơn vị",
                 "/moky MÃ-KỲ — mở kỳ báo cáo sớm (ví dụ /moky 2026-H1)",
+                "/thongbao — gửi thông báo cho người dân",
             ]);
         if (turn.Role == Role.Resident)
             lines.AddRange([
                 "/start — đăng ký nhận thông báo sự kiện",
+                "/khuvuc — chọn thôn, khu dân cư quan tâm",
+                "/lich — các sự kiện sắp tới",
+                "/ngung — thôi nhận thông báo",
                 "Cán bộ đơn vị: gửi mã mời (ví dụ ABCD-EFGH) để đăng ký báo cáo.",
             ]);
         lines.Add("/trogiup — xem lại hướng dẫn này");

@@ -59,6 +59,12 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
             turn.Say("Không có việc gì đang dở. Gõ /trogiup để xem các lệnh.");
             return;
         }
+        if (c.Mode == ConversationMode.Announcing)
+        {
+            c.Reset();
+            turn.Say("Đã hủy thông báo, chưa gửi cho ai.");
+            return;
+        }
         c.Mode = ConversationMode.Idle;
         c.Pending = null;
         c.NumberedChoices = [];
