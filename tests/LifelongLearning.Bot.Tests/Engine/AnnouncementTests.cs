@@ -1,0 +1,151 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Hosting;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Engine;
+
+/// <summary>Residents subscribe and leave; an official's announcement reaches the right people once, with a report.</summary>
+public sealed class AnnouncementTests : IAsyncLifetime
+{
+    private const string Channel = "test";
+    private readonly string _folder = Directory.CreateTempSubdirectory("llb-announce-").FullName;
+    private readonly RecordingSender _sender = new();
+    private IHost _host = null!;
+    private long _sequence;
+
+    private BotEngine Engine => _host.Services.GetRequiredService<BotEngine>();
+    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
+            ["Bot:AdminChatIds:0"] = $"{Channel}:official",
+        });
+        builder.AddBotCore();
+        builder.Services.AddSingleton<IChannelSender>(_sender);
+        builder.Services.AddHostedService<OutboxService>();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Announcement_to_a_village_reaches_its_residents_and_those_who_chose_the_whole_commune_only()
+    {
+        Subscribe("nga", area: "Thôn 1");
+        Subscribe("binh", area: "Thôn 2");
+        Subscribe("cuc", area: null);
+
+        Say("official", "/thongbao");
+        Say("official", "Thứ bảy này có lớp tin học miễn phí cho người cao tuổi.");
+        Say("official", "2"); // Thôn 1
+        var preview = await _sender.WaitForAsync("official", m => m.Text.Contains("Xem trước"));
+        Assert.Contains("Gửi tới 2 người (Thôn 1)", preview.Text);
+        Say("official", "OK");
+
+        var report = await _sender.WaitForAsync("official", m => m.Text.StartsWith("Kết quả gửi thông báo"));
+        Assert.Contains("2 đã gửi", report.Text);
+        Assert.Single(_sender.To("nga"), m => m.Text.Contains("lớp tin học"));
+        Assert.Single(_sender.To("cuc"), m => m.Text.Contains("lớp tin học"));
+        Assert.DoesNotContain(_sender.To("binh"), m => m.Text.Contains("lớp tin học"));
+    }
+
+    [Fact]
+    public async Task A_resident_who_blocked_the_bot_is_unsubscribed_and_counted_in_the_report()
+    {
+        Subscribe("nga", area: null);
+        Subscribe("binh", area: null);
+        _sender.Refuse("binh");
+
+        Say("official", "/thongbao");
+        Say("official", "Ngày hội đọc sách 21/4 tại nhà văn hóa.");
+        Say("official", "1");
+        Say("official", "OK");
+
+        var report = await _sender.WaitForAsync("official", m => m.Text.StartsWith("Kết quả gửi thông báo"));
+        Assert.Contains("1 đã gửi, 1 đã chặn bot", report.Text);
+        var binh = Store.Accounts.FindById($"{Channel}:binh")!;
+        Assert.False(Store.Subscribers.FindById(binh.MemberId)!.Active);
+    }
+
+    [Fact]
+    public async Task After_ngung_a_resident_gets_no_announcement()
+    {
+        Subscribe("nga", area: null);
+        Say("nga", "/ngung");
+        await _sender.WaitForAsync("nga", m => m.Text.StartsWith("Đã ngừng"));
+
+        Say("official", "/thongbao");
+        Say("official", "Câu lạc bộ đọc sách họp tối thứ sáu.");
+        Say("official", "1");
+        var preview = await _sender.WaitForAsync("official", m => m.Text.Contains("Xem trước"));
+        Assert.Contains("Gửi tới 0 người", preview.Text);
+    }
+
+    [Fact]
+    public async Task A_resident_cannot_announce_or_report()
+    {
+        Subscribe("nga", area: null);
+        Say("nga", "/thongbao");
+        Say("nga", "/baocao");
+        await _sender.WaitForAsync("nga", m => m.Text.Contains("chỉ dành cho cán bộ"));
+        await _sender.WaitForAsync("nga", m => m.Text.Contains("Chỉ người báo cáo của đơn vị"));
+    }
+
+    private void Subscribe(string chat, string? area)
+    {
+        Say(chat, "/start");
+        Say(chat, "đồng ý");
+        if (area is not null) Say(chat, $"/khuvuc {area}");
+    }
+
+    private void Say(string chat, string text) =>
+        Assert.True(Engine.Handle(new IncomingMessage(Channel, chat, chat, text, $"{Channel}:{++_sequence}")));
+
+    private sealed class RecordingSender : IChannelSender
+    {
+        private readonly List<OutboxMessage> _sent = [];
+        private readonly HashSet<string> _refused = [];
+
+        public string Channel => AnnouncementTests.Channel;
+        public ChannelLimits Limits { get; } = new(1000, TimeSpan.FromMilliseconds(1), 1000);
+
+        public void Refuse(string chatId) { lock (_sent) _refused.Add(chatId); }
+
+        public IReadOnlyList<OutboxMessage> To(string chatId) { lock (_sent) return [.. _sent.Where(m => m.ChatId == chatId)]; }
+
+        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            lock (_sent)
+            {
+                if (_refused.Contains(message.ChatId)) throw new SendFailedException(SendFailure.Unreachable, "Forbidden: bot was blocked by the user");
+                _sent.Add(message);
+            }
+            return Task.CompletedTask;
+        }
+
+        public async Task<OutboxMessage> WaitForAsync(string chatId, Func<OutboxMessage, bool> match)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                if (To(chatId).FirstOrDefault(match) is { } found) return found;
+                await Task.Delay(50);
+            }
+            throw new TimeoutException($"No matching message to {chatId}. Sent: {string.Join(" | ", To(chatId).Select(m => m.Text))}");
+        }
+    }
+}
