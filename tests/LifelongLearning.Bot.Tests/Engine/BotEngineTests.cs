@@ -59,13 +59,12 @@ public sealed class BotEngineTests : IDisposable
     /// <summary>The admin invites a reporter for the unit, who joins from a new chat; the round of 2026 opens.</summary>
     private void SeedReporter(IHost host, string unit, string chat, string name)
     {
-        var engine = host.Services.GetRequiredService<BotEngine>();
         var invite = Said(host, AdminChat, e => e.Handle(From(AdminChat, $"/moi {unit}", "Chị Hoa (VHTT)")));
         var code = Regex.Match(invite, @"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b").Value;
         Assert.False(string.IsNullOrEmpty(code), invite);
         var welcome = Said(host, chat, e => e.Handle(From(chat, $"/start {code}", name)));
         Assert.Contains("đã được đăng ký báo cáo cho", welcome);
-        Assert.Contains("Đã mở kỳ Năm 2026", Said(host, AdminChat, e => e.Handle(From(AdminChat, "/moky 2026", "Chị Hoa (VHTT)")))));
+        Assert.Contains("Đã mở kỳ Năm 2026", Said(host, AdminChat, e => e.Handle(From(AdminChat, "/moky 2026", "Chị Hoa (VHTT)"))));
     }
 
     [Fact]
