@@ -44,11 +44,10 @@ public sealed partial class BotEngine(
                 }
                 var turn = Identify(message);
                 Dispatch(turn);
-                if (turn.Member is not null)
-                {
-                    turn.Conversation.Id = turn.Member.Id;
-                    rounds.SaveConversation(turn.Conversation);
-                }
+                // A member created in this turn (an invite redeemed, a resident subscribing) has no stored
+                // conversation yet: the blank one of the turn has no id, and saving it would overwrite the
+                // report a joining reporter was just asked.
+                if (turn.Member is not null && turn.Conversation.Id.Length > 0) rounds.SaveConversation(turn.Conversation);
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
                 store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
                 return true;
