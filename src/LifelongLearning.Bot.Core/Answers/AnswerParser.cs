@@ -111,7 +111,8 @@ public static partial class AnswerParser
     }
 
     // A whole part either plain ("1250") or grouped by threes with dots or spaces ("1.250", "1 250 000"),
-    // an optional decimal comma, then anything that is not a digit (a unit word, "%", "triệu").
-    [GeneratedRegex(@"^(?<sign>-\s*)?(?<int>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?<frac>\d+))?(?<rest>(?:\s*%|\s+\D.*|)?)$", RegexOptions.CultureInvariant)]
+    // an optional decimal comma, then anything that is not a digit (a unit word, "%", "triệu"), the
+    // short forms typed right after the number included ("15tr", "500k").
+    [GeneratedRegex(@"^(?<sign>-\s*)?(?<int>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?<frac>\d+))?(?<rest>(?:\s*%|\s+\D.*|[^\W\d_].*|)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 }

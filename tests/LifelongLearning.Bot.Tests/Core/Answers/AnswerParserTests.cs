@@ -127,6 +127,9 @@ public class AnswerParserTests
     [Theory]
     [InlineData("15 triệu", 15000000)]
     [InlineData("15 tr", 15000000)]
+    [InlineData("15tr", 15000000)]   // typed without a space, as on a phone
+    [InlineData("500k", 500000)]
+    [InlineData("2,5triệu", 2500000)]
     [InlineData("15.000.000", 15000000)]
     [InlineData("1,5 tỷ", 1500000000)]
     [InlineData("500 nghìn", 500000)]
