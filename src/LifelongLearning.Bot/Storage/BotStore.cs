@@ -37,6 +37,9 @@ public sealed class BotStore : IDisposable
         Migrations.Apply(this);
     }
 
+    /// <summary>The schema version this build writes; an older database is migrated up to it at open.</summary>
+    public static int SchemaVersion => Migrations.Latest;
+
     /// <summary>Raised after each committed write, so the outbox sender wakes up without polling.</summary>
     public event Action? Committed;
 

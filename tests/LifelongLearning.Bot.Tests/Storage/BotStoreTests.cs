@@ -31,16 +31,17 @@ public sealed class BotStoreTests : IDisposable
     public void The_schema_version_is_recorded()
     {
         using var store = new BotStore(DbPath);
-        Assert.Equal(1, store.Meta.FindById("schemaVersion").Value);
+        Assert.Equal(BotStore.SchemaVersion, store.Meta.FindById("schemaVersion").Value);
     }
 
     [Fact]
     public void A_database_from_an_older_build_is_brought_up_to_date()
     {
         using (var store = new BotStore(DbPath))
-            store.Write(() => store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 0 }));
+            store.Write(() => store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 1 }));
         using var reopened = new BotStore(DbPath);
-        Assert.Equal(1, reopened.Meta.FindById("schemaVersion").Value);
+        Assert.Equal(2, reopened.Meta.FindById("schemaVersion").Value);
+        Assert.Contains(reopened.Database.GetCollection("$indexes").FindAll(), i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
     }
 
     [Fact]
