@@ -99,6 +99,7 @@ public sealed partial class BotEngine(
                 case "donvi": official.ListUnits(turn); return;
                 case "xoa": official.RemoveMember(turn, args); return;
                 case "moky": official.OpenRound(turn, args); return;
+                case "giahan": official.ExtendDeadline(turn, args); return;
                 case "trogiup" or "help": help.Show(turn); return;
                 default:
                     turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");
