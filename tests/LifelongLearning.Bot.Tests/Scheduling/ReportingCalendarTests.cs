@@ -165,7 +165,7 @@ public class ReportingCalendarTests
         Assert.Equal($"escalate:2026-H1:2026-06-20:{w.Official.Id}", alert.DedupKey);
         Assert.Contains("Thư viện xã Quảng Nghiệp", alert.Text);
         Assert.DoesNotContain("Thư viện Trường Tiểu học", alert.Text);
-        Assert.Contains("còn 13 đơn vị", alert.Text);
+        Assert.Contains("còn 12 đơn vị", alert.Text);
         // TV-TH reported: no more reminders for it.
         Assert.DoesNotContain(w.Outbox(), m => m.DedupKey is { } k && k.StartsWith("remind:2026-H1:TV-TH:2026-06-19"));
     }
@@ -217,8 +217,11 @@ public class ReportingCalendarTests
         var text = close.Text;
         Assert.Contains("Đã báo cáo: 8/14 đơn vị (8 đúng hạn, 0 muộn).", text);
         Assert.Contains("Nhà văn hóa Thôn 3", text);
-        // TV-HTSD: 3 of 4 libraries "có"; TV-CDS: 2 of the 3 that answered; VH-CLB: 3 of the 4 that answered, of 5.
-        Assert.Contains("(TV-HTSD): 75% (dựa trên 4/4 đơn vị)", text);
+        Assert.Contains("Chưa báo cáo (6):", text);
+        // TV-HTSD: the share is of the school libraries (the commune library must simply say "có", and does): 2 of 3.
+        // TV-CDS: every library, 2 "có" of the 3 that answered (TV-THCS gave no answer); VH-CLB: 3 of the 4 that answered, of 5.
+        Assert.Contains("(TV-HTSD): 66,7% (dựa trên 3/3 đơn vị)", text);
+        Assert.DoesNotContain("chưa đạt yêu cầu bắt buộc", text);
         Assert.Contains("(TV-CDS): 66,7% (dựa trên 3/4 đơn vị)", text);
         Assert.Contains("(VH-CLB): 75% (dựa trên 4/5 đơn vị)", text);
         // Visits: 1.200 + 300 + 500 + 700 = 2.700; growth over the three libraries in both years 1.700 → 2.000 = +17,6%.
@@ -228,7 +231,9 @@ public class ReportingCalendarTests
         var input = ChartInputBuilder.Build(w.Time.Plan, "Năm 2026", w.Reports.FiguresOf(round),
             w.Reports.YearlySums().ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(["TV-HTSD", "TV-CDS", "VH-CLB"], input.Targets.Select(t => t.Code));
+        Assert.Equal(66.7m, input.Targets[0].Current);
         Assert.Equal(66.7m, input.Targets[1].Current);
+        Assert.Equal(75m, input.Targets[2].Current);
         Assert.Equal(90m, input.Targets[0].Target2030);
         Assert.Equal([(2025, (decimal?)1700m), (2026, 2700m)], input.Visits.Select(v => (v.Year, v.Value)));
     }
