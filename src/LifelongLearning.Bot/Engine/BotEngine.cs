@@ -123,6 +123,7 @@ public sealed partial class BotEngine(
                 case "donvi": official.ListUnits(turn); return;
                 case "xoa": official.RemoveMember(turn, args); return;
                 case "moky": official.OpenRound(turn, args); return;
+                case "giahan": official.ExtendDeadline(turn, args); return;
                 case "thongbao": announcements.Start(turn); return;
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;

@@ -25,6 +25,7 @@ public static class BotHostExtensions
         if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 }) channels++;
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();
+        Scheduling.CalendarServiceExtensions.AddReportingCalendar(builder.Services);
         return builder;
     }
 
@@ -49,6 +50,7 @@ public static class BotHostExtensions
         services.AddSingleton<Messenger>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
+        services.TryAddSingleton<Scheduling.ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<StartCommand>();
         services.AddSingleton<ReportCommands>();

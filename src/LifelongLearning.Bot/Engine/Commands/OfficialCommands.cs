@@ -2,6 +2,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>What officials do in chat: round status, the digest, invites, units and their members, opening a round.</summary>
 public sealed class OfficialCommands(
-    BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options)
+    BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
+    ReportingCalendar calendar, Messenger messenger)
 {
     public void Status(Turn turn)
     {
@@ -44,8 +46,10 @@ public sealed class OfficialCommands(
             turn.Say("Chưa có kỳ báo cáo nào nên chưa có số liệu tổng hợp.");
             return;
         }
-        var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
-        turn.Say($"{status}\n\n{DigestWriter.Figures(reports.FiguresOf(round))}");
+        var (text, photo) = calendar.RoundDigest(round);
+        // Queued here rather than as turn replies, so the text comes before the chart.
+        messenger.To(turn.Message.Channel, turn.Message.ChatId, text);
+        messenger.To(turn.Message.Channel, turn.Message.ChatId, $"Biểu đồ chỉ tiêu — {round.Period.Label}", OutboxKinds.Digest, photoFileId: photo);
     }
 
     public void Invite(Turn turn, string args)
@@ -158,6 +162,32 @@ public sealed class OfficialCommands(
         }
         var round = rounds.Open(period);
         turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.DeadlineDay)}. Bot đã nhắn các đơn vị.");
+    }
+
+    /// <summary>/giahan MÃ-KỲ dd/MM/yyyy: moves an open round's deadline; every reporter hears of it.</summary>
+    public void ExtendDeadline(Turn turn, string args)
+    {
+        if (!RequireOfficial(turn)) return;
+        var parts = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !ReportingPeriod.TryParse(parts[0], out var period) || period is null
+            || !DateOnly.TryParseExact(parts[1], ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var deadline))
+        {
+            turn.Say("Gõ: /giahan MÃ-KỲ ngày/tháng/năm, ví dụ /giahan 2026-H1 30/06/2026.");
+            return;
+        }
+        if (rounds.Find(period.Code) is not { Status: RoundStatus.Open } round)
+        {
+            turn.Say($"Kỳ {period.Label} không đang mở nên không gia hạn được.");
+            return;
+        }
+        if (deadline < time.Today)
+        {
+            turn.Say("Hạn mới phải từ hôm nay trở đi.");
+            return;
+        }
+        var told = calendar.ExtendDeadline(round, deadline);
+        turn.Say($"Đã gia hạn kỳ {period.Label} đến {VietnameseFormat.Date(deadline)}; đã báo {told} người báo cáo.");
     }
 
     private static bool RequireOfficial(Turn turn)

@@ -1,0 +1,229 @@
+using LifelongLearning.Bot.Charts;
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Scheduling;
+
+/// <summary>
+/// Decides, at "now" (local time of the commune), what the reporting calendar owes: rounds to open,
+/// reminders to the late, alerts and digests to officials, rounds to close. Every message carries a dedup
+/// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
+/// </summary>
+public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger)
+{
+    /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
+    public const int MaxDaysSinceCutOff = 60;
+
+    /// <summary>The morning digest is not sent after this local time (the bot was down all morning).</summary>
+    public static readonly TimeOnly DigestLatest = new(12, 0);
+
+    private Plan Plan => time.Plan;
+    private Schedule Schedule => Plan.Schedule;
+
+    /// <summary>Does everything due at the current time; returns how many things it did.</summary>
+    public int Run()
+    {
+        var now = time.LocalNow.DateTime;
+        var done = 0;
+        done += OpenDueRounds(now);
+        foreach (var round in rounds.OpenRounds())
+        {
+            if (now >= ClosesOnOf(round).ToDateTime(TimeOnly.MinValue) && IsAllowed(now))
+            {
+                Close(round);
+                done++;
+                continue;
+            }
+            done += Remind(round, now);
+            done += Escalate(round, now);
+            done += MorningDigest(round, now);
+        }
+        return done;
+    }
+
+    // ---- time rules ----
+
+    /// <summary>A person may get a message now: a messaging day (not Sunday nor a holiday), outside quiet hours.</summary>
+    public bool IsAllowed(DateTime local) =>
+        Plan.Calendar.IsMessagingDay(DateOnly.FromDateTime(local)) && !Schedule.QuietHours.Contains(TimeOnly.FromDateTime(local));
+
+    /// <summary>The first allowed time at or after the given local time.</summary>
+    public DateTime NextAllowed(DateTime local)
+    {
+        for (var i = 0; i < 400 && !IsAllowed(local); i++)
+        {
+            var day = DateOnly.FromDateTime(local);
+            var clock = TimeOnly.FromDateTime(local);
+            if (!Plan.Calendar.IsMessagingDay(day)) local = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            else
+            {
+                var end = Schedule.QuietHours.To;
+                local = clock < end ? day.ToDateTime(end) : day.AddDays(1).ToDateTime(end);
+            }
+        }
+        return local;
+    }
+
+    public static DateOnly ClosesOnOf(Round round) => DateOnly.FromDateTime(round.ClosesOn);
+
+    // ---- (a) opening ----
+
+    /// <summary>For each period kind of the plan, the period that ended most recently, when its round is due.</summary>
+    public IReadOnlyList<ReportingPeriod> DuePeriods(DateOnly today)
+    {
+        var due = new List<ReportingPeriod>();
+        foreach (var kind in Schedule.Rounds.Distinct())
+        {
+            var current = ReportingPeriod.Containing(kind, today);
+            var ended = ReportingPeriod.Containing(kind, current.From.AddDays(-1));
+            if (today.DayNumber - ended.To.DayNumber > MaxDaysSinceCutOff) continue;
+            if (store.Rounds.FindById(ended.Code) is not null) continue;
+            due.Add(ended);
+        }
+        return due;
+    }
+
+    private int OpenDueRounds(DateTime now)
+    {
+        if (!IsAllowed(now)) return 0; // opening asks every reporter: not at night, not on a Sunday
+        var due = DuePeriods(DateOnly.FromDateTime(now));
+        foreach (var period in due) rounds.Open(period);
+        return due.Count;
+    }
+
+    // ---- (b) reminders ----
+
+    /// <summary>The nominal reminder days of a round, in order: before the deadline, its morning, then every N days until closing.</summary>
+    public IReadOnlyList<DateOnly> ReminderSlots(Round round)
+    {
+        var policy = Schedule.Reminders;
+        var deadline = round.DeadlineDay;
+        var closes = ClosesOnOf(round);
+        var slots = new SortedSet<DateOnly>();
+        foreach (var before in policy.DaysBeforeDeadline.Where(d => d > 0)) slots.Add(deadline.AddDays(-before));
+        if (policy.OnDeadlineMorning) slots.Add(deadline);
+        if (policy.EveryDaysAfterDeadline > 0)
+            for (var day = deadline.AddDays(policy.EveryDaysAfterDeadline); day < closes; day = day.AddDays(policy.EveryDaysAfterDeadline))
+                slots.Add(day);
+        return [.. slots];
+    }
+
+    /// <summary>When a slot actually goes: its day at SendAt, moved past Sundays, holidays and quiet hours.</summary>
+    public DateTime SendTimeOf(DateOnly slot) => NextAllowed(slot.ToDateTime(Schedule.Reminders.SendAt));
+
+    public static string ReminderKey(string roundId, string unitId, DateOnly slot) => $"remind:{roundId}:{unitId}:{slot:yyyy-MM-dd}";
+
+    private int Remind(Round round, DateTime now)
+    {
+        var latest = ReminderSlots(round).Where(s => SendTimeOf(s) <= now).Select(s => (DateOnly?)s).LastOrDefault();
+        if (latest is not { } slot) return 0;
+        var sent = 0;
+        foreach (var unit in rounds.UnitsOf(round))
+        {
+            if (rounds.HasReported(round.Id, unit.Id)) continue;
+            var prefix = $"remind:{round.Id}:{unit.Id}:";
+            var slotText = slot.ToString("yyyy-MM-dd");
+            var already = store.Outbox.Find(m => m.DedupKey != null && m.DedupKey.StartsWith(prefix))
+                .Select(m => m.DedupKey!.Substring(prefix.Length, 10))
+                .Any(d => string.CompareOrdinal(d, slotText) >= 0);
+            if (already) continue;
+            var text = ReminderText(round, unit, slot);
+            foreach (var reporter in rounds.ReportersOf(unit.Id))
+                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}"))
+                    sent++;
+        }
+        return sent;
+    }
+
+    private static string ReminderText(Round round, UnitRecord unit, DateOnly slot)
+    {
+        var deadline = VietnameseFormat.Date(round.DeadlineDay);
+        var when = slot < round.DeadlineDay ? $"hạn gửi là {deadline}"
+            : slot == round.DeadlineDay ? $"hôm nay ({deadline}) là hạn gửi"
+            : $"đã quá hạn {deadline}";
+        return $"⏰ Nhắc báo cáo: {unit.Name} chưa gửi báo cáo {round.Period.Label}; {when}. Gõ /baocao để gửi.";
+    }
+
+    // ---- (c) escalation ----
+
+    public static string EscalationKey(string roundId, DateOnly day) => $"escalate:{roundId}:{day:yyyy-MM-dd}";
+
+    private int Escalate(Round round, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var policy = Schedule.Reminders;
+        if (today < round.DeadlineDay.AddDays(policy.EscalateAfterDaysLate)) return 0;
+        if (!IsAllowed(now) || TimeOnly.FromDateTime(now) < policy.SendAt) return 0;
+        var late = rounds.UnitsOf(round).Where(u => !rounds.HasReported(round.Id, u.Id)).ToList();
+        if (late.Count == 0) return 0;
+        var days = today.DayNumber - round.DeadlineDay.DayNumber;
+        var text = $"⚠️ {round.Period.Label}: đã quá hạn {VietnameseFormat.Date(round.DeadlineDay)} {days} ngày, " +
+                   $"còn {late.Count} đơn vị chưa báo cáo: {string.Join(", ", late.Select(u => u.Name))}.";
+        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Alert, EscalationKey(round.Id, today));
+    }
+
+    // ---- (e) morning digest ----
+
+    public static string DigestKey(string roundId, DateOnly day) => $"digest:{roundId}:{day:yyyy-MM-dd}";
+
+    private int MorningDigest(Round round, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var clock = TimeOnly.FromDateTime(now);
+        if (!Schedule.DigestDays.Contains(today.DayOfWeek) || clock < Schedule.DigestTime || clock >= DigestLatest || !IsAllowed(now)) return 0;
+        if (DateOnly.FromDateTime(time.ToLocal(round.OpenedAt).DateTime) >= today) return 0; // not on the opening day
+        var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DigestKey(round.Id, today));
+    }
+
+    // ---- (d) closing ----
+
+    public static string CloseKey(string roundId) => $"close:{roundId}";
+
+    /// <summary>Closes the round and sends the officials its digest, text and chart.</summary>
+    public void Close(Round round)
+    {
+        round.Status = RoundStatus.Closed;
+        round.ClosedAt = time.UtcNow;
+        store.Rounds.Update(round);
+        var (text, photo) = RoundDigest(round, $"✅ Đã đóng kỳ báo cáo {round.Period.Label}.");
+        messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, CloseKey(round.Id), photo);
+    }
+
+    /// <summary>The round digest: status and figures as text, and the chart stored in the store's files.</summary>
+    public (string Text, string PhotoFileId) RoundDigest(Round round, string? heading = null)
+    {
+        var figures = reports.FiguresOf(round);
+        var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+        var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}";
+        var input = ChartInputBuilder.Build(Plan, round.Period.Label, figures,
+            reports.YearlySums().ToDictionary(p => p.Key, p => p.Value));
+        var png = DigestChart.Render(input);
+        var fileId = $"$/charts/{round.Id}-{time.UtcNow:yyyyMMddHHmmss}";
+        using var stream = new MemoryStream(png);
+        store.Files.Upload(fileId, $"{round.Id}.png", stream);
+        return (text, fileId);
+    }
+
+    // ---- deadline extension ----
+
+    /// <summary>Moves a round's deadline (and its closing day with it) and tells every reporter of every unit.</summary>
+    public int ExtendDeadline(Round round, DateOnly deadline)
+    {
+        round.Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        round.ClosesOn = deadline.AddDays(Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        store.Rounds.Update(round);
+        var text = $"📅 Hạn gửi báo cáo {round.Period.Label} được gia hạn đến {VietnameseFormat.Date(deadline)}.";
+        var told = 0;
+        foreach (var unit in rounds.UnitsOf(round))
+            foreach (var reporter in rounds.ReportersOf(unit.Id))
+                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, $"extend:{round.Id}:{deadline:yyyy-MM-dd}:{reporter.Id}"))
+                    told++;
+        return told;
+    }
+}
