@@ -38,7 +38,9 @@ public sealed partial class BotEngine(
         }
         var turn = Identify(message);
         Dispatch(turn);
-        if (turn.Member is not null) rounds.SaveConversation(turn.Conversation);
+        // A member who joined during this turn (an invite) has no conversation of this turn to keep: the
+        // turn's blank one has no id, and the report it may have begun is saved under the member's id.
+        if (turn.Member is not null && turn.Conversation.Id == turn.Member.Id) rounds.SaveConversation(turn.Conversation);
         foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
         store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
         return true;

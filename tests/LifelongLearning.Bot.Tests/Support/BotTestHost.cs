@@ -60,6 +60,7 @@ public sealed class BotTestHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("LLBOT_TEST_LOG") is { Length: > 0 }) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddBot();
         var host = builder.Build();

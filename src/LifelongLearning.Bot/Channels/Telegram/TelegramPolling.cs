@@ -58,7 +58,8 @@ public sealed partial class TelegramPolling(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Anything else (the store failing, a bug): keep the offset, so the update comes again.
-                LogFailed(ex.GetType().Name, ex.Message, backoff.TotalSeconds);
+                // Not a Telegram failure (those are caught above), so the exception carries no token.
+                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.TotalSeconds);
                 backoff = await BackOffAsync(backoff, stoppingToken);
             }
         }
@@ -109,7 +110,7 @@ public sealed partial class TelegramPolling(
     private partial void LogConflict(string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update handling failed ({Type}: {Reason}); the update will come again in {Seconds} s")]
-    private partial void LogFailed(string type, string reason, double seconds);
+    private partial void LogFailed(Exception ex, string type, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram callback query not answered: {Reason}")]
     private static partial void LogCallbackNotAnswered(ILogger logger, string reason);

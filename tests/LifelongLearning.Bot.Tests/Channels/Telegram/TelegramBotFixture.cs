@@ -21,7 +21,7 @@ public abstract partial class TelegramBotTestBase : IAsyncLifetime
     {
         ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
         ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
-        ["Telegram:PollTimeoutSeconds"] = "2",
+        ["Telegram:PollTimeoutSeconds"] = "10",
         ["Bot:AdminChatIds:0"] = $"telegram:{Admin}",
     };
 
@@ -65,6 +65,16 @@ public abstract partial class TelegramBotTestBase : IAsyncLifetime
         Say(chat, $"/start {code}", name);
         await NextContainingAsync(chat, "Chào");
         return code;
+    }
+
+    protected static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
+            await Task.Delay(20);
+        }
     }
 
     [GeneratedRegex(@"\?start=(\S+)")]

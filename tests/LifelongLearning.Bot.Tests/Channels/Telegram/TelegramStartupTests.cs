@@ -13,7 +13,7 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
         await Fake.WaitForRequestAsync("deleteWebhook", r => r.Parameters["drop_pending_updates"]?.GetValue<bool>() != true);
         Assert.Contains(Fake.Commands, c => c.Command == "baocao" && c.Description.Length > 0);
         Assert.Contains(Fake.Commands, c => c.Command == "moky");
-        await Fake.WaitForRequestAsync("getUpdates");
+        await WaitUntilAsync(() => Fake.IsLongPolling);
 
         Say(Admin, "/trogiup");
         var help = await NextAsync(Admin);
