@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Channels.Console;
+using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
@@ -21,7 +22,11 @@ public static class BotHostExtensions
     {
         builder.AddBotCore();
         var channels = 0;
-        if (builder.Configuration["Telegram:BotToken"] is { Length: > 0 }) channels++;
+        if (builder.Configuration["Telegram:BotToken"] is { Length: > 0 })
+        {
+            builder.AddTelegramChannel();
+            channels++;
+        }
         if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 }) channels++;
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();

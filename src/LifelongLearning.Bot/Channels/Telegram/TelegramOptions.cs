@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Channels.Telegram;
+
+/// <summary>Configuration section "Telegram"; checked by <see cref="TelegramOptionsValidator"/> at start.</summary>
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+    public const string Polling = "polling";
+    public const string Webhook = "webhook";
+
+    /// <summary>The token from @BotFather; empty means the Telegram channel is off.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Another Bot API server (a self-hosted telegram-bot-api, the tests' fake); null = api.telegram.org.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>"polling" (default, works behind NAT) or "webhook" (needs a public https address).</summary>
+    public string Mode { get; set; } = Polling;
+
+    /// <summary>The public https address Telegram posts updates to, ending in /telegram/webhook.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Sent with setWebhook; Telegram returns it in X-Telegram-Bot-Api-Secret-Token.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Where the webhook endpoint listens, for example "http://0.0.0.0:8080".</summary>
+    public string WebhookListenUrl { get; set; } = "http://0.0.0.0:8080";
+
+    /// <summary>Optional http:// or socks5:// proxy for reaching Telegram.</summary>
+    public string? Proxy { get; set; }
+
+    public int PollTimeoutSeconds { get; set; } = 25;
+
+    public bool IsWebhook => string.Equals(Mode, Webhook, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Stops the start with messages naming the key; never echoes the token or the secret.</summary>
+public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions o)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.BotToken))
+            errors.Add("Telegram:BotToken is required (the token from @BotFather).");
+        else if (!TokenPattern().IsMatch(o.BotToken))
+            errors.Add("Telegram:BotToken does not look like a bot token (digits:letters, as @BotFather gives it).");
+
+        if (o.ApiBaseUrl is { Length: > 0 } api && !IsHttpUrl(api, allowHttp: true))
+            errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL, or empty for api.telegram.org.");
+
+        if (!string.Equals(o.Mode, TelegramOptions.Polling, StringComparison.OrdinalIgnoreCase) && !o.IsWebhook)
+            errors.Add("Telegram:Mode must be \"polling\" or \"webhook\".");
+
+        if (o.IsWebhook)
+        {
+            if (string.IsNullOrEmpty(o.WebhookUrl) || !IsHttpUrl(o.WebhookUrl, allowHttp: false))
+                errors.Add("Telegram:WebhookUrl must be a public https:// URL in webhook mode.");
+            if (string.IsNullOrEmpty(o.WebhookSecret))
+                errors.Add("Telegram:WebhookSecret is required in webhook mode (1–256 characters of A-Z, a-z, 0-9, _ and -).");
+            if (string.IsNullOrEmpty(o.WebhookListenUrl) || !IsHttpUrl(o.WebhookListenUrl, allowHttp: true))
+                errors.Add("Telegram:WebhookListenUrl must be an http(s) URL such as \"http://0.0.0.0:8080\".");
+        }
+        if (o.WebhookSecret is { Length: > 0 } secret && !SecretPattern().IsMatch(secret))
+            errors.Add("Telegram:WebhookSecret must be 1–256 characters of A-Z, a-z, 0-9, _ and -.");
+
+        if (o.Proxy is { Length: > 0 } proxy &&
+            !(Uri.TryCreate(proxy, UriKind.Absolute, out var p) && p.Scheme is "http" or "https" or "socks5" or "socks4" or "socks4a"))
+            errors.Add("Telegram:Proxy must be an http:// or socks5:// URL.");
+
+        if (o.PollTimeoutSeconds is < 0 or > 50)
+            errors.Add("Telegram:PollTimeoutSeconds must be 0–50.");
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUrl(string value, bool allowHttp) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp));
+
+    [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretPattern();
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace LifelongLearning.Bot.Channels.Telegram;
+
+/// <summary>
+/// Delivers outbox messages on Telegram: long texts split at 4096 characters, choices as inline buttons
+/// on the last part, charts as photos, exports as documents. Failures become <see cref="SendFailedException"/>
+/// so the outbox retries, waits out a 429, or marks a person who blocked the bot.
+/// </summary>
+public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : IChannelSender
+{
+    public const int MaxTextLength = 4096;
+    public const int MaxCaptionLength = 1024;
+
+    public string Channel => TelegramUpdateMapper.Channel;
+
+    public ChannelLimits Limits { get; } = new(MessagesPerSecond: 30, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3);
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var chat = new ChatId(long.Parse(message.ChatId, CultureInfo.InvariantCulture));
+        var keyboard = Keyboard(message.Choices);
+        try
+        {
+            if (message.PhotoFileId is { } photo)
+            {
+                var captioned = message.Text.Length is > 0 and <= MaxCaptionLength;
+                await using (var stream = store.Files.OpenRead(photo))
+                    await bot.SendPhoto(chat, InputFile.FromStream(stream, photo + ".png"), caption: captioned ? message.Text : null,
+                        replyMarkup: captioned ? keyboard : null, cancellationToken: cancellationToken);
+                if (!captioned && message.Text.Length > 0) await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
+                return;
+            }
+            if (message.DocumentFileId is { } document)
+            {
+                var name = store.Files.FindById(document)?.Filename ?? document;
+                var captioned = message.Text.Length is > 0 and <= MaxCaptionLength;
+                await using (var stream = store.Files.OpenRead(document))
+                    await bot.SendDocument(chat, InputFile.FromStream(stream, name), caption: captioned ? message.Text : null,
+                        replyMarkup: captioned ? keyboard : null, cancellationToken: cancellationToken);
+                if (!captioned && message.Text.Length > 0) await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
+                return;
+            }
+            await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not SendFailedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Classify(ex);
+        }
+    }
+
+    private async Task SendTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    {
+        var parts = MessageSplitter.Split(text.Length == 0 ? "…" : text, MaxTextLength);
+        for (var i = 0; i < parts.Count; i++)
+            await bot.SendMessage(chat, parts[i], replyMarkup: i == parts.Count - 1 ? keyboard : null, cancellationToken: ct);
+    }
+
+    /// <summary>Short labels two to a row, long ones one to a row; callback data is the choice's value.</summary>
+    public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<Choice> choices)
+    {
+        if (choices.Count == 0) return null;
+        var buttons = choices.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Value)).ToList();
+        var perRow = choices.All(c => c.Label.Length <= 16) ? 2 : 1;
+        return new InlineKeyboardMarkup(buttons.Chunk(perRow).Select(row => row.AsEnumerable()));
+    }
+
+    public static SendFailedException Classify(Exception ex) => ex switch
+    {
+        ApiRequestException { ErrorCode: 429 } api => new SendFailedException(SendFailure.Transient, $"429: {api.Message}",
+            api.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null, api),
+        ApiRequestException { ErrorCode: >= 500 } api => new SendFailedException(SendFailure.Transient, $"{api.ErrorCode}: {api.Message}", inner: api),
+        ApiRequestException { ErrorCode: 403 } api => new SendFailedException(SendFailure.Unreachable,
+            api.Message.Contains("blocked", StringComparison.OrdinalIgnoreCase) ? "người dùng đã chặn bot" : api.Message, inner: api),
+        ApiRequestException api => new SendFailedException(SendFailure.Rejected, $"{api.ErrorCode}: {api.Message}", inner: api),
+        _ when TelegramErrors.IsTransient(ex, CancellationToken.None) => new SendFailedException(SendFailure.Transient, TelegramErrors.Describe(ex), inner: ex),
+        _ => new SendFailedException(SendFailure.Rejected, TelegramErrors.Describe(ex), inner: ex),
+    };
+}

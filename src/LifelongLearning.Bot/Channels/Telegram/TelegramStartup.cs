@@ -1,0 +1,73 @@
+using LifelongLearning.Bot.Engine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace LifelongLearning.Bot.Channels.Telegram;
+
+/// <summary>
+/// Runs before polling or the webhook: checks the token (getMe), learns the bot's username for invite
+/// links, publishes the command menu, and points Telegram at polling or at the webhook.
+/// </summary>
+public sealed partial class TelegramStartup(
+    ITelegramBotClient bot, BotIdentity identity, IOptions<TelegramOptions> options, ILogger<TelegramStartup> logger) : IHostedService
+{
+    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    public static readonly BotCommand[] Commands =
+    [
+        new("baocao", "Bắt đầu hoặc tiếp tục báo cáo"),
+        new("sua", "Sửa số liệu đã gửi"),
+        new("trangthai", "Xem còn thiếu gì"),
+        new("huy", "Dừng cuộc trò chuyện"),
+        new("tonghop", "Tổng hợp của xã"),
+        new("moi", "Tạo mã mời đơn vị"),
+        new("donvi", "Danh sách đơn vị"),
+        new("moky", "Mở kỳ báo cáo"),
+        new("trogiup", "Hướng dẫn"),
+        new("ngung", "Ngừng nhận tin"),
+        new("lich", "Lịch báo cáo"),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        User me;
+        try
+        {
+            me = await bot.GetMe(cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 401)
+        {
+            LogTokenRefused();
+            throw new InvalidOperationException(
+                "Telegram:BotToken bị từ chối (401): Telegram không nhận mã này. Kiểm tra lại mã lấy từ @BotFather (Telegram:BotToken).");
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 404)
+        {
+            LogTokenRefused();
+            throw new InvalidOperationException(
+                "Telegram:BotToken bị từ chối (404): máy chủ Bot API không biết mã này. Kiểm tra Telegram:BotToken và Telegram:ApiBaseUrl.");
+        }
+        identity.TelegramUsername = me.Username;
+
+        await bot.SetMyCommands(Commands, cancellationToken: cancellationToken);
+        if (o.IsWebhook)
+            await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: cancellationToken);
+        else
+            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
+        LogReady(me.Username ?? me.FirstName, o.IsWebhook ? TelegramOptions.Webhook : TelegramOptions.Polling);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
+    private partial void LogReady(string username, string mode);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused Telegram:BotToken (401/404); the bot does not start")]
+    private partial void LogTokenRefused();
+}

@@ -1,0 +1,47 @@
+using LifelongLearning.Bot.Tests.Fakes.Telegram;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Channels.Telegram;
+
+public sealed class TelegramSendingTests : TelegramBotTestBase
+{
+    [Fact]
+    public async Task A_429_with_retry_after_is_waited_out_and_the_message_still_arrives()
+    {
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+        Fake.FailNext("sendMessage", 429, retryAfter: 2);
+        Say(Admin, "/trogiup");
+
+        var help = await NextContainingAsync(Admin, "/trangthai");
+
+        var refused = Fake.Requests.First(r => r.Method == "sendMessage" && r.StatusCode == 429);
+        var accepted = Fake.Requests.First(r => r.Method == "sendMessage" && r.StatusCode == 200);
+        Assert.True(accepted.Elapsed - refused.Elapsed >= TimeSpan.FromSeconds(1.9), $"{refused.Elapsed} → {accepted.Elapsed}");
+        Assert.NotNull(help);
+    }
+
+    [Fact]
+    public async Task A_500_on_sendMessage_is_retried()
+    {
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+        Fake.FailNext("sendMessage", 500);
+        Say(Admin, "/trogiup");
+
+        await NextContainingAsync(Admin, "/trangthai");
+
+        Assert.Contains(Fake.Requests, r => r.Method == "sendMessage" && r.StatusCode == 500);
+    }
+
+    [Fact]
+    public async Task A_reporter_who_blocked_the_bot_is_reported_to_the_officials()
+    {
+        await RegisterAsync(Reporter, "TV-TH", "Hạnh");
+        Fake.BlockUser(Reporter);
+
+        Say(Admin, "/moky 2026");
+
+        var alert = await NextContainingAsync(Admin, "Không gửi được");
+        Assert.Contains("Telegram", alert.Body);
+        Assert.NotNull(Bot.Store.Accounts.FindById($"telegram:{Reporter}")!.UnreachableReason);
+    }
+}

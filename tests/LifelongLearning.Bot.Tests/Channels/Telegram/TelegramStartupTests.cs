@@ -1,0 +1,81 @@
+using LifelongLearning.Bot.Tests.Fakes.Telegram;
+using LifelongLearning.Bot.Tests.Support;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Channels.Telegram;
+
+public sealed class TelegramStartupTests : TelegramBotTestBase
+{
+    [Fact]
+    public async Task Start_checks_the_token_publishes_the_commands_and_polls()
+    {
+        await Fake.WaitForRequestAsync("getMe");
+        await Fake.WaitForRequestAsync("deleteWebhook", r => r.Parameters["drop_pending_updates"]?.GetValue<bool>() != true);
+        Assert.Contains(Fake.Commands, c => c.Command == "baocao" && c.Description.Length > 0);
+        Assert.Contains(Fake.Commands, c => c.Command == "moky");
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+
+        Say(Admin, "/trogiup");
+        var help = await NextAsync(Admin);
+        Assert.Contains("/trangthai", help.Body);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_stops_the_start_with_a_clear_message()
+    {
+        const string wrong = "654321:WRONG-token-zzzzzzzzzz";
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = wrong,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+        };
+        await using var host = BotTestHost.Create(settings);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
+
+        Assert.Contains("Telegram:BotToken bị từ chối (401)", error.Message);
+        Assert.DoesNotContain("WRONG-token", error.Message);
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task Webhook_mode_sets_the_webhook_and_checks_the_secret()
+    {
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+            ["Telegram:Mode"] = "webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.org/telegram/webhook",
+            ["Telegram:WebhookSecret"] = "s3cret_ABC-123",
+            ["Telegram:WebhookListenUrl"] = "http://127.0.0.1:0",
+            ["Bot:AdminChatIds:0"] = $"telegram:{Admin}",
+        });
+        await Bot.StopAsync();
+        await host.StartAsync();
+        Assert.Equal("https://bot.example.org/telegram/webhook", Fake.WebhookUrl);
+        Assert.Equal("s3cret_ABC-123", Fake.WebhookSecretToken);
+        var url = host.Get<LifelongLearning.Bot.Channels.Telegram.TelegramWebhook>().ListeningUrl + "/telegram/webhook";
+        const string update = """{"update_id":42,"message":{"message_id":1,"date":1750000000,"chat":{"id":5001,"type":"private","first_name":"Lan"},"from":{"id":5001,"is_bot":false,"first_name":"Lan"},"text":"/trogiup","entities":[{"type":"bot_command","offset":0,"length":8}]}}""";
+        using var http = new HttpClient();
+
+        foreach (var secret in new[] { null, "wrong", "s3cret_ABC-12" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
+            if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+            using var refused = await http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        Assert.Null(host.Store.Received.FindById("telegram:update:42"));
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret_ABC-123");
+            using var accepted = await http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
+        }
+        Assert.NotNull(host.Store.Received.FindById("telegram:update:42"));
+        var help = await NextAsync(Admin);
+        Assert.Contains("/trangthai", help.Body);
+    }
+}
