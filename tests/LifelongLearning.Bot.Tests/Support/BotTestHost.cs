@@ -24,6 +24,9 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public IHost? Host { get; private set; }
 
+    /// <summary>Every log line of every start of this host, formatted, for checks such as "the token is never logged".</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string DatabasePath => Path.Combine(_directory, "bot.db");
 
     public IServiceProvider Services => Host?.Services ?? throw new InvalidOperationException("The host is not running.");
@@ -60,6 +63,7 @@ public sealed class BotTestHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         if (Environment.GetEnvironmentVariable("LLBOT_TEST_LOG") is { Length: > 0 }) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddBot();

@@ -80,9 +80,12 @@ public sealed partial class TelegramPolling(
     /// <summary>Stops the button's spinner; best effort, the answer itself is already stored.</summary>
     internal static async Task AnswerCallbackAsync(ITelegramBotClient bot, string callbackQueryId, ILogger logger, CancellationToken ct)
     {
+        // A hanging answer must not hold up the updates behind it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: ct);
+            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: timeout.Token);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

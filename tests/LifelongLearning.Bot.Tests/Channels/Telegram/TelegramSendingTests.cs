@@ -45,3 +45,22 @@ public sealed class TelegramSendingTests : TelegramBotTestBase
         Assert.NotNull(Bot.Store.Accounts.FindById($"telegram:{Reporter}")!.UnreachableReason);
     }
 }
+
+public sealed class TelegramTokenSecrecyTests : TelegramBotTestBase
+{
+    [Fact]
+    public async Task The_token_never_appears_in_the_logs_even_when_calls_fail()
+    {
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+        Fake.FailNext("sendMessage", 500);
+        Fake.FailNext("getUpdates", 502);
+        Say(Admin, "/trogiup");
+        await NextContainingAsync(Admin, "/trangthai");
+        await WaitUntilAsync(() => Fake.Requests.Any(r => r.Method == "getUpdates" && r.StatusCode == 502));
+
+        Assert.Contains(Bot.Logs.Lines, l => l.Contains("ready (polling)"));
+        Assert.Contains(Bot.Logs.Lines, l => l.Contains("500"));
+        var secretPart = FakeTelegramServer.DefaultToken[(FakeTelegramServer.DefaultToken.IndexOf(':') + 1)..];
+        Assert.DoesNotContain(Bot.Logs.Lines, l => l.Contains(secretPart));
+    }
+}
