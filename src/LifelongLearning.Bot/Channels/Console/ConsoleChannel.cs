@@ -12,7 +12,6 @@ public sealed class ConsoleChannel(BotEngine engine, BotStore store, ConsoleTerm
     : BackgroundService
 {
     public const string Name = "console";
-    private long _sequence;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +29,8 @@ public sealed class ConsoleChannel(BotEngine engine, BotStore store, ConsoleTerm
             if (line.Trim().Length == 0) continue;
             if (SwitchPerson(line)) continue;
             var me = terminal.Current;
-            engine.Handle(new IncomingMessage(Name, me.ChatId, me.Name, line, $"{Name}:{Environment.ProcessId}:{++_sequence}:{DateTime.UtcNow.Ticks}"));
+            // A typed line is never delivered twice, so any unique key will do.
+            engine.Handle(new IncomingMessage(Name, me.ChatId, me.Name, line, $"{Name}:{Guid.NewGuid():N}"));
         }
     }
 
