@@ -32,7 +32,7 @@ public static class FigureCalculator
         var requiredNotYes = expected
             .Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind) && u.Answers.GetValueOrDefault(indicator.Code)?.YesNo != true)
             .Select(u => u.UnitName).ToList();
-        bool? onTrack = target is null || share is null ? null : share >= target.Min && requiredNotYes.Count == 0;
+        bool? onTrack = target is null || share is null ? null : target.IsMetBy(share.Value) && requiredNotYes.Count == 0;
         return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack);
     }
 
@@ -49,7 +49,7 @@ public static class FigureCalculator
             average = Math.Round(100m * (decimal)(Math.Pow((double)(last / first), 1.0 / (year - baseYear)) - 1), 1);
 
         bool? onTrack = indicator.TargetKind == TargetKind.AverageGrowthAtLeast && target is not null
-            ? (average ?? growth?.Percent) is { } g ? g >= target.Min : null
+            ? (average ?? growth?.Percent) is { } g ? target.IsMetBy(g) : null
             : null;
         return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack);
     }

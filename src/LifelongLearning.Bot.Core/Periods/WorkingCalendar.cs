@@ -10,8 +10,6 @@ public sealed class WorkingCalendar
 
     public WorkingCalendar(IEnumerable<DateOnly> holidays) => _holidays = [.. holidays];
 
-    public static WorkingCalendar None { get; } = new([]);
-
     public bool IsHoliday(DateOnly day) => _holidays.Contains(day);
 
     /// <summary>Monday to Friday and not a public holiday: the civil servants' week.</summary>
@@ -24,12 +22,6 @@ public sealed class WorkingCalendar
     public DateOnly NextWorkingDayOnOrAfter(DateOnly day)
     {
         while (!IsWorkingDay(day)) day = day.AddDays(1);
-        return day;
-    }
-
-    public DateOnly NextMessagingDayOnOrAfter(DateOnly day)
-    {
-        while (!IsMessagingDay(day)) day = day.AddDays(1);
         return day;
     }
 }

@@ -54,7 +54,7 @@ public static class ReportSession
         {
             var pending = c.Pending;
             c.Pending = null;
-            if (YesWords.Contains(folded)) return Accept(c, ctx, pending, null);
+            if (YesWords.Contains(folded)) return Accept(c, ctx, pending);
         }
 
         if (BulkForm.TryRead(text, ctx.Plan) is { } items && (items.Count > 1 || c.AtSummary || !IsPlainAnswer(text)))
@@ -70,14 +70,14 @@ public static class ReportSession
         }
 
         var indicator = ctx.Indicator(c.Questions[c.Index]);
-        if (SkipWords.Contains(folded)) return Accept(c, ctx, AnswerValue.Missing, null);
+        if (SkipWords.Contains(folded)) return Accept(c, ctx, AnswerValue.Missing);
 
         var parsed = AnswerParser.Parse(text, indicator.Kind);
         if (parsed.Error is { } error) return new([new Reply(error, []), Ask(c, ctx, repeat: true)]);
         if (parsed.NeedsConfirmation) return AskToConfirm(c, parsed.Value!, parsed.ConfirmQuestion!);
 
         var outlier = OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code));
-        return outlier is null ? Accept(c, ctx, parsed.Value!, null) : AskToConfirm(c, parsed.Value!, outlier);
+        return outlier is null ? Accept(c, ctx, parsed.Value!) : AskToConfirm(c, parsed.Value!, outlier);
     }
 
     private static StepResult HandleSummary(Conversation c, ReportContext ctx, string folded)
@@ -156,7 +156,7 @@ public static class ReportSession
         return new([new Reply(question, [new Choice("Đúng, lưu số này", "có")])]);
     }
 
-    private static StepResult Accept(Conversation c, ReportContext ctx, AnswerValue value, string? note)
+    private static StepResult Accept(Conversation c, ReportContext ctx, AnswerValue value)
     {
         var code = c.Questions[c.Index];
         c.Draft[code] = value;
@@ -168,7 +168,7 @@ public static class ReportSession
             return new([Summary(c, ctx)]);
         }
         c.Index++;
-        return new(note is null ? [Ask(c, ctx)] : [note, Ask(c, ctx)]);
+        return new([Ask(c, ctx)]);
     }
 
     private static Reply Ask(Conversation c, ReportContext ctx, bool repeat = false)

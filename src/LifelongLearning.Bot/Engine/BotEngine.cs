@@ -21,6 +21,7 @@ public sealed partial class BotEngine(
     RoundService rounds,
     IOptions<BotOptions> options,
     StartCommand start,
+    Members members,
     ReportCommands report,
     OfficialCommands official,
     HelpCommand help,
@@ -84,7 +85,7 @@ public sealed partial class BotEngine(
         var role = _admins.Contains(message.Address) ? Role.Admin : member?.Role ?? Role.Resident;
         if (role == Role.Admin && member is null)
         {
-            member = start.CreateMember(message, Role.Admin, null);
+            member = members.Create(message, Role.Admin, null);
             account = store.Accounts.FindById(message.Address);
         }
         var conversation = member is null ? new Conversation() : rounds.ConversationOf(member.Id);

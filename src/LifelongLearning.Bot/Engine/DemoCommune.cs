@@ -9,7 +9,7 @@ namespace LifelongLearning.Bot.Engine;
 /// figures, and this year's round open with two units already reported, so that anyone can try a whole
 /// report and see the officials' status and digest.
 /// </summary>
-public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService rounds)
+public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService rounds, Members members)
 {
     public const string Channel = "console";
 
@@ -42,21 +42,7 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
         });
     }
 
-    private Member Person(string chatId, string name, Role role, string? unitId)
-    {
-        var member = new Member
-        {
-            Id = (store.Members.Count() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Name = name, Role = role, UnitId = unitId, CreatedAt = time.UtcNow,
-        };
-        store.Members.Insert(member);
-        store.Accounts.Insert(new ChatAccount
-        {
-            Id = ChatAccount.AddressOf(Channel, chatId), Channel = Channel, ChatId = chatId,
-            MemberId = member.Id, DisplayName = name, LastSeenAt = time.UtcNow,
-        });
-        return member;
-    }
+    private Member Person(string chatId, string name, Role role, string? unitId) => members.Create(Channel, chatId, name, role, unitId);
 
     private Dictionary<string, AnswerValue> Figures(UnitRecord unit, Round round, int seed, int year)
     {

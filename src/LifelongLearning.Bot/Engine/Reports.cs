@@ -13,14 +13,18 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         List<string> onTime = [], late = [], missing = [], unreachable = [];
         foreach (var unit in rounds.UnitsOf(round))
         {
-            var first = store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id).Select(a => a.FirstConfirmedAt).DefaultIfEmpty().Min();
-            if (first == default) missing.Add(unit.Name);
+            var first = FirstReportedAt(round, unit.Id);
+            if (first is null) missing.Add(unit.Name);
             else if (first < deadlineEnd) onTime.Add(unit.Name);
             else late.Add(unit.Name);
-            if (first == default && rounds.ReportersOf(unit.Id).Count > 0 && !IsReachable(unit.Id)) unreachable.Add(unit.Name);
+            if (first is null && rounds.ReportersOf(unit.Id).Count > 0 && !IsReachable(unit.Id)) unreachable.Add(unit.Name);
         }
         return new Completeness(onTime.Count + late.Count + missing.Count, onTime, late, missing, unreachable);
     }
+
+    /// <summary>When the unit first confirmed its report of the round (on time or late is judged on this); null if not yet.</summary>
+    public DateTime? FirstReportedAt(Round round, string unitId) =>
+        store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unitId).Select(a => (DateTime?)a.FirstConfirmedAt).Min();
 
     /// <summary>A unit is reachable when one of its reporters has an account the platform has not refused.</summary>
     public bool IsReachable(string unitId) =>
@@ -46,10 +50,10 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
     /// <summary>Commune sums per indicator and year, from the yearly rounds, for average growth.</summary>
     public Dictionary<string, IReadOnlyDictionary<int, decimal>> YearlySums()
     {
-        var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).Select(r => r.Id).ToHashSet();
-        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.Contains(a.RoundId))
+        var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToDictionary(r => r.Id, r => r.Year);
+        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.ContainsKey(a.RoundId))
             .GroupBy(a => a.IndicatorCode)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => int.Parse(a.RoundId))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => years[a.RoundId])
                 .ToDictionary(y => y.Key, y => y.Sum(a => a.Value.Number!.Value)));
     }
 }

@@ -5,6 +5,7 @@ using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +28,13 @@ public static class BotHostExtensions
             builder.AddTelegramChannel();
             channels++;
         }
-        if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 }) channels++;
+        // The Zalo client exists (Channels/Zalo) but its channel is not wired yet: say so instead of
+        // starting a bot that silently listens to nobody.
+        if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 })
+            throw new InvalidOperationException("Zalo:BotToken đã được đặt, nhưng kênh Zalo chưa có trong bản này. Hãy bỏ Zalo:BotToken và dùng Telegram (Telegram:BotToken).");
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();
-        Scheduling.CalendarServiceExtensions.AddReportingCalendar(builder.Services);
+        builder.Services.AddReportingCalendar();
         return builder;
     }
 
@@ -53,9 +57,10 @@ public static class BotHostExtensions
         services.AddSingleton(sp => new BotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<Messenger>();
+        services.AddSingleton<Members>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
-        services.TryAddSingleton<Scheduling.ReportingCalendar>();
+        services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<StartCommand>();
         services.AddSingleton<ReportCommands>();

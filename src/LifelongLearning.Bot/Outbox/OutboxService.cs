@@ -20,18 +20,19 @@ public sealed partial class OutboxService(
 {
     public const int MaxAttempts = 12;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
+    private readonly IReadOnlyList<IChannelSender> _senders = [.. senders];
     private readonly SemaphoreSlim _wake = new(0);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         store.Committed += Wake;
         stoppingToken.Register(() => store.Committed -= Wake);
-        return Task.WhenAll(senders.Select(s => Task.Run(() => RunAsync(s, stoppingToken), stoppingToken)));
+        return Task.WhenAll(_senders.Select(s => Task.Run(() => RunAsync(s, stoppingToken), stoppingToken)));
     }
 
     private void Wake()
     {
-        if (_wake.CurrentCount < senders.Count() * 2) _wake.Release(senders.Count());
+        if (_wake.CurrentCount < _senders.Count * 2) _wake.Release(_senders.Count);
     }
 
     private async Task RunAsync(IChannelSender sender, CancellationToken ct)

@@ -7,8 +7,6 @@ namespace LifelongLearning.Bot.Scheduling;
 /// <summary>Turns a round's figures and the yearly visit sums into what the digest chart draws.</summary>
 public static class ChartInputBuilder
 {
-    public const string VisitsCode = "TV-LUOT";
-
     public static ChartInput Build(
         Plan plan,
         string roundLabel,
@@ -20,7 +18,9 @@ public static class ChartInputBuilder
             .Select(f => new TargetBar(f.Indicator.Code, f.Indicator.Name, f.Value,
                 f.Indicator.TargetFor(2025)?.Min, f.Indicator.TargetFor(2030)?.Min))
             .ToList();
-        var visits = yearlySums.TryGetValue(VisitsCode, out var sums) && sums.Count > 0
+        // The plan's growth target (TV-LUOT in the default plan) is the one drawn year by year.
+        var growth = plan.Indicators.FirstOrDefault(i => i.TargetKind == TargetKind.AverageGrowthAtLeast);
+        var visits = growth is not null && yearlySums.TryGetValue(growth.Code, out var sums) && sums.Count > 0
             ? Enumerable.Range(sums.Keys.Min(), sums.Keys.Max() - sums.Keys.Min() + 1)
                 .Select(y => new YearFigure(y, sums.TryGetValue(y, out var v) ? v : null)).ToList()
             : [];

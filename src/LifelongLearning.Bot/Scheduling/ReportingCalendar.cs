@@ -201,10 +201,9 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var figures = reports.FiguresOf(round);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}";
-        var input = ChartInputBuilder.Build(Plan, round.Period.Label, figures,
-            reports.YearlySums().ToDictionary(p => p.Key, p => p.Value));
-        var png = DigestChart.Render(input);
-        var fileId = $"$/charts/{round.Id}-{time.UtcNow:yyyyMMddHHmmss}";
+        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlySums()));
+        // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
+        var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);
         store.Files.Upload(fileId, $"{round.Id}.png", stream);
         return (text, fileId);

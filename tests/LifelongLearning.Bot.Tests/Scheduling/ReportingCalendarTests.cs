@@ -249,6 +249,21 @@ public class ReportingCalendarTests
         w.Rounds.Submit(round, unit, by, "test", values);
     }
 
+    [Fact]
+    public void Asking_for_the_digest_again_replaces_the_round_chart_instead_of_piling_up_files()
+    {
+        using var w = new CalendarWorld(At(2026, 6, 15, 9));
+        w.RunAt(At(2026, 6, 15, 9));
+        var round = w.Rounds.Find("2026-H1")!;
+
+        var first = w.Store.Write(() => w.Calendar.RoundDigest(round).PhotoFileId);
+        var second = w.Store.Write(() => w.Calendar.RoundDigest(round).PhotoFileId);
+
+        Assert.Equal(first, second);
+        Assert.Single(w.Store.Files.FindAll(), f => f.Id.StartsWith("$/charts/2026-H1"));
+        AssertPng(w, second);
+    }
+
     private static void AssertPng(CalendarWorld w, string? fileId)
     {
         Assert.NotNull(fileId);

@@ -43,34 +43,34 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(o.BotToken))
-            errors.Add("Telegram:BotToken is required (the token from @BotFather).");
+            errors.Add("Telegram:BotToken là bắt buộc (mã do @BotFather cấp).");
         else if (!TokenPattern().IsMatch(o.BotToken))
-            errors.Add("Telegram:BotToken does not look like a bot token (digits:letters, as @BotFather gives it).");
+            errors.Add("Telegram:BotToken không giống mã bot (dạng số:chữ, như @BotFather cấp); hãy dán lại đúng mã.");
 
         if (o.ApiBaseUrl is { Length: > 0 } api && !IsHttpUrl(api, allowHttp: true))
-            errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL, or empty for api.telegram.org.");
+            errors.Add("Telegram:ApiBaseUrl phải là địa chỉ http(s) đầy đủ, hoặc để trống để dùng api.telegram.org.");
 
         if (!string.Equals(o.Mode, TelegramOptions.Polling, StringComparison.OrdinalIgnoreCase) && !o.IsWebhook)
-            errors.Add("Telegram:Mode must be \"polling\" or \"webhook\".");
+            errors.Add("Telegram:Mode phải là \"polling\" hoặc \"webhook\".");
 
         if (o.IsWebhook)
         {
             if (string.IsNullOrEmpty(o.WebhookUrl) || !IsHttpUrl(o.WebhookUrl, allowHttp: false))
-                errors.Add("Telegram:WebhookUrl must be a public https:// URL in webhook mode.");
+                errors.Add("Telegram:WebhookUrl phải là địa chỉ https:// công khai khi dùng chế độ webhook.");
             if (string.IsNullOrEmpty(o.WebhookSecret))
-                errors.Add("Telegram:WebhookSecret is required in webhook mode (1–256 characters of A-Z, a-z, 0-9, _ and -).");
+                errors.Add("Telegram:WebhookSecret là bắt buộc khi dùng chế độ webhook (1–256 ký tự A-Z, a-z, 0-9, _ và -).");
             if (string.IsNullOrEmpty(o.WebhookListenUrl) || !IsHttpUrl(o.WebhookListenUrl, allowHttp: true))
-                errors.Add("Telegram:WebhookListenUrl must be an http(s) URL such as \"http://0.0.0.0:8080\".");
+                errors.Add("Telegram:WebhookListenUrl phải là địa chỉ http(s), ví dụ \"http://0.0.0.0:8080\".");
         }
         if (o.WebhookSecret is { Length: > 0 } secret && !SecretPattern().IsMatch(secret))
-            errors.Add("Telegram:WebhookSecret must be 1–256 characters of A-Z, a-z, 0-9, _ and -.");
+            errors.Add("Telegram:WebhookSecret phải gồm 1–256 ký tự A-Z, a-z, 0-9, _ và -.");
 
         if (o.Proxy is { Length: > 0 } proxy &&
             !(Uri.TryCreate(proxy, UriKind.Absolute, out var p) && p.Scheme is "http" or "https" or "socks5" or "socks4" or "socks4a"))
-            errors.Add("Telegram:Proxy must be an http:// or socks5:// URL.");
+            errors.Add("Telegram:Proxy phải là địa chỉ http:// hoặc socks5://.");
 
         if (o.PollTimeoutSeconds is < 0 or > 50)
-            errors.Add("Telegram:PollTimeoutSeconds must be 0–50.");
+            errors.Add("Telegram:PollTimeoutSeconds phải từ 0 đến 50.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

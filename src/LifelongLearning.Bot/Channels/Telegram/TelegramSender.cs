@@ -30,23 +30,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : ICh
         var keyboard = Keyboard(message.Choices);
         try
         {
-            if (message.PhotoFileId is { } photo)
+            if ((message.PhotoFileId ?? message.DocumentFileId) is { } fileId)
             {
-                var captioned = message.Text.Length is > 0 and <= MaxCaptionLength;
-                await using (var stream = store.Files.OpenRead(photo))
-                    await bot.SendPhoto(chat, InputFile.FromStream(stream, photo + ".png"), caption: captioned ? message.Text : null,
-                        replyMarkup: captioned ? keyboard : null, cancellationToken: cancellationToken);
-                if (!captioned && message.Text.Length > 0) await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
-                return;
-            }
-            if (message.DocumentFileId is { } document)
-            {
-                var name = store.Files.FindById(document)?.Filename ?? document;
-                var captioned = message.Text.Length is > 0 and <= MaxCaptionLength;
-                await using (var stream = store.Files.OpenRead(document))
-                    await bot.SendDocument(chat, InputFile.FromStream(stream, name), caption: captioned ? message.Text : null,
-                        replyMarkup: captioned ? keyboard : null, cancellationToken: cancellationToken);
-                if (!captioned && message.Text.Length > 0) await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
+                await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, cancellationToken);
                 return;
             }
             await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
@@ -55,6 +41,22 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : ICh
         {
             throw Classify(ex);
         }
+    }
+
+    /// <summary>A chart as a photo, an export as a document; the text as caption when it fits, else after it.</summary>
+    private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    {
+        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        var caption = captioned ? text : null;
+        var markup = captioned ? keyboard : null;
+        await using (var stream = store.Files.OpenRead(fileId))
+        {
+            if (isPhoto)
+                await bot.SendPhoto(chat, InputFile.FromStream(stream, Path.GetFileName(fileId) + ".png"), caption: caption, replyMarkup: markup, cancellationToken: ct);
+            else
+                await bot.SendDocument(chat, InputFile.FromStream(stream, store.Files.FindById(fileId)?.Filename ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
+        }
+        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
     }
 
     private async Task SendTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed partial class TelegramStartup(
         new("moky", "Mở kỳ báo cáo"),
         new("trogiup", "Hướng dẫn"),
         new("ngung", "Ngừng nhận tin"),
-        new("lich", "Lịch báo cáo"),
+        new("lich", "Sự kiện sắp tới"),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -14,34 +14,34 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
         var errors = new List<string>();
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
-            errors.Add("Zalo:ApiBaseUrl must be an absolute http(s) URL.");
+            errors.Add("Zalo:ApiBaseUrl phải là địa chỉ http(s) đầy đủ.");
 
         if (options.BotToken is { } token && token.Length > 0 && token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/'))
-            errors.Add("Zalo:BotToken must not contain spaces or '/' (it becomes part of every URL).");
+            errors.Add("Zalo:BotToken không được có dấu cách hay dấu '/' (mã nằm trong mọi địa chỉ gọi Zalo); hãy dán lại đúng mã Zalo gửi.");
 
         if (options.WebhookSecret is { } secret)
         {
             if (secret.Length is < MinSecretLength or > MaxSecretLength)
-                errors.Add($"Zalo:WebhookSecret must be {MinSecretLength}–{MaxSecretLength} characters.");
+                errors.Add($"Zalo:WebhookSecret phải dài {MinSecretLength}–{MaxSecretLength} ký tự.");
             // It travels as an HTTP header value, where only visible ASCII is safe.
             else if (secret.Any(c => c is < '!' or > '~'))
-                errors.Add("Zalo:WebhookSecret must contain only visible ASCII characters (no spaces, no accents).");
+                errors.Add("Zalo:WebhookSecret chỉ được gồm chữ, số và ký hiệu ASCII (không dấu cách, không dấu tiếng Việt).");
         }
 
         if (!string.IsNullOrEmpty(options.PublicBaseUrl))
         {
             if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var pub) || pub.Scheme != Uri.UriSchemeHttps)
-                errors.Add("Zalo:PublicBaseUrl must be an absolute https:// URL (Zalo refuses plain http).");
+                errors.Add("Zalo:PublicBaseUrl phải là địa chỉ https:// đầy đủ (Zalo không nhận http).");
             // Without a secret anyone who finds the webhook address could inject messages.
             if (string.IsNullOrEmpty(options.WebhookSecret))
-                errors.Add("Zalo:WebhookSecret is required when Zalo:PublicBaseUrl is set.");
+                errors.Add("Zalo:WebhookSecret là bắt buộc khi đặt Zalo:PublicBaseUrl.");
         }
 
         if (!(options.MessagesPerSecond > 0 && options.MessagesPerSecond <= 1000))
-            errors.Add("Zalo:MessagesPerSecond must be greater than 0 and at most 1000.");
+            errors.Add("Zalo:MessagesPerSecond phải lớn hơn 0 và không quá 1000.");
 
         if (options.PollTimeoutSeconds is < 1 or > MaxPollTimeoutSeconds)
-            errors.Add($"Zalo:PollTimeoutSeconds must be 1–{MaxPollTimeoutSeconds}.");
+            errors.Add($"Zalo:PollTimeoutSeconds phải từ 1 đến {MaxPollTimeoutSeconds}.");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -26,11 +26,11 @@ public sealed class OfficialCommands(
             var lines = new List<string> { DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round), listUnits: false) };
             foreach (var unit in rounds.UnitsOf(round))
             {
-                var answered = store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id).ToList();
-                var state = answered.Count == 0
-                    ? reports.IsReachable(unit.Id) ? "chưa gửi" : rounds.ReportersOf(unit.Id).Count == 0 ? "chưa có người báo cáo" : "không liên lạc được"
-                    : $"đã gửi {VietnameseFormat.DateTime(time.ToLocal(answered.Min(a => a.FirstConfirmedAt)))}";
-                lines.Add($"{(answered.Count == 0 ? "⏳" : "✅")} {unit.Id} {unit.Name}: {state}");
+                var first = reports.FirstReportedAt(round, unit.Id);
+                var state = first is { } at
+                    ? $"đã gửi {VietnameseFormat.DateTime(time.ToLocal(at))}"
+                    : reports.IsReachable(unit.Id) ? "chưa gửi" : rounds.ReportersOf(unit.Id).Count == 0 ? "chưa có người báo cáo" : "không liên lạc được";
+                lines.Add($"{(first is null ? "⏳" : "✅")} {unit.Id} {unit.Name}: {state}");
             }
             turn.Say(string.Join("\n", lines));
         }

@@ -8,7 +8,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// /start with an invite code binds the chat to a unit as its reporter, or makes an official; /start
 /// without one offers a stranger to subscribe as a resident, never more.
 /// </summary>
-public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger)
+public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger, Members members)
 {
     public void Handle(Turn turn, string args)
     {
@@ -42,7 +42,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
 
     public void Subscribe(Turn turn)
     {
-        var member = turn.Member ?? CreateMember(turn.Message, Role.Resident, null);
+        var member = turn.Member ?? members.Create(turn.Message, Role.Resident, null);
         turn.Member = member;
         var subscriber = store.Subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
         subscriber.Active = true;
@@ -78,7 +78,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         }
 
         var member = turn.Member;
-        if (member is null) member = CreateMember(turn.Message, invite.Role, invite.UnitId);
+        if (member is null) member = members.Create(turn.Message, invite.Role, invite.UnitId);
         else
         {
             if (turn.Role != Role.Admin) member.Role = invite.Role;
@@ -122,28 +122,5 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
                $"Đơn vị báo cáo {asked.Count} chỉ tiêu, theo kỳ {periods}; số liệu chốt ngày 14, " +
                $"hạn gửi {plan.Schedule.DeadlineDaysAfterCutOff} ngày sau đó. Bot sẽ nhắn khi đến kỳ.\n" +
                string.Join("\n", asked.Select(i => $"• {i.Code}: {i.Name}"));
-    }
-
-    public Member CreateMember(Engine.IncomingMessage message, Role role, string? unitId)
-    {
-        var member = new Member
-        {
-            Id = (store.Members.Count() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Name = string.IsNullOrWhiteSpace(message.SenderName) ? "Người dùng" : message.SenderName,
-            Role = role,
-            UnitId = unitId,
-            CreatedAt = time.UtcNow,
-        };
-        store.Members.Insert(member);
-        store.Accounts.Upsert(new ChatAccount
-        {
-            Id = message.Address,
-            Channel = message.Channel,
-            ChatId = message.ChatId,
-            MemberId = member.Id,
-            DisplayName = member.Name,
-            LastSeenAt = time.UtcNow,
-        });
-        return member;
     }
 }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>Creates members with their first chat account; call inside a store write.</summary>
+public sealed class Members(BotStore store, PlanHolder time)
+{
+    /// <summary>
+    /// Ids are short numbers ("12") because officials type them (/xoa 12). Members are never deleted,
+    /// only marked removed, so the count plus one is always free.
+    /// </summary>
+    public Member Create(string channel, string chatId, string name, Role role, string? unitId)
+    {
+        var member = new Member
+        {
+            Id = (store.Members.Count() + 1).ToString(CultureInfo.InvariantCulture),
+            Name = string.IsNullOrWhiteSpace(name) ? "Người dùng" : name,
+            Role = role,
+            UnitId = unitId,
+            CreatedAt = time.UtcNow,
+        };
+        store.Members.Insert(member);
+        store.Accounts.Upsert(new ChatAccount
+        {
+            Id = ChatAccount.AddressOf(channel, chatId),
+            Channel = channel,
+            ChatId = chatId,
+            MemberId = member.Id,
+            DisplayName = member.Name,
+            LastSeenAt = time.UtcNow,
+        });
+        return member;
+    }
+
+    public Member Create(IncomingMessage message, Role role, string? unitId) =>
+        Create(message.Channel, message.ChatId, message.SenderName, role, unitId);
+}
