@@ -178,7 +178,9 @@ public static class ReportSession
         if (ctx.PreviousOf(indicator.Code) is { IsMissing: false } previous)
             lines.Add($"Kỳ trước{(ctx.PreviousLabel is null ? "" : $" ({ctx.PreviousLabel})")}: {previous.Display(indicator)}.");
         if (c.Draft.GetValueOrDefault(indicator.Code) is { } current && !repeat)
-            lines.Add($"Đã nhập: {current.Display(indicator)}. Nhập số mới hoặc gõ lại để giữ.");
+            lines.Add(current.IsMissing
+                ? "Đã bỏ trống mục này. Nhập số nếu đã có, hoặc gõ «bỏ qua» để vẫn để trống."
+                : $"Đã nhập: {current.Display(indicator)}. Nhập lại số đúng (gõ lại số cũ nếu không đổi).");
         if (indicator.Kind != IndicatorKind.YesNo && !repeat)
             lines.Add(indicator.UnitOfMeasure is null ? AnswerParser.HintFor(indicator.Kind) : $"Nhập số {indicator.UnitOfMeasure}, ví dụ 1.250.");
 
