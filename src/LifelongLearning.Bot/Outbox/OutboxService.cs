@@ -43,11 +43,11 @@ public sealed partial class OutboxService(
             try
             {
                 var now = time.UtcNow;
-                var due = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == sender.Channel)
-                    .Where(m => m.NotBefore <= now).OrderBy(m => m.Id).Take(100).ToList();
+                var heads = HeadsOf(sender.Channel);
+                var due = heads.Where(m => m.NotBefore <= now).Take(100).ToList();
                 if (due.Count == 0)
                 {
-                    await WaitAsync(NextDue(sender.Channel), ct);
+                    await WaitAsync(heads.Count == 0 ? null : heads.Min(m => m.NotBefore), ct);
                     continue;
                 }
                 foreach (var message in due)
@@ -168,8 +168,15 @@ public sealed partial class OutboxService(
         _ => channel,
     };
 
-    private DateTime? NextDue(string channel) =>
-        store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel).Select(m => (DateTime?)m.NotBefore).Min();
+    /// <summary>
+    /// The oldest pending message of each chat: a chat's messages go out in the order they were queued, so
+    /// part 3 of a long text waits while part 2 waits for its retry.
+    /// </summary>
+    private List<OutboxMessage> HeadsOf(string channel) =>
+        [.. store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel)
+            .GroupBy(m => m.ChatId)
+            .Select(chat => chat.MinBy(m => m.Id)!)
+            .OrderBy(m => m.Id)];
 
     private async Task WaitAsync(DateTime? nextDue, CancellationToken ct)
     {
