@@ -24,12 +24,18 @@ public sealed class Messenger(BotStore store, PlanHolder time)
             PhotoFileId = photoFileId,
         });
 
-    /// <summary>Sends to the account the member used last; false when the member has none that is reachable.</summary>
+    /// <summary>
+    /// Sends to the account the member used last, or to every reachable account when the member asked for
+    /// both channels; false when the member has none that is reachable.
+    /// </summary>
     public bool ToMember(string memberId, Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
     {
-        var account = PreferredAccount(memberId);
-        if (account is null) return false;
-        To(account.Channel, account.ChatId, reply, kind, dedupKey, photoFileId);
+        var preferred = PreferredAccount(memberId);
+        if (preferred is null) return false;
+        To(preferred.Channel, preferred.ChatId, reply, kind, dedupKey, photoFileId);
+        if (store.Members.FindById(memberId) is { BothChannels: true })
+            foreach (var other in Reachable(memberId).Where(a => a.Id != preferred.Id))
+                To(other.Channel, other.ChatId, reply, kind, dedupKey is null ? null : $"{dedupKey}@{other.Id}", photoFileId);
         return true;
     }
 
@@ -41,11 +47,13 @@ public sealed class Messenger(BotStore store, PlanHolder time)
         return sent;
     }
 
-    public ChatAccount? PreferredAccount(string memberId) =>
-        store.Accounts.Find(a => a.MemberId == memberId)
+    public ChatAccount? PreferredAccount(string memberId) => Reachable(memberId).FirstOrDefault();
+
+    /// <summary>The member's accounts that are not refused, the last used first.</summary>
+    public List<ChatAccount> Reachable(string memberId) =>
+        [.. store.Accounts.Find(a => a.MemberId == memberId)
             .Where(a => a.UnreachableReason is null)
-            .OrderByDescending(a => a.LastSeenAt)
-            .FirstOrDefault();
+            .OrderByDescending(a => a.LastSeenAt)];
 
     /// <summary>
     /// Queues the message unless one with the same dedup key was queued before. A text longer than the

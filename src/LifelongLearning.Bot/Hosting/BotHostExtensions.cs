@@ -66,6 +66,7 @@ public static class BotHostExtensions
         services.AddSingleton<Reports>();
         services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
+        services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<OfficialCommands>();
