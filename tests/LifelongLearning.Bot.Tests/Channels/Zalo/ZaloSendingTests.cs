@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Channels.Zalo;
+using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Fakes.Zalo;
@@ -109,6 +110,23 @@ public sealed class ZaloSendingTests : ZaloBotTestBase
         var joined = string.Join("\n", parts.Select(p => p.Text![..p.Text!.LastIndexOf('\n')]));
         Assert.Equal(text, joined);
         Assert.Equal(n, store.Outbox.Count(m => m.ChatId == Admin && m.Status == OutboxStatus.Sent && m.Text.Contains("Dòng")));
+    }
+
+    [Fact]
+    public async Task A_long_question_keeps_its_numbered_choices_on_its_last_part_within_2000_characters()
+    {
+        var text = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"Mục {i}: thư viện có phục vụ học tập suốt đời, có ứng dụng công nghệ thông tin."));
+        var reply = new Reply(text, [new("Có", "có"), new("Không", "không"), new("Bỏ qua", "bỏ qua")], Numbered: true);
+        Bot.Store.Write(() => Bot.Get<Messenger>().To("zalo", Admin, reply, dedupKey: "question-1"));
+        Bot.Store.Write(() => Bot.Get<Messenger>().To("zalo", Admin, reply, dedupKey: "question-1"));
+
+        var first = await NextContainingAsync(Admin, "Mục 1:");
+        var last = await NextContainingAsync(Admin, "Mục 40:");
+        Assert.DoesNotContain("1. Có", first.Text);
+        Assert.EndsWith("(2/2)\n1. Có  2. Không  3. Bỏ qua", last.Text);
+        Assert.True(last.Text!.Length <= 2000);
+        // Queued once: the dedup key of the first part stands for the whole text.
+        Assert.Equal(2, Bot.Store.Outbox.Count(m => m.ChatId == Admin));
     }
 
     [Fact]

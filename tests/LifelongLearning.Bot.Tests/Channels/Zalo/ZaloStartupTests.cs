@@ -1,0 +1,69 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Tests.Fakes.Zalo;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Channels.Zalo;
+
+/// <summary>The start against the fake Zalo: the token checked, polling chosen, errors outlived.</summary>
+public sealed class ZaloStartupTests : ZaloBotTestBase
+{
+    protected override bool StartBot => false;
+
+    [Fact]
+    public async Task A_wrong_token_stops_the_start_with_a_message_that_says_so()
+    {
+        await using var bot = Support.BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Zalo:BotToken"] = "not-the-right-token",
+            ["Zalo:ApiBaseUrl"] = Zalo.BaseUrl,
+        });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(bot.StartAsync);
+        Assert.Contains("Zalo:BotToken bị từ chối", error.Message);
+        Assert.DoesNotContain("not-the-right-token", error.Message);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("not-the-right-token"));
+    }
+
+    [Fact]
+    public async Task Polling_clears_a_webhook_and_outlives_server_errors()
+    {
+        Zalo.FailNext("getUpdates", 503, count: 2);
+        await Bot.StartAsync();
+        Assert.Equal(["getMe", "deleteWebhook"], Zalo.Calls.Take(2));
+        Assert.Null(Zalo.WebhookUrl);
+
+        Say(Admin, "/trogiup");
+        await NextContainingAsync(Admin, "Các lệnh của bot");
+        Assert.Equal(2, Bot.Logs.Lines.Count(l => l.Contains("Zalo getUpdates failed")));
+    }
+
+    [Fact]
+    public async Task Without_a_public_address_a_digest_says_where_the_chart_is_instead_of_sending_it()
+    {
+        await Bot.StartAsync();
+        Say(Admin, "/moky 2026");
+        await NextContainingAsync(Admin, "Đã mở kỳ");
+        Say(Admin, "/tonghop");
+
+        var chart = await NextContainingAsync(Admin, "Biểu đồ chỉ tiêu");
+        Assert.Contains("biểu đồ không gửi kèm được", chart.Text);
+        Assert.Contains("Zalo:PublicBaseUrl", chart.Text);
+        Assert.DoesNotContain(Zalo.Sent, m => m.Method == "sendPhoto");
+        Assert.Empty(Bot.Store.FileLinks.FindAll());
+    }
+
+    [Fact]
+    public async Task A_long_answer_is_preceded_by_typing_and_a_short_one_is_not()
+    {
+        await Bot.StartAsync();
+        var text = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"Đơn vị {i}: đã gửi báo cáo, 1.250 lượt bạn đọc."));
+        Assert.True(text.Length is > 1000 and <= 2000);
+        Bot.Store.Write(() => Bot.Get<Messenger>().To("zalo", Admin, "Ngắn"));
+        Bot.Store.Write(() => Bot.Get<Messenger>().To("zalo", Admin, text));
+
+        await NextContainingAsync(Admin, "Ngắn");
+        await NextContainingAsync(Admin, "Đơn vị 30");
+        Assert.Equal([(Admin, "typing")], Zalo.ChatActions);
+        var calls = Zalo.Calls.Where(c => c.StartsWith("send")).ToList();
+        Assert.Equal(["sendMessage", "sendChatAction", "sendMessage"], calls);
+    }
+}
