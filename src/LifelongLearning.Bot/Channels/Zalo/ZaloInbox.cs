@@ -16,6 +16,9 @@ public sealed partial class ZaloInbox(BotEngine engine, BotStore store, Messenge
     /// <summary>Stores the update's effects; false when the same message was handled before.</summary>
     public bool Accept(ZaloUpdate update)
     {
+        // Zalo shows a chat id nowhere in its app: the log is where an admin finds theirs (Bot:AdminChatIds).
+        if (store.Accounts.FindById(ChatAccount.AddressOf(ZaloUpdateMapper.Channel, update.Message.Chat.Id)) is null)
+            LogNewChat(update.Message.Chat.Id);
         if (ZaloUpdateMapper.Map(update) is { } message)
         {
             var fresh = engine.Handle(message);
@@ -35,6 +38,9 @@ public sealed partial class ZaloInbox(BotEngine engine, BotStore store, Messenge
         LogNotText(update.EventName, answered);
         return answered;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zalo chat zalo:{ChatId} is not known to the bot yet")]
+    private partial void LogNewChat(string chatId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Zalo {EventName} handled; new: {Fresh}")]
     private partial void LogHandled(string eventName, bool fresh);
