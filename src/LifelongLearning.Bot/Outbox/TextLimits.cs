@@ -14,8 +14,8 @@ public static class TextLimits
 
     public static int For(string channel) => channel switch
     {
-        "telegram" => 4096,
-        "zalo" => 2000,
+        "telegram" => Channels.Telegram.TelegramSender.MaxTextLength,
+        "zalo" => Channels.Zalo.ZaloClient.MaxTextLength,
         _ => int.MaxValue,
     };
 
