@@ -36,6 +36,8 @@ public abstract partial class ZaloBotTestBase : IAsyncLifetime
     {
         await Bot.DisposeAsync();
         await Zalo.DisposeAsync();
+        // Every test of the channel doubles as a check that the token, which is in every URL, was never logged.
+        Assert.DoesNotContain(Bot.Logs.Lines, l => l.Contains(FakeZaloServer.DefaultToken, StringComparison.Ordinal));
     }
 
     protected string Say(string chat, string text, string name = "Người dùng") => Zalo.EnqueueText(chat, text, name);
