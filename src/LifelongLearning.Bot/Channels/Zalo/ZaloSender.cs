@@ -28,6 +28,9 @@ public sealed partial class ZaloSender(
     /// <summary>A text this long takes a moment to read out: show "typing" first.</summary>
     private const int LongText = 1000;
 
+    /// <summary>Where the calendar keeps the digest charts (ReportingCalendar.RoundDigest).</summary>
+    private const string ChartPrefix = "$/charts/";
+
     private readonly ZaloOptions _options = options.Value;
 
     public string Channel => ZaloUpdateMapper.Channel;
@@ -45,7 +48,7 @@ public sealed partial class ZaloSender(
         {
             if (message.PhotoFileId is { } photo)
             {
-                await SendChartAsync(message.ChatId, photo, text, cancellationToken);
+                await SendPictureAsync(message.ChatId, photo, text, cancellationToken);
                 return;
             }
             if (message.DocumentFileId is { } document) text = $"{text}\n\n{DocumentNote(document)}";
@@ -58,20 +61,25 @@ public sealed partial class ZaloSender(
         }
     }
 
-    /// <summary>The chart by URL in webhook mode; otherwise the text and where the chart can be seen.</summary>
-    private async Task SendChartAsync(string chatId, string fileId, string text, CancellationToken ct)
+    /// <summary>A picture by URL in webhook mode; otherwise the text and where the picture can be seen.</summary>
+    private async Task SendPictureAsync(string chatId, string fileId, string text, CancellationToken ct)
     {
-        if (!_options.IsWebhook)
+        if (_options.IsWebhook)
+        {
+            var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
+            await zalo.SendPhotoAsync(chatId, url, Fit(text), ct);
+            return;
+        }
+        string note;
+        if (fileId.StartsWith(ChartPrefix, StringComparison.Ordinal))
         {
             var where = TelegramIsOn
                 ? "gõ /tonghop trên Telegram để xem biểu đồ"
                 : "quản trị viên có thể đặt địa chỉ công khai cho bot (Zalo:PublicBaseUrl) để bật hình trên Zalo";
-            await zalo.SendMessageAsync(chatId, Fit($"{text}\n(Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên biểu đồ không gửi kèm được; {where}. Các số liệu đầy đủ có trong bản tổng hợp.)"), ct);
-            return;
+            note = $"(Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên biểu đồ không gửi kèm được; {where}. Các số liệu đầy đủ có trong bản tổng hợp.)";
         }
-        var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
-        await zalo.SendPhotoAsync(chatId, url, text.Length <= ZaloClient.MaxTextLength ? text : null, ct);
-        if (text.Length > ZaloClient.MaxTextLength) await zalo.SendMessageAsync(chatId, Fit(text), ct);
+        else note = "(Tin này có kèm một hình ảnh, nhưng Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên hình không gửi kèm được.)";
+        await zalo.SendMessageAsync(chatId, Fit($"{text}\n{note}"), ct);
     }
 
     /// <summary>A download link that expires, or, without a public address, how to get the file.</summary>

@@ -40,7 +40,7 @@ public sealed class ZaloWebhookModeTests : ZaloBotTestBase
     }
 
     [Fact]
-    public async Task The_start_sets_the_webhook_with_the_secret()
+    public void The_start_sets_the_webhook_with_the_secret()
     {
         Assert.Equal(PublicBase + ZaloWebhook.Path, Zalo.WebhookUrl);
         Assert.Equal(Secret, Zalo.WebhookSecret);
