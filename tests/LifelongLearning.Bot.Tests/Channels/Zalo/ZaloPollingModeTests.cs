@@ -1,11 +1,12 @@
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Fakes.Zalo;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Channels.Zalo;
 
-/// <summary>The start against the fake Zalo: the token checked, polling chosen, errors outlived.</summary>
-public sealed class ZaloStartupTests : ZaloBotTestBase
+/// <summary>The host started by each test in polling mode: the token checked, errors outlived, and what goes out without a public address.</summary>
+public sealed class ZaloPollingModeTests : ZaloBotTestBase
 {
     protected override bool StartBot => false;
 
@@ -49,6 +50,28 @@ public sealed class ZaloStartupTests : ZaloBotTestBase
         Assert.Contains("Zalo:PublicBaseUrl", chart.Text);
         Assert.DoesNotContain(Zalo.Sent, m => m.Method == "sendPhoto");
         Assert.Empty(Bot.Store.FileLinks.FindAll());
+    }
+
+    [Fact]
+    public async Task Without_a_public_address_an_export_says_how_to_get_the_file_and_a_picture_says_it_is_missing()
+    {
+        await Bot.StartAsync();
+        var store = Bot.Store;
+        store.Write(() =>
+        {
+            store.Files.Upload("$/exports/bao-cao-2026", "bao-cao-2026.xlsx", new MemoryStream("PK"u8.ToArray()));
+            store.Files.Upload("$/events/ngay-sach", "ngay-sach.png", new MemoryStream([0x89, 0x50]));
+            Bot.Get<Messenger>().Enqueue(new OutboxMessage { Channel = "zalo", ChatId = Admin, Text = "Báo cáo năm 2026", DocumentFileId = "$/exports/bao-cao-2026" });
+            Bot.Get<Messenger>().Enqueue(new OutboxMessage { Channel = "zalo", ChatId = Admin, Text = "Ngày Sách 21/4", PhotoFileId = "$/events/ngay-sach" });
+        });
+
+        var export = await NextContainingAsync(Admin, "Báo cáo năm 2026");
+        Assert.Contains("Tệp «bao-cao-2026.xlsx» đã sẵn sàng", export.Text);
+        Assert.Contains("Zalo:PublicBaseUrl", export.Text);
+        var picture = await NextContainingAsync(Admin, "Ngày Sách 21/4");
+        Assert.Contains("có kèm một hình ảnh", picture.Text);
+        Assert.DoesNotContain("/tonghop", picture.Text);
+        Assert.DoesNotContain(Zalo.Sent, m => m.Method == "sendPhoto");
     }
 
     [Fact]
