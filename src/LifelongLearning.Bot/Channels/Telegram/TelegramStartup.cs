@@ -11,11 +11,16 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 
 /// <summary>
 /// Runs before polling or the webhook: checks the token (getMe), learns the bot's username for invite
-/// links, publishes the command menu, and points Telegram at polling or at the webhook.
+/// links, publishes the command menu, and points Telegram at polling or at the webhook. Telegram out of
+/// reach (network down, blocked, 5xx) is waited out with backoff, since a commune server often boots before
+/// its network; a refused token stops the start, since waiting cannot fix it.
 /// </summary>
 public sealed partial class TelegramStartup(
-    ITelegramBotClient bot, BotIdentity identity, IOptions<TelegramOptions> options, ILogger<TelegramStartup> logger) : IHostedService
+    ITelegramBotClient bot, BotIdentity identity, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramStartup> logger) : IHostedService
 {
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
     public static readonly BotCommand[] Commands =
@@ -34,6 +39,26 @@ public sealed partial class TelegramStartup(
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var backoff = FirstBackoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ConnectAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (TelegramErrors.IsTransient(ex, cancellationToken))
+            {
+                // Every step below is idempotent, so the whole sequence is simply tried again.
+                LogUnreachable(TelegramErrors.Describe(ex), attempt, backoff.TotalSeconds, options.Value.ApiBaseUrl ?? "api.telegram.org");
+                await Task.Delay(backoff, clock, cancellationToken);
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+            }
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         User me;
@@ -67,6 +92,9 @@ public sealed partial class TelegramStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     private partial void LogReady(string username, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram is out of reach at start ({Reason}, attempt {Attempt}); trying again in {Seconds} s. Check the network, Telegram:Proxy or Telegram:ApiBaseUrl ({Server})")]
+    private partial void LogUnreachable(string reason, int attempt, double seconds, string server);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused Telegram:BotToken (401/404); the bot does not start")]
     private partial void LogTokenRefused();

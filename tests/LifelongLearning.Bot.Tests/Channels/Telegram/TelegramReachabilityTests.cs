@@ -1,0 +1,93 @@
+using LifelongLearning.Bot.Tests.Fakes.Proxy;
+using LifelongLearning.Bot.Tests.Fakes.Telegram;
+using LifelongLearning.Bot.Tests.Support;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Channels.Telegram;
+
+/// <summary>Reaching Telegram at start: out of reach is waited out, a wrong token is not; Telegram:Proxy is used.</summary>
+public sealed class TelegramReachabilityTests : TelegramBotTestBase
+{
+    protected override bool StartBot => false;
+
+    [Fact]
+    public async Task Server_errors_at_start_are_retried_with_backoff_and_the_bot_then_starts()
+    {
+        Fake.FailNext("getMe", 502);
+        Fake.FailNext("setMyCommands", 500);
+
+        await Bot.StartAsync();
+
+        Assert.Equal([502, 200, 200], Fake.Requests.Where(r => r.Method == "getMe").Select(r => r.StatusCode));
+        Assert.Equal(2, Bot.Logs.Lines.Count(l => l.Contains("Telegram is out of reach at start")));
+        Assert.Contains(Bot.Logs.Lines, l => l.Contains("ready (polling)"));
+        Say(Admin, "/trogiup");
+        Assert.Contains("/trangthai", (await NextAsync(Admin)).Body);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_stops_the_start_at_once_instead_of_being_retried()
+    {
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "654321:WRONG-token-zzzzzzzzzz",
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
+
+        Assert.Contains("Telegram:BotToken bị từ chối (401)", error.Message);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("Telegram is out of reach at start"));
+        Assert.Single(Fake.Requests, r => r.Method == "getMe");
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task Through_Telegram_Proxy_the_bot_waits_for_the_network_then_talks_only_through_the_proxy()
+    {
+        await using var proxy = await ForwardingProxy.StartAsync(Fake.BaseUrl);
+        proxy.Down = true;
+        // A name that resolves nowhere: only the proxy can reach it, so every answer proves the proxy was used.
+        var port = new Uri(Fake.BaseUrl).Port;
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = $"http://telegram.invalid:{port}",
+            ["Telegram:Proxy"] = proxy.Url,
+            ["Telegram:PollTimeoutSeconds"] = "10",
+            ["Bot:AdminChatIds:0"] = $"telegram:{Admin}",
+        });
+
+        var start = host.StartAsync();
+        await WaitUntilAsync(() => host.Logs.Lines.Any(l => l.Contains("Telegram is out of reach at start (network")));
+        Assert.False(start.IsCompleted);
+        Assert.Empty(Fake.Requests);
+
+        proxy.Down = false;
+        await start.WaitAsync(Wait);
+        Say(Admin, "/trogiup");
+        Assert.Contains("/trangthai", (await NextAsync(Admin)).Body);
+        Assert.True(proxy.Dropped >= 1);
+        Assert.NotEmpty(proxy.RequestedHosts);
+        Assert.All(proxy.RequestedHosts, h => Assert.Equal("telegram.invalid", h));
+    }
+
+    [Theory]
+    [InlineData("ftp://proxy.example:21")]
+    [InlineData("proxy.example:1080")]
+    public async Task A_proxy_that_is_not_http_or_socks5_stops_the_start_naming_the_key(string proxy)
+    {
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+            ["Telegram:Proxy"] = proxy,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
+
+        Assert.Contains("Telegram:Proxy phải là địa chỉ http:// hoặc socks5://", error.Message);
+        Assert.Empty(Fake.Requests);
+    }
+}
