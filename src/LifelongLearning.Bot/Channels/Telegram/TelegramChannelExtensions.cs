@@ -1,4 +1,3 @@
-using System.Net;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +25,7 @@ public static class TelegramChannelExtensions
                 var proxy = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Proxy;
                 return string.IsNullOrEmpty(proxy)
                     ? new SocketsHttpHandler()
-                    : new SocketsHttpHandler { Proxy = new WebProxy(new Uri(proxy)), UseProxy = true };
+                    : new SocketsHttpHandler { Proxy = TelegramProxy.From(proxy), UseProxy = true };
             });
         services.AddSingleton<ITelegramBotClient>(sp =>
         {

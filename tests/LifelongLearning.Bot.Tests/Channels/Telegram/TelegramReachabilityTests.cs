@@ -73,6 +73,30 @@ public sealed class TelegramReachabilityTests : TelegramBotTestBase
         Assert.All(proxy.RequestedHosts, h => Assert.Equal("telegram.invalid", h));
     }
 
+    [Fact]
+    public async Task A_proxy_login_in_Telegram_Proxy_is_sent_to_the_proxy_and_never_logged()
+    {
+        await using var proxy = await ForwardingProxy.StartAsync(Fake.BaseUrl);
+        proxy.RequiredCredentials = "xa-qn:p@ss word";
+        var port = new Uri(Fake.BaseUrl).Port;
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = $"http://telegram.invalid:{port}",
+            ["Telegram:Proxy"] = proxy.Url.Replace("http://", "http://xa-qn:p%40ss%20word@"),
+            ["Telegram:PollTimeoutSeconds"] = "10",
+            ["Bot:AdminChatIds:0"] = $"telegram:{Admin}",
+        });
+
+        await host.StartAsync();
+        Say(Admin, "/trogiup");
+
+        Assert.Contains("/trangthai", (await NextAsync(Admin)).Body);
+        Assert.True(proxy.Challenged >= 1);
+        Assert.All(proxy.RequestedHosts, h => Assert.Equal("telegram.invalid", h));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("p%40ss") || l.Contains("p@ss"));
+    }
+
     [Theory]
     [InlineData("ftp://proxy.example:21")]
     [InlineData("proxy.example:1080")]

@@ -41,6 +41,11 @@ public sealed class ForwardingProxy : IAsyncDisposable
 
     public int Dropped;
 
+    /// <summary>When set ("user:password"), a request without these Basic credentials gets 407, as a proxy that asks for a login.</summary>
+    public string? RequiredCredentials { get; set; }
+
+    public int Challenged;
+
     public static async Task<ForwardingProxy> StartAsync(string targetBaseUrl)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -60,6 +65,14 @@ public sealed class ForwardingProxy : IAsyncDisposable
         {
             Interlocked.Increment(ref Dropped);
             context.Abort();
+            return;
+        }
+        if (RequiredCredentials is { } credentials &&
+            context.Request.Headers["Proxy-Authorization"].ToString() != "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)))
+        {
+            Interlocked.Increment(ref Challenged);
+            context.Response.StatusCode = StatusCodes.Status407ProxyAuthenticationRequired;
+            context.Response.Headers["Proxy-Authenticate"] = "Basic realm=\"test\"";
             return;
         }
         _requestedHosts.Enqueue(context.Request.Host.Host);
