@@ -35,7 +35,8 @@ public static class TelegramChannelExtensions
             return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryThreshold = 0 }, http);
         });
 
-        services.AddHostedService<TelegramStartup>();
+        services.AddSingleton<TelegramStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramStartup>());
         var webhook = string.Equals(builder.Configuration["Telegram:Mode"], TelegramOptions.Webhook, StringComparison.OrdinalIgnoreCase);
         if (webhook)
         {

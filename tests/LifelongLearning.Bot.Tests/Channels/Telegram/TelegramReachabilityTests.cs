@@ -1,6 +1,7 @@
 using LifelongLearning.Bot.Tests.Fakes.Proxy;
 using LifelongLearning.Bot.Tests.Fakes.Telegram;
 using LifelongLearning.Bot.Tests.Support;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -12,16 +13,16 @@ public sealed class TelegramReachabilityTests : TelegramBotTestBase
     protected override bool StartBot => false;
 
     [Fact]
-    public async Task Server_errors_at_start_are_retried_with_backoff_and_the_bot_then_starts()
+    public async Task Server_errors_at_start_are_retried_with_backoff_and_the_bot_then_polls()
     {
         Fake.FailNext("getMe", 502);
         Fake.FailNext("setMyCommands", 500);
 
         await Bot.StartAsync();
+        await WaitUntilAsync(() => Bot.Logs.Lines.Any(l => l.Contains("ready (polling)")));
 
         Assert.Equal([502, 200, 200], Fake.Requests.Where(r => r.Method == "getMe").Select(r => r.StatusCode));
         Assert.Equal(2, Bot.Logs.Lines.Count(l => l.Contains("Telegram is out of reach at start")));
-        Assert.Contains(Bot.Logs.Lines, l => l.Contains("ready (polling)"));
         Say(Admin, "/trogiup");
         Assert.Contains("/trangthai", (await NextAsync(Admin)).Body);
     }
@@ -44,7 +45,7 @@ public sealed class TelegramReachabilityTests : TelegramBotTestBase
     }
 
     [Fact]
-    public async Task Through_Telegram_Proxy_the_bot_waits_for_the_network_then_talks_only_through_the_proxy()
+    public async Task Through_Telegram_Proxy_the_bot_starts_while_the_network_is_down_then_talks_only_through_the_proxy()
     {
         await using var proxy = await ForwardingProxy.StartAsync(Fake.BaseUrl);
         proxy.Down = true;
@@ -59,18 +60,42 @@ public sealed class TelegramReachabilityTests : TelegramBotTestBase
             ["Bot:AdminChatIds:0"] = $"telegram:{Admin}",
         });
 
-        var start = host.StartAsync();
-        await WaitUntilAsync(() => host.Logs.Lines.Any(l => l.Contains("Telegram is out of reach at start (network")));
-        Assert.False(start.IsCompleted);
+        // The host starts (the calendar and any other channel work) while Telegram is out of reach; no polling yet.
+        await host.StartAsync();
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Telegram is out of reach at start (network"));
+        await WaitUntilAsync(() => host.Logs.Lines.Count(l => l.Contains("Telegram is out of reach at start (network")) >= 2);
         Assert.Empty(Fake.Requests);
 
         proxy.Down = false;
-        await start.WaitAsync(Wait);
+        await WaitUntilAsync(() => host.Logs.Lines.Any(l => l.Contains("ready (polling)")));
         Say(Admin, "/trogiup");
         Assert.Contains("/trangthai", (await NextAsync(Admin)).Body);
         Assert.True(proxy.Dropped >= 1);
         Assert.NotEmpty(proxy.RequestedHosts);
         Assert.All(proxy.RequestedHosts, h => Assert.Equal("telegram.invalid", h));
+    }
+
+    [Fact]
+    public async Task A_token_refused_once_Telegram_is_reached_stops_the_bot()
+    {
+        await using var proxy = await ForwardingProxy.StartAsync(Fake.BaseUrl);
+        proxy.Down = true;
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "654321:WRONG-token-zzzzzzzzzz",
+            ["Telegram:ApiBaseUrl"] = $"http://telegram.invalid:{new Uri(Fake.BaseUrl).Port}",
+            ["Telegram:Proxy"] = proxy.Url,
+        });
+        await host.StartAsync();
+        var stopping = host.Get<IHostApplicationLifetime>().ApplicationStopping;
+        Assert.False(stopping.IsCancellationRequested);
+
+        proxy.Down = false;
+
+        await WaitUntilAsync(() => stopping.IsCancellationRequested);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Telegram answered at last but refused to work with the bot: Telegram:BotToken bị từ chối (401)"));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("WRONG-token"));
+        Assert.DoesNotContain(Fake.Requests, r => r.Method == "getUpdates");
     }
 
     [Fact]
