@@ -39,12 +39,17 @@ public sealed class ForwardingProxy : IAsyncDisposable
     /// <summary>The host of every request forwarded (the name the client meant, not the target's).</summary>
     public IReadOnlyList<string> RequestedHosts => [.. _requestedHosts];
 
-    public int Dropped;
+    private int _dropped;
+    private int _challenged;
+
+    /// <summary>How many requests were dropped while <see cref="Down"/>.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
 
     /// <summary>When set ("user:password"), a request without these Basic credentials gets 407, as a proxy that asks for a login.</summary>
     public string? RequiredCredentials { get; set; }
 
-    public int Challenged;
+    /// <summary>How many requests got 407.</summary>
+    public int Challenged => Volatile.Read(ref _challenged);
 
     public static async Task<ForwardingProxy> StartAsync(string targetBaseUrl)
     {
@@ -63,14 +68,14 @@ public sealed class ForwardingProxy : IAsyncDisposable
     {
         if (Down)
         {
-            Interlocked.Increment(ref Dropped);
+            Interlocked.Increment(ref _dropped);
             context.Abort();
             return;
         }
         if (RequiredCredentials is { } credentials &&
             context.Request.Headers["Proxy-Authorization"].ToString() != "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)))
         {
-            Interlocked.Increment(ref Challenged);
+            Interlocked.Increment(ref _challenged);
             context.Response.StatusCode = StatusCodes.Status407ProxyAuthenticationRequired;
             context.Response.Headers["Proxy-Authenticate"] = "Basic realm=\"test\"";
             return;
