@@ -33,16 +33,19 @@ public sealed record ExportScope
     /// <summary>"2025", "2026-H1", "2023-2025": the code people type after /xuat.</summary>
     public string Code => IsRange ? $"{Periods[0].Year}-{Main.Year}" : Main.Code;
 
-    /// <summary>The report's kind in the plan's words: sơ kết at 2025, tổng kết at 2030, otherwise the period.</summary>
+    /// <summary>
+    /// The report's kind in the plan's words, to go inside a sentence: "sơ kết giai đoạn 2023 - 2025",
+    /// "tổng kết giai đoạn 2023 - 2030", "năm 2025", "6 tháng đầu năm 2026".
+    /// </summary>
     public string Label => IsRange
         ? $"{KindOfReview} giai đoạn {Periods[0].Year} - {Main.Year}"
-        : char.ToLowerInvariant(Main.Label[0]) + Main.Label[1..];
+        : Text.Sentence.LowerFirst(Main.Label);
 
     private string KindOfReview => Main.Year switch
     {
-        2025 => "Sơ kết",
-        2030 => "Tổng kết",
-        _ => "Tổng hợp",
+        2025 => "sơ kết",
+        2030 => "tổng kết",
+        _ => "tổng hợp",
     };
 
     /// <summary>Parses "2025", "2026-H1" or "2023-2025".</summary>

@@ -2,6 +2,7 @@ using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
+using static LifelongLearning.Bot.Core.Text.Sentence;
 
 namespace LifelongLearning.Bot.Core.Exports;
 
@@ -28,15 +29,18 @@ public static class ReportText
 {
     /// <summary>"BÁO CÁO" is followed by this line: "Kết quả thực hiện Kế hoạch số 04/KH-UBND năm 2025".</summary>
     public static string Title(Report r) => r.Scope.IsRange
-        ? $"{r.Scope.Label} thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber}"
+        ? $"{Cap(r.Scope.Label)} thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber}"
         : $"Kết quả thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber} {r.Scope.Label}";
 
     public static string Introduction(Report r)
     {
         var c = r.Plan.Commune;
         return $"Thực hiện Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {TitleCase(c.IssuingBody)} {LowerFirst(c.PlanTitle)}; " +
-               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(c.IssuingBody)} báo cáo {(r.Scope.IsRange ? LowerFirst(r.Scope.Label) : "kết quả thực hiện " + r.Scope.Label)} như sau:";
+               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(c.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
     }
+
+    /// <summary>The last sentence before "Nơi nhận".</summary>
+    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(r.Plan.Commune.IssuingBody)}./.";
 
     public static IReadOnlyList<TextBlock> Body(Report r)
     {
@@ -113,7 +117,7 @@ public static class ReportText
             sentence += $"; bình quân {(a >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(a))}/năm từ năm {i.GrowthBaseYear}";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
-        if (i.HasTargets) sentence += $". Chỉ tiêu: {TargetsText(i)} — {Verdict(latest)}";
+        if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}";
         return sentence + ".";
     }
 
@@ -124,8 +128,11 @@ public static class ReportText
         var notMet = targets.Where(s => s.Latest.OnTrack == false).ToList();
         var unknown = targets.Where(s => s.Latest.OnTrack is null).ToList();
         yield return new(BlockKind.Paragraph,
-            $"Đến {r.Scope.Main.Label.ToLowerInvariant()}, {met.Count}/{targets.Count} chỉ tiêu của Kế hoạch đạt mức đề ra cho năm {TargetYear(r)}" +
+            $"Đến {LowerFirst(r.Scope.Main.Label)}, {met.Count}/{targets.Count} chỉ tiêu của Kế hoạch đạt mức đề ra cho năm {TargetYear(r)}" +
             (notMet.Count > 0 ? $", {notMet.Count} chỉ tiêu chưa đạt" : "") + (unknown.Count > 0 ? $", {unknown.Count} chỉ tiêu chưa đủ số liệu để đánh giá" : "") + ".");
+        foreach (var c in r.Incomplete.Where(c => c.Period == r.Scope.Main && c.RoundOpened))
+            yield return new(BlockKind.Paragraph,
+                $"Lưu ý: còn {c.Missing.Count} đơn vị chưa gửi báo cáo {LowerFirst(c.Period.Label)} ({string.Join(", ", c.Missing.Select(u => u.UnitName))}); các số liệu dưới đây chưa đầy đủ.");
         yield return new(BlockKind.Heading, "1. Các chỉ tiêu đạt");
         if (met.Count == 0) yield return new(BlockKind.Paragraph, "- Chưa có chỉ tiêu nào đạt.");
         foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}.");
@@ -133,10 +140,6 @@ public static class ReportText
         if (notMet.Count == 0 && unknown.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
         foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}{Gap(s)}.");
         foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo).");
-        var incomplete = r.Incomplete.Where(c => c.Period == r.Scope.Main).ToList();
-        foreach (var c in incomplete)
-            yield return new(BlockKind.Paragraph,
-                $"- Còn {c.Missing.Count} đơn vị chưa gửi báo cáo {c.Period.Label.ToLowerInvariant()} ({string.Join(", ", c.Missing.Select(u => u.UnitName))}); các số liệu trên chưa đầy đủ.");
     }
 
     private static IEnumerable<TextBlock> Directions(Report r)
@@ -193,7 +196,7 @@ public static class ReportText
         _ => "chưa đủ số liệu để đánh giá",
     };
 
-    public static string TargetsText(Indicator i) => string.Join("; ", i.Targets.Select(t => $"năm {t.Year} {TargetText(i, t)}"));
+    public static string TargetsText(Indicator i) => string.Join(", ", i.Targets.Select(t => $"năm {t.Year}: {TargetText(i, t)}"));
 
     /// <summary>"70%" for a share; "tăng bình quân 10%/năm" or "10 - 15%/năm" for a growth target.</summary>
     public static string TargetText(Indicator i, Target? t) => t is null ? "—" : i.TargetKind == TargetKind.AverageGrowthAtLeast
@@ -217,7 +220,5 @@ public static class ReportText
 
     public static string Display(AnswerValue? v, Indicator i) => v is null ? "—" : v.Display(i);
 
-    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    private static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 }
