@@ -18,7 +18,7 @@ namespace LifelongLearning.Bot.Tests.Exports;
 /// - clubs (VH-CLB) 2025: 3 "có" of the 4 cultural houses that answered, 75%; NVH-4 did not report 2025;
 /// - the radio (DTT) sent its 2025 report two days after the deadline.
 /// </summary>
-internal sealed class ExportStore : IDisposable
+public sealed class ExportStore : IDisposable
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 

@@ -7,11 +7,10 @@ using Xunit;
 namespace LifelongLearning.Bot.Tests.Exports;
 
 /// <summary>The yearly spreadsheet, built from a seeded store and read back with the Open XML SDK.</summary>
-public sealed class XlsxWriterTests : IDisposable
+/// <remarks>The seeded store is built once for the class: these tests only read it.</remarks>
+public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportStore>
 {
-    private readonly ExportStore _world = new();
-
-    public void Dispose() => _world.Dispose();
+    private readonly ExportStore _world = world;
 
     private SpreadsheetDocument Open(string scope)
     {
