@@ -89,6 +89,9 @@ public sealed class ExportStore : IDisposable
         _ => AnswerValue.Of(10),
     };
 
+    /// <summary>Closes the database file so a host can open it.</summary>
+    public void Close() => Store.Dispose();
+
     public void Dispose()
     {
         Store.Dispose();
