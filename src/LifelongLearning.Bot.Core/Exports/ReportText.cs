@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
@@ -104,7 +103,7 @@ public static class ReportText
 
         var figures = r.Scope.IsRange
             ? string.Join("; ", values.Select(v => $"năm {v.Period.Year}: {Value(v.Figure)}" + (v.Figure.Value is null ? "" : $" ({Basis(v.Figure)})")))
-            : Value(s.Latest) + (s.Latest.Value is null ? $" ({Basis(s.Latest)})" : $" ({Basis(s.Latest)})");
+            : $"{Value(s.Latest)} ({Basis(s.Latest)})";
         var sentence = i.Aggregation.Kind == AggregationKind.ShareYes
             ? $"Tỷ lệ đơn vị {LowerFirst(i.Name)}: {figures}"
             : $"{i.Name}: {figures}";
@@ -179,9 +178,9 @@ public static class ReportText
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
         ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo)"
-        : (s.Latest.AverageGrowth ?? s.Latest.Growth?.Percent) is { } g
-            ? $"{(s.Latest.AverageGrowth is null ? "tăng so với năm trước" : "tăng bình quân")} {VietnameseFormat.Percent(g)}/năm"
-            : "chưa đủ số liệu";
+        : s.Latest.AverageGrowth is { } average ? $"tăng bình quân {VietnameseFormat.Percent(average)}/năm"
+        : s.Latest.Growth is { } g ? $"tăng {VietnameseFormat.Percent(g.Percent)} so với năm trước"
+        : "chưa đủ số liệu";
 
     private static string Gap(IndicatorSeries s) =>
         s.Latest.RequiredNotYes.Count > 0 ? $"; {string.Join(", ", s.Latest.RequiredNotYes)} chưa đáp ứng yêu cầu bắt buộc" : "";
@@ -217,8 +216,5 @@ public static class ReportText
             if (k == 0 || (at >= 0 && k > at)) words[k] = Cap(words[k]);
         return string.Join(' ', words);
     }
-
-    public static string Display(AnswerValue? v, Indicator i) => v is null ? "—" : v.Display(i);
-
 
 }
