@@ -7,7 +7,7 @@ public static class ChannelName
     {
         "telegram" => "Telegram",
         "zalo" => "Zalo",
-        "console" => "Máy chủ (thử nghiệm)",
+        "console" => "Dòng lệnh (thử nghiệm)",
         "" => "—",
         _ => channel,
     };

@@ -38,13 +38,6 @@ public static class XlsxWriter
         all.Add(Completeness(report));
         all.Add(Revisions(report));
         for (var i = 0; i < all.Count; i++) all[i].WriteTo(workbook, sheets, (uint)(i + 1), strings);
-
-        // Defined names must follow the sheets in the workbook element.
-        if (workbook.Workbook.DefinedNames is { } names)
-        {
-            names.Remove();
-            workbook.Workbook.Append(names);
-        }
         strings.WriteTo(workbook);
         workbook.Workbook.Save();
     }

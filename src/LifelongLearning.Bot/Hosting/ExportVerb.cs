@@ -2,10 +2,12 @@ using System.Globalization;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Exports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LifelongLearning.Bot.Hosting;
 
@@ -28,7 +30,7 @@ public static class ExportVerb
 
     public static bool Matches(string[] args) => args is ["export", ..];
 
-    /// <returns>The process exit code: 0 when the files are written, 2 for wrong arguments.</returns>
+    /// <returns>The process exit code: 0 when the files are written, 1 when they could not be, 2 for wrong arguments.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null,
         Action<IHostApplicationBuilder>? configure = null)
     {
@@ -66,6 +68,12 @@ public static class ExportVerb
                 foreach (var path in paths) await output.WriteLineAsync("  " + path);
             }
             return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlanException or OptionsValidationException)
+        {
+            // A wrong path, a broken plan or setting: say what, without a stack trace.
+            await errors.WriteLineAsync($"Không xuất được báo cáo: {ex.Message}");
+            return 1;
         }
         finally
         {

@@ -39,6 +39,19 @@ public sealed class ExportVerbTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "bao-cao-2023-2025.docx")));
     }
 
+    [Fact]
+    public async Task A_missing_plan_file_is_named_without_a_stack_trace()
+    {
+        _world.Close();
+        var errors = new StringWriter();
+        var missing = Path.Combine(_world.Folder, "khong-co.json");
+        var code = await ExportVerb.RunAsync(
+            ["export", "--year", "2025", "--out", Path.Combine(_world.Folder, "x"), $"--Storage:DatabasePath={_world.DatabasePath}", $"--Bot:PlanPath={missing}"],
+            TextWriter.Null, errors);
+        Assert.Equal(1, code);
+        Assert.StartsWith($"Không xuất được báo cáo: {missing}: không tìm thấy tệp kế hoạch.", errors.ToString());
+    }
+
     [Theory]
     [InlineData("Thiếu kỳ báo cáo", "export")]
     [InlineData("Năm «abc» không hợp lệ", "export", "--year", "abc")]
