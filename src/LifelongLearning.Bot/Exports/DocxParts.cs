@@ -40,10 +40,9 @@ internal static class DocxParts
 
     public static Paragraph Para(IEnumerable<OpenXmlElement> runs, JustificationValues align, int before = 0, int after = 120, int firstLine = 0, int? size = null)
     {
-        var props = new ParagraphProperties(
-            new SpacingBetweenLines { Before = before.ToString(), After = after.ToString() },
-            new Indentation { FirstLine = firstLine > 0 ? firstLine.ToString() : null },
-            new Justification { Val = align });
+        var props = new ParagraphProperties(new SpacingBetweenLines { Before = before.ToString(), After = after.ToString() });
+        if (firstLine > 0) props.Append(new Indentation { FirstLine = firstLine.ToString() });
+        props.Append(new Justification { Val = align });
         if (size is { } s) props.Append(new ParagraphMarkRunProperties(new FontSize { Val = s.ToString() }));
         var paragraph = new Paragraph(props);
         foreach (var run in runs) paragraph.Append(run);
@@ -71,9 +70,9 @@ internal static class DocxParts
     {
         var table = new Table(new TableProperties(
             new TableWidth { Width = widths.Sum().ToString(), Type = TableWidthUnitValues.Dxa },
-            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil }, new BottomBorder { Val = BorderValues.Nil },
                 new RightBorder { Val = BorderValues.Nil }, new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa })),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         foreach (var cells in rows)
