@@ -53,7 +53,7 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         turn.Say($"Đang chuẩn bị báo cáo {scope.Label}… Bot sẽ gửi dự thảo báo cáo (Word), bảng tổng hợp (Excel) và số liệu gốc (CSV) trong ít phút.");
     }
 
-    /// <summary>/xuat alone: the latest rounds, and the years from the plan's base year side by side, as numbered choices.</summary>
+    /// <summary>/xuat alone: the latest rounds, and ranges of years from the plan's base year, as numbered choices.</summary>
     private void Offer(Turn turn)
     {
         var rounds = store.Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
@@ -65,9 +65,10 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         var choices = rounds.Take(4).Select(p => new Choice(Cap(p.Label), $"/xuat {p.Code}")).ToList();
         var years = rounds.Where(p => p.Kind == PeriodKind.Year).Select(p => p.Year).Order().ToList();
         var baseYear = time.Plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years.FirstOrDefault();
-        if (years.Count > 1 && years[^1] > baseYear)
+        // The plan's sơ kết (2025) and tổng kết (2030), and the years so far, each from the base year.
+        foreach (var last in new[] { 2025, 2030, years.LastOrDefault() }.Distinct().Where(y => years.Contains(y) && y > Math.Max(baseYear, years[0])))
         {
-            var range = ExportScope.Years(Math.Max(baseYear, years[0]), years[^1]);
+            var range = ExportScope.Years(Math.Max(baseYear, years[0]), last);
             choices.Add(new Choice(Cap(range.Label), $"/xuat {range.Code}"));
         }
         turn.Conversation.NumberedChoices = choices;
