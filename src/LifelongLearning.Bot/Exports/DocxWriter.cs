@@ -112,13 +112,13 @@ public static class DocxWriter
         headers.Add("Đánh giá");
         // The landscape page holds 14.286 twips between its margins; the years share what the other columns leave.
         const int available = PageHeight - MarginLeft - MarginRight;
-        var others = 700 + 1300 + 1100 + targetYears.Count * 1200 + 1300;
+        var others = 700 + 1300 + 1100 + targetYears.Count * 1200 + 1800;
         var narrow = Math.Min(1300, (available - others - 2600) / periods.Count);
         var widths = new List<int> { 700, available - others - narrow * periods.Count, 1300 };
         widths.AddRange(periods.Select(_ => narrow));
         widths.Add(1100);
         widths.AddRange(targetYears.Select(_ => 1200));
-        widths.Add(1300);
+        widths.Add(1800);
 
         var rows = r.Indicators.Select((s, n) =>
         {

@@ -49,7 +49,7 @@ public static class XlsxWriter
     {
         var periods = r.Scope.Periods;
         var targetYears = r.Targets.SelectMany(s => s.Indicator.Targets).Select(t => t.Year).Distinct().Order().ToList();
-        var widths = new List<double> { 15, 46 };
+        var widths = new List<double> { 17, 46 };
         widths.AddRange(periods.Select(_ => 13.0));
         widths.AddRange([12, 12]);
         widths.AddRange(targetYears.Select(_ => 13.0));
@@ -85,7 +85,7 @@ public static class XlsxWriter
         }
 
         sheet.Blank();
-        sheet.Line("Tỷ lệ: tính trên các đơn vị đã trả lời; một số liệu thiếu để trống («—»), không tính là 0. So với cùng kỳ: chỉ so sánh các đơn vị có số liệu cả hai năm.", S.Note);
+        sheet.Line($"Tỷ lệ: tính trên các đơn vị đã trả lời. Số liệu thiếu ghi «{MissingMark}», không tính là 0. So với cùng kỳ: chỉ so sánh các đơn vị có số liệu cả hai năm.", S.Note);
         foreach (var c in r.Incomplete)
             sheet.Line(IncompleteNote(c), S.Note);
         return sheet;
