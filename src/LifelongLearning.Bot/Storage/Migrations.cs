@@ -14,6 +14,7 @@ internal static class Migrations
     [
         (1, CreateIndexes),
         (2, s => s.Broadcasts.EnsureIndex(b => b.ReportedAt)),
+        (3, s => s.Exports.EnsureIndex(e => e.Status)),
     ];
 
     public static int Latest => Steps[^1].Version;
