@@ -1,6 +1,6 @@
 namespace LifelongLearning.Bot.Core.Digests;
 
-/// <summary>Who has reported in a round: on time, late, still missing, unreachable.</summary>
+/// <summary>Who has reported in a round: on time, late, still missing (units), and the people of missing units no channel reaches.</summary>
 public sealed record Completeness(
     int Expected,
     IReadOnlyList<string> OnTime,

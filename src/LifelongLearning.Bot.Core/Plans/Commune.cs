@@ -15,4 +15,8 @@ public sealed record Commune(
     IReadOnlyList<string> ReportCopiesTo,
     string SignerTitle,
     string SignerName,
-    IReadOnlyList<string> Areas);
+    IReadOnlyList<string> Areas)
+{
+    /// <summary>The symbol after the number of a report it issues: "BC-UBND" in "Số: …/BC-UBND".</summary>
+    public string ReportSymbol { get; init; } = "BC-UBND";
+}

@@ -19,6 +19,11 @@ public sealed record Plan(
 {
     public WorkingCalendar Calendar { get; } = new(Holidays);
 
+    /// <summary>The plan's tasks and targets by their number ("I.2.a"), which indicators name; the report groups figures under them.</summary>
+    public IReadOnlyList<PlanTask> Tasks { get; init; } = [];
+
+    public PlanTask? FindTask(string? code) => code is null ? null : Tasks.FirstOrDefault(t => t.Code == code);
+
     public Indicator? FindIndicator(string code) =>
         Indicators.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase));
 

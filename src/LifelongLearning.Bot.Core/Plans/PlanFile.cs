@@ -14,6 +14,13 @@ internal sealed class PlanFile
     public Dictionary<string, List<string>>? Holidays { get; set; }
     public List<EventDayFile>? EventDays { get; set; }
     public List<LearningWeekFile>? LearningWeeks { get; set; }
+    public List<TaskFile>? Tasks { get; set; }
+}
+
+internal sealed class TaskFile
+{
+    public string? Code { get; set; }
+    public string? Title { get; set; }
 }
 
 internal sealed class CommuneFile
@@ -28,6 +35,7 @@ internal sealed class CommuneFile
     public List<string>? ReportCopiesTo { get; set; }
     public string? SignerTitle { get; set; }
     public string? SignerName { get; set; }
+    public string? ReportSymbol { get; set; }
     public List<string>? Areas { get; set; }
 }
 

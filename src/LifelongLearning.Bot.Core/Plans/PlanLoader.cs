@@ -95,7 +95,17 @@ public static class PlanLoader
                 return new LearningWeek(w.Year ?? from.Year, from, to);
             }).ToList();
 
-            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks);
+            var tasks = (f.Tasks ?? []).Select((t, i) => new PlanTask(Text(t.Code, $"$.tasks[{i}].code"), Text(t.Title, $"$.tasks[{i}].title"))).ToList();
+            Unique(tasks.Select(t => t.Code), "$.tasks", "code");
+            if (tasks.Count > 0)
+            {
+                var known = tasks.Select(t => t.Code).ToHashSet();
+                for (var i = 0; i < indicators.Count; i++)
+                    if (indicators[i].Task is { } task && !known.Contains(task))
+                        Fail($"$.indicators[{i}].task", $"nhiệm vụ \"{task}\" không có trong tasks.");
+            }
+
+            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks };
         }
 
         private Commune ReadCommune(CommuneFile c) => new(
@@ -109,7 +119,10 @@ public static class PlanLoader
             c.ReportCopiesTo ?? [],
             Text(c.SignerTitle, "$.commune.signerTitle"),
             Text(c.SignerName, "$.commune.signerName"),
-            c.Areas ?? []);
+            c.Areas ?? [])
+        {
+            ReportSymbol = c.ReportSymbol is null ? "BC-UBND" : Text(c.ReportSymbol, "$.commune.reportSymbol"),
+        };
 
         private Indicator ReadIndicator(IndicatorFile x, string at, HashSet<string> kindCodes)
         {

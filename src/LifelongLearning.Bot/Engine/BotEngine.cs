@@ -27,6 +27,7 @@ public sealed partial class BotEngine(
     HelpCommand help,
     ResidentCommands residents,
     AnnouncementCommands announcements,
+    ExportCommands exports,
     LinkCommand link,
     ILogger<BotEngine> logger)
 {
@@ -127,6 +128,7 @@ public sealed partial class BotEngine(
                 case "moky": official.OpenRound(turn, args); return;
                 case "giahan": official.ExtendDeadline(turn, args); return;
                 case "thongbao": announcements.Start(turn); return;
+                case "xuat": exports.Request(turn, args); return;
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;
                 case "lich": residents.Calendar(turn); return;

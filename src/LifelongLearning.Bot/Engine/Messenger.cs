@@ -47,6 +47,29 @@ public sealed class Messenger(BotStore store, PlanHolder time)
         return sent;
     }
 
+    /// <summary>
+    /// Records, under its dedup key, a scheduled message the member could not be given because none of
+    /// their accounts is reachable. It is never sent; it marks the slot as dealt with, so the calendar does
+    /// not try it again every minute, nor send it late once the person writes again.
+    /// </summary>
+    public void RecordUnreachable(string memberId, Reply reply, string kind, string dedupKey)
+    {
+        if (store.Outbox.Exists(m => m.DedupKey == dedupKey)) return;
+        var account = store.Accounts.Find(a => a.MemberId == memberId).OrderByDescending(a => a.LastSeenAt).FirstOrDefault();
+        store.Outbox.Insert(new OutboxMessage
+        {
+            Channel = account?.Channel ?? "",
+            ChatId = account?.ChatId ?? "",
+            Text = reply.Text,
+            Kind = kind,
+            DedupKey = dedupKey,
+            Status = OutboxStatus.Unreachable,
+            CreatedAt = time.UtcNow,
+            NotBefore = time.UtcNow,
+            Error = account?.UnreachableReason ?? "không có tài khoản trò chuyện",
+        });
+    }
+
     public ChatAccount? PreferredAccount(string memberId) => Reachable(memberId).FirstOrDefault();
 
     /// <summary>The member's accounts that are not refused, the last used first.</summary>

@@ -17,7 +17,9 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
             if (first is null) missing.Add(unit.Name);
             else if (first < deadlineEnd) onTime.Add(unit.Name);
             else late.Add(unit.Name);
-            if (first is null && rounds.ReportersOf(unit.Id).Count > 0 && !IsReachable(unit.Id)) unreachable.Add(unit.Name);
+            // Named person by person: the officials phone that person, and a unit may have a reachable second reporter.
+            if (first is null)
+                unreachable.AddRange(rounds.ReportersOf(unit.Id).Where(m => !HasReachableAccount(m.Id)).Select(m => $"{m.Name} ({unit.Name})"));
         }
         return new Completeness(onTime.Count + late.Count + missing.Count, onTime, late, missing, unreachable);
     }
@@ -27,8 +29,9 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unitId).Select(a => (DateTime?)a.FirstConfirmedAt).Min();
 
     /// <summary>A unit is reachable when one of its reporters has an account the platform has not refused.</summary>
-    public bool IsReachable(string unitId) =>
-        rounds.ReportersOf(unitId).Any(m => store.Accounts.Exists(a => a.MemberId == m.Id && a.UnreachableReason == null));
+    public bool IsReachable(string unitId) => rounds.ReportersOf(unitId).Any(m => HasReachableAccount(m.Id));
+
+    private bool HasReachableAccount(string memberId) => store.Accounts.Exists(a => a.MemberId == memberId && a.UnreachableReason == null);
 
     public IReadOnlyList<IndicatorFigure> FiguresOf(Round round)
     {

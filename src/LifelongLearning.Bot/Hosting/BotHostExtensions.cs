@@ -5,6 +5,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
+using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
@@ -38,6 +39,7 @@ public static class BotHostExtensions
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
+        builder.AddExports();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class BotHostExtensions
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ResidentCommands>();
         services.AddSingleton<AnnouncementCommands>();
+        services.AddSingleton<ExportCommands>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

@@ -68,12 +68,22 @@ public sealed partial class OutboxService(
         }
     }
 
+    /// <summary>
+    /// How long a send under way may still finish once the host stops: cut off mid-answer, a message the
+    /// platform already delivered stays pending and goes a second time after the restart.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Sends one message and records the outcome; false when the channel should pause.</summary>
     private async Task<bool> SendOneAsync(IChannelSender sender, Pacer pacer, OutboxMessage message, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
+        // Wall-clock grace on purpose: it is about how long the process takes to stop, not the bot's calendar.
+        using var send = new CancellationTokenSource();
+        using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
         try
         {
-            await sender.SendAsync(message, ct);
+            await sender.SendAsync(message, send.Token);
             pacer.Sent(message.ChatId);
             store.Write(() =>
             {
@@ -85,7 +95,7 @@ public sealed partial class OutboxService(
             });
             return true;
         }
-        catch (SendFailedException failure) when (!ct.IsCancellationRequested)
+        catch (SendFailedException failure) when (!send.IsCancellationRequested)
         {
             pacer.Sent(message.ChatId);
             Record(message, failure);

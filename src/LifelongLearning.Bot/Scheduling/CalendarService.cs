@@ -12,10 +12,19 @@ public sealed partial class CalendarService(
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
 
+    private long _lastRunTicks = -1;
+
+    /// <summary>
+    /// The clock's time at the start of the last finished run, set once the next tick is armed: whoever
+    /// moves a fake clock on (the tests driving a year) waits for it, so no run is skipped or run twice.
+    /// </summary>
+    public DateTimeOffset? LastRunAt => Interlocked.Read(ref _lastRunTicks) is var ticks and >= 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var at = clock.GetUtcNow();
             try
             {
                 var done = store.Write(calendar.Run);
@@ -25,7 +34,9 @@ public sealed partial class CalendarService(
             {
                 LogFailed(ex);
             }
-            try { await Task.Delay(Tick, clock, stoppingToken); }
+            var next = Task.Delay(Tick, clock, stoppingToken);
+            Interlocked.Exchange(ref _lastRunTicks, at.UtcTicks);
+            try { await next; }
             catch (OperationCanceledException) { return; }
         }
     }

@@ -134,8 +134,12 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
             if (already) continue;
             var text = ReminderText(round, unit, slot);
             foreach (var reporter in rounds.ReportersOf(unit.Id))
-                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}"))
-                    sent++;
+            {
+                var key = $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}";
+                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key)) sent++;
+                // Nobody to send it to: the slot is still dealt with once; the digest names the person instead.
+                else messenger.RecordUnreachable(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key);
+            }
         }
         return sent;
     }

@@ -34,6 +34,7 @@ public sealed class BotStore : IDisposable
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
         Meta = _db.GetCollection<MetaRecord>("meta");
         Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
+        Exports = _db.GetCollection<ExportRequest>("exports");
         FileLinks = _db.GetCollection<FileLink>("filelinks");
         Migrations.Apply(this);
     }
@@ -57,6 +58,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<OutboxMessage> Outbox { get; }
     public ILiteCollection<MetaRecord> Meta { get; }
     public ILiteCollection<Broadcast> Broadcasts { get; }
+    public ILiteCollection<ExportRequest> Exports { get; }
     public ILiteCollection<FileLink> FileLinks { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>

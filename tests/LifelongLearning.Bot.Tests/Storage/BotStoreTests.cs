@@ -43,6 +43,7 @@ public sealed class BotStoreTests : IDisposable
         Assert.Equal(BotStore.SchemaVersion, reopened.Meta.FindById("schemaVersion").Value);
         var indexes = reopened.Database.GetCollection("$indexes").FindAll().ToList();
         Assert.Contains(indexes, i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
+        Assert.Contains(indexes, i => i["collection"] == "exports" && i["name"] == "Status");
         Assert.Contains(indexes, i => i["collection"] == "filelinks" && i["name"] == "ExpiresAt");
     }
 

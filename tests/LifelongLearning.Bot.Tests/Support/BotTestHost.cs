@@ -15,11 +15,13 @@ public sealed class BotTestHost : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _directory;
+    private readonly Action<IServiceCollection>? _services;
 
-    private BotTestHost(Dictionary<string, string?> settings, string directory)
+    private BotTestHost(Dictionary<string, string?> settings, string directory, Action<IServiceCollection>? services)
     {
         _settings = settings;
         _directory = directory;
+        _services = services;
     }
 
     public IHost? Host { get; private set; }
@@ -35,13 +37,16 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Creates the settings; <see cref="StartAsync"/> builds and starts the host.</summary>
-    public static BotTestHost Create(IDictionary<string, string?> settings)
+    /// <summary>
+    /// Creates the settings; <see cref="StartAsync"/> builds and starts the host. <paramref name="services"/>
+    /// registers before the bot's own (a FakeTimeProvider as TimeProvider wins over the system clock).
+    /// </summary>
+    public static BotTestHost Create(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "llbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var all = new Dictionary<string, string?>(settings);
-        var host = new BotTestHost(all, directory);
+        var host = new BotTestHost(all, directory, services);
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
         return host;
     }
@@ -66,6 +71,7 @@ public sealed class BotTestHost : IAsyncDisposable
         builder.Logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         if (Environment.GetEnvironmentVariable("LLBOT_TEST_LOG") is { Length: > 0 }) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        _services?.Invoke(builder.Services);
         builder.AddBot();
         var host = builder.Build();
         try

@@ -15,17 +15,19 @@ public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IC
     {
         var name = store.Accounts.FindById(ChatAccount.AddressOf(Channel, message.ChatId))?.DisplayName ?? message.ChatId;
         var text = message.NumberedChoices ? ChoiceText.WithNumbered(message.Text, message.Choices) : message.Text;
-        if (message.PhotoFileId is { } photo) text += $"\n[Kèm hình, đã lưu ở: {SaveFile(photo)}]";
+        if (message.PhotoFileId is { } photo) text += $"\n[Kèm hình, đã lưu ở: {SaveFile(photo, Path.GetFileName(photo.Replace('/', '-')) + ".png")}]";
+        if (message.DocumentFileId is { } document)
+            text += $"\n[Kèm tệp, đã lưu ở: {SaveFile(document, $"{message.Id}-{store.Files.FindById(document)?.Filename ?? "tep"}")}]";
         terminal.ShowBotMessage(message.ChatId, name, text);
         return Task.CompletedTask;
     }
 
-    // A terminal cannot show a picture: put it beside the program, where the person can open it.
-    private string SaveFile(string fileId)
+    // A terminal cannot show a picture or a document: save it where the person can open it.
+    private string SaveFile(string fileId, string fileName)
     {
         var folder = Path.Combine(Path.GetTempPath(), "lifelonglearning-bot");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Path.GetFileName(fileId.Replace('/', '-')) + ".png");
+        var path = Path.Combine(folder, fileName);
         using var target = File.Create(path);
         store.Files.Download(fileId, target);
         return path;

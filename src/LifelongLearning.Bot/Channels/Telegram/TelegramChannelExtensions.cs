@@ -1,4 +1,3 @@
-using System.Net;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +25,7 @@ public static class TelegramChannelExtensions
                 var proxy = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Proxy;
                 return string.IsNullOrEmpty(proxy)
                     ? new SocketsHttpHandler()
-                    : new SocketsHttpHandler { Proxy = new WebProxy(new Uri(proxy)), UseProxy = true };
+                    : new SocketsHttpHandler { Proxy = TelegramProxy.From(proxy), UseProxy = true };
             });
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -36,7 +35,8 @@ public static class TelegramChannelExtensions
             return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, baseUrl) { RetryThreshold = 0 }, http);
         });
 
-        services.AddHostedService<TelegramStartup>();
+        services.AddSingleton<TelegramStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramStartup>());
         var webhook = string.Equals(builder.Configuration["Telegram:Mode"], TelegramOptions.Webhook, StringComparison.OrdinalIgnoreCase);
         if (webhook)
         {

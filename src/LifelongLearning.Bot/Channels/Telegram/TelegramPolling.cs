@@ -14,6 +14,7 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 /// </summary>
 public sealed partial class TelegramPolling(
     ITelegramBotClient bot,
+    TelegramStartup startup,
     BotEngine engine,
     BotIdentity identity,
     TimeProvider clock,
@@ -26,6 +27,9 @@ public sealed partial class TelegramPolling(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // Not before Telegram has answered at start (the webhook deleted, the bot's username known).
+        try { await startup.Ready.WaitAsync(stoppingToken); }
+        catch (Exception) { return; } // stopping, or the start failed for good and the bot is stopping
         int? offset = null;
         var backoff = FirstBackoff;
         var timeout = options.Value.PollTimeoutSeconds;

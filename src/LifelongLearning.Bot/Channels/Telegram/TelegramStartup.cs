@@ -11,11 +11,21 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 
 /// <summary>
 /// Runs before polling or the webhook: checks the token (getMe), learns the bot's username for invite
-/// links, publishes the command menu, and points Telegram at polling or at the webhook.
+/// links, publishes the command menu, and points Telegram at polling or at the webhook. Telegram out of
+/// reach (network down, blocked, proxy down, 5xx) is tried again in the background with backoff, since a
+/// commune server often boots before its network; a refused token stops the bot, since waiting cannot fix it.
 /// </summary>
 public sealed partial class TelegramStartup(
-    ITelegramBotClient bot, BotIdentity identity, IOptions<TelegramOptions> options, ILogger<TelegramStartup> logger) : IHostedService
+    ITelegramBotClient bot,
+    BotIdentity identity,
+    IOptions<TelegramOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<TelegramStartup> logger) : IHostedService
 {
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
     public static readonly BotCommand[] Commands =
@@ -34,7 +44,75 @@ public sealed partial class TelegramStartup(
         new("lienket", "Liên kết với tài khoản Zalo"),
     ];
 
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
+    /// <summary>Completes once Telegram has answered and the bot is set up; polling waits for it.</summary>
+    public Task Ready => _ready.Task;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ConnectAsync(cancellationToken);
+            _ready.TrySetResult();
+            return;
+        }
+        catch (Exception ex) when (TelegramErrors.IsTransient(ex, cancellationToken))
+        {
+            LogUnreachable(TelegramErrors.Describe(ex), 1, FirstBackoff.TotalSeconds, Server);
+        }
+        // Out of reach is not a reason to hold up the rest of the bot (the calendar, the other channels):
+        // the start goes on, and Telegram is tried again in the background until it answers.
+        _retrying = RetryAsync(_stopping.Token);
+    }
+
+    private async Task RetryAsync(CancellationToken ct)
+    {
+        var backoff = FirstBackoff;
+        for (var attempt = 2; ; attempt++)
+        {
+            try
+            {
+                await Task.Delay(backoff, clock, ct);
+                // Every step of the connection is idempotent, so the whole sequence is simply tried again.
+                await ConnectAsync(ct);
+                _ready.TrySetResult();
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                _ready.TrySetCanceled(ct);
+                return;
+            }
+            catch (Exception ex) when (TelegramErrors.IsTransient(ex, ct))
+            {
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+                LogUnreachable(TelegramErrors.Describe(ex), attempt, backoff.TotalSeconds, Server);
+            }
+            catch (Exception ex)
+            {
+                // The token refused once Telegram was reached (or another lasting refusal): waiting will not
+                // fix it, so the bot stops as it would have at the start. The message never carries the token.
+                LogGaveUp(ex is InvalidOperationException ? ex.Message : TelegramErrors.Describe(ex));
+                _ready.TrySetException(ex);
+                lifetime.StopApplication();
+                return;
+            }
+        }
+    }
+
+    private string Server => options.Value.ApiBaseUrl ?? "api.telegram.org";
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         User me;
@@ -64,10 +142,14 @@ public sealed partial class TelegramStartup(
         LogReady(me.Username ?? me.FirstName, o.IsWebhook ? TelegramOptions.Webhook : TelegramOptions.Polling);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     private partial void LogReady(string username, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram is out of reach at start ({Reason}, attempt {Attempt}); trying again in {Seconds} s. Check the network, Telegram:Proxy or Telegram:ApiBaseUrl ({Server})")]
+    private partial void LogUnreachable(string reason, int attempt, double seconds, string server);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram answered at last but refused to work with the bot: {Reason}. The bot stops")]
+    private partial void LogGaveUp(string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram refused Telegram:BotToken (401/404); the bot does not start")]
     private partial void LogTokenRefused();

@@ -27,6 +27,7 @@ public sealed class HelpCommand
                 "/xoa SỐ — bỏ một người khỏi đơn vị",
                 "/moky MÃ-KỲ — mở kỳ báo cáo sớm (ví dụ /moky 2026-H1)",
                 "/thongbao — gửi thông báo cho người dân",
+                "/xuat KỲ — xuất dự thảo báo cáo (Word), bảng tổng hợp (Excel): /xuat 2025, /xuat 2026-H1, /xuat 2023-2025",
             ]);
         if (turn.Role == Role.Resident)
             lines.AddRange([

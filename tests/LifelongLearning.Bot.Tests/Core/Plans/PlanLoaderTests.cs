@@ -112,6 +112,24 @@ public sealed class PlanLoaderTests : IDisposable
         Assert.Contains("$.indicators[2].periods[0]", ex.Message);
     }
 
+    [Fact]
+    public void The_default_plan_names_its_tasks_and_the_report_symbol()
+    {
+        var plan = PlanLoader.LoadFile(DefaultPlan.Path);
+        Assert.Equal("BC-UBND", plan.Commune.ReportSymbol);
+        Assert.Equal("Mục tiêu đối với hệ thống thư viện", plan.FindTask("I.2.a")!.Title);
+        Assert.All(plan.Indicators, i => Assert.NotNull(plan.FindTask(i.Task)));
+    }
+
+    [Fact]
+    public void An_indicator_naming_a_task_the_plan_does_not_list_names_its_line()
+    {
+        var (path, line) = Broken(lines => Edit(lines, l => l.Contains("\"task\": \"IV.5\""), l => l.Replace("IV.5", "IV.9")));
+        var ex = Assert.Throws<PlanException>(() => PlanLoader.LoadFile(path));
+        Assert.Contains($"{path}, dòng {line}", ex.Message);
+        Assert.Contains("nhiệm vụ \"IV.9\" không có trong tasks", ex.Message);
+    }
+
     private (string Path, int Line) Broken(Func<List<string>, int> edit)
     {
         var lines = File.ReadAllLines(DefaultPlan.Path).ToList();

@@ -1,0 +1,220 @@
+using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Text;
+using static LifelongLearning.Bot.Core.Text.Sentence;
+
+namespace LifelongLearning.Bot.Core.Exports;
+
+public enum BlockKind
+{
+    /// <summary>"I. KẾT QUẢ THỰC HIỆN": bold, capitals.</summary>
+    Section,
+
+    /// <summary>"1. Mục tiêu đối với hệ thống thư viện": bold.</summary>
+    Heading,
+
+    Paragraph,
+}
+
+/// <summary>One paragraph of the report's body.</summary>
+public sealed record TextBlock(BlockKind Kind, string Text);
+
+/// <summary>
+/// The words of the drafted report: the figures written into sentences under the plan's tasks, what
+/// reached its target and what did not, and a paragraph per indicator behind target for the officer
+/// to edit. The document writer only lays these out.
+/// </summary>
+public static class ReportText
+{
+    /// <summary>"BÁO CÁO" is followed by this line: "Kết quả thực hiện Kế hoạch số 04/KH-UBND năm 2025".</summary>
+    public static string Title(Report r) => r.Scope.IsRange
+        ? $"{Cap(r.Scope.Label)} thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber}"
+        : $"Kết quả thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber} {r.Scope.Label}";
+
+    public static string Introduction(Report r)
+    {
+        var c = r.Plan.Commune;
+        return $"Thực hiện Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {TitleCase(c.IssuingBody)} {LowerFirst(c.PlanTitle)}; " +
+               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(c.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
+    }
+
+    /// <summary>The last sentence before "Nơi nhận".</summary>
+    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(r.Plan.Commune.IssuingBody)}./.";
+
+    public static IReadOnlyList<TextBlock> Body(Report r)
+    {
+        var blocks = new List<TextBlock> { new(BlockKind.Section, "I. KẾT QUẢ THỰC HIỆN") };
+        blocks.AddRange(Results(r));
+        blocks.Add(new(BlockKind.Section, "II. ĐÁNH GIÁ CHUNG"));
+        blocks.AddRange(Assessment(r));
+        blocks.Add(new(BlockKind.Section, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ"));
+        blocks.AddRange(Directions(r));
+        return blocks;
+    }
+
+    /// <summary>Under each task of the plan (in the plan's order), one sentence per indicator.</summary>
+    private static IEnumerable<TextBlock> Results(Report r)
+    {
+        var completeness = CompletenessSentences(r).ToList();
+        yield return new(BlockKind.Paragraph, string.Join(" ", completeness));
+        var groups = r.Indicators.GroupBy(s => s.Indicator.Task ?? "")
+            .OrderBy(g => TaskOrder(r.Plan, g.Key)).ToList();
+        var n = 0;
+        foreach (var group in groups)
+        {
+            var title = r.Plan.FindTask(group.Key)?.Title ?? (group.Key.Length > 0 ? $"Nhiệm vụ {group.Key}" : "Các hoạt động khác");
+            yield return new(BlockKind.Heading, $"{++n}. {title}");
+            foreach (var s in group) yield return new(BlockKind.Paragraph, "- " + Sentence(r, s));
+        }
+    }
+
+    private static int TaskOrder(Plan plan, string code)
+    {
+        var i = plan.Tasks.Select(t => t.Code).ToList().IndexOf(code);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    /// <summary>How many units reported, and which did not: the figures rest only on those that did.</summary>
+    private static IEnumerable<string> CompletenessSentences(Report r)
+    {
+        foreach (var c in r.Completeness)
+        {
+            var when = Cap(c.Period.Label);
+            if (!c.RoundOpened)
+            {
+                yield return $"{when} chưa mở kỳ báo cáo nên chưa có số liệu.";
+                continue;
+            }
+            var late = c.Late > 0 ? $" ({c.Late} đơn vị gửi sau hạn)" : "";
+            var sentence = $"{when} có {c.Answered}/{c.Units.Count} đơn vị gửi báo cáo{late}";
+            yield return c.Missing.Count == 0
+                ? sentence + "."
+                : sentence + $"; còn {c.Missing.Count} đơn vị chưa báo cáo: {string.Join(", ", c.Missing.Select(u => u.UnitName))}. Số liệu tổng hợp chỉ tính các đơn vị đã báo cáo.";
+        }
+    }
+
+    /// <summary>One indicator as a sentence: its figure in each period, what it rests on, and against its target.</summary>
+    public static string Sentence(Report r, IndicatorSeries s)
+    {
+        var i = s.Indicator;
+        var values = s.Figures.Select((f, k) => (Period: r.Scope.Periods[k], Figure: f)).ToList();
+        string Value(IndicatorFigure f) => f.Value is null ? "chưa có số liệu" : Amount(i, f.Value.Value);
+        string Basis(IndicatorFigure f) => $"{f.UnitsCounted}/{f.UnitsExpected} đơn vị báo cáo";
+
+        var figures = r.Scope.IsRange
+            ? string.Join("; ", values.Select(v => $"năm {v.Period.Year}: {Value(v.Figure)}" + (v.Figure.Value is null ? "" : $" ({Basis(v.Figure)})")))
+            : $"{Value(s.Latest)} ({Basis(s.Latest)})";
+        var sentence = i.Aggregation.Kind == AggregationKind.ShareYes
+            ? $"Tỷ lệ đơn vị {LowerFirst(i.Name)}: {figures}"
+            : $"{i.Name}: {figures}";
+
+        var latest = s.Latest;
+        if (latest.Growth is { } g)
+            sentence += $"; {(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với cùng kỳ năm {r.Scope.Year - 1}" +
+                        (g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số liệu cả hai năm)" : "");
+        if (latest.AverageGrowth is { } a)
+            sentence += $"; bình quân {(a >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(a))}/năm từ năm {i.GrowthBaseYear}";
+        if (latest.RequiredNotYes.Count > 0)
+            sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
+        if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}";
+        return sentence + ".";
+    }
+
+    private static IEnumerable<TextBlock> Assessment(Report r)
+    {
+        var targets = r.Targets.ToList();
+        var met = targets.Where(s => s.Latest.OnTrack == true).ToList();
+        var notMet = targets.Where(s => s.Latest.OnTrack == false).ToList();
+        var unknown = targets.Where(s => s.Latest.OnTrack is null).ToList();
+        yield return new(BlockKind.Paragraph,
+            $"Đến {LowerFirst(r.Scope.Main.Label)}, {met.Count}/{targets.Count} chỉ tiêu của Kế hoạch đạt mức đề ra cho năm {TargetYear(r)}" +
+            (notMet.Count > 0 ? $", {notMet.Count} chỉ tiêu chưa đạt" : "") + (unknown.Count > 0 ? $", {unknown.Count} chỉ tiêu chưa đủ số liệu để đánh giá" : "") + ".");
+        foreach (var c in r.Incomplete.Where(c => c.Period == r.Scope.Main && c.RoundOpened))
+            yield return new(BlockKind.Paragraph,
+                $"Lưu ý: còn {c.Missing.Count} đơn vị chưa gửi báo cáo {LowerFirst(c.Period.Label)} ({string.Join(", ", c.Missing.Select(u => u.UnitName))}); các số liệu dưới đây chưa đầy đủ.");
+        yield return new(BlockKind.Heading, "1. Các chỉ tiêu đạt");
+        if (met.Count == 0) yield return new(BlockKind.Paragraph, "- Chưa có chỉ tiêu nào đạt.");
+        foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}.");
+        yield return new(BlockKind.Heading, "2. Các chỉ tiêu chưa đạt");
+        if (notMet.Count == 0 && unknown.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
+        foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}{Gap(s)}.");
+        foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo).");
+    }
+
+    private static IEnumerable<TextBlock> Directions(Report r)
+    {
+        var behind = r.Targets.Where(s => s.Latest.OnTrack != true).ToList();
+        var nextTarget = r.Targets.SelectMany(s => s.Indicator.Targets).Where(t => t.Year > r.Scope.Year).Select(t => t.Year).DefaultIfEmpty(r.Scope.Year).Min();
+        yield return new(BlockKind.Paragraph,
+            $"Tiếp tục triển khai các nhiệm vụ, giải pháp của Kế hoạch số {r.Plan.Commune.PlanNumber}, phấn đấu hoàn thành các chỉ tiêu đến năm {nextTarget}; duy trì chế độ báo cáo định kỳ của các đơn vị.");
+        if (behind.Count == 0)
+        {
+            yield return new(BlockKind.Paragraph, "- Duy trì và nâng cao các kết quả đã đạt; nhân rộng các mô hình hoạt động hiệu quả.");
+            yield break;
+        }
+        foreach (var s in behind) yield return new(BlockKind.Paragraph, "- " + Direction(r, s));
+    }
+
+    /// <summary>A short paragraph the officer edits: where the indicator stands, and who or how much would close the gap.</summary>
+    private static string Direction(Report r, IndicatorSeries s)
+    {
+        var i = s.Indicator;
+        var f = s.Latest;
+        var target = f.Target is null ? "" : $" (chỉ tiêu năm {f.Target.Year}: {TargetText(i, f.Target)})";
+        if (f.Value is null)
+            return $"{i.Name}{target}: đôn đốc các đơn vị báo cáo đầy đủ để có số liệu đánh giá.";
+        if (i.Aggregation.Kind == AggregationKind.ShareYes)
+        {
+            var no = r.UnitTables.Where(t => t.Indicators.Contains(i))
+                .SelectMany(t => t.Rows.Where(row => row.Period == r.Scope.Main && row.Values[t.Indicators.ToList().IndexOf(i)]?.YesNo == false))
+                .Select(row => row.UnitName).ToList();
+            var who = no.Count > 0 ? $" Tập trung hướng dẫn, hỗ trợ {no.Count} đơn vị chưa đạt: {string.Join(", ", no)}." : "";
+            var required = f.RequiredNotYes.Count > 0 ? $" Bảo đảm {string.Join(", ", f.RequiredNotYes)} đáp ứng yêu cầu." : "";
+            return $"{i.Name}: hiện đạt {VietnameseFormat.Percent(f.Value.Value)}{target}.{who}{required}";
+        }
+        var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, năm {r.Scope.Year + 1} cần đạt khoảng {Amount(i, Math.Round(f.Value.Value * (1 + f.Target.Min / 100m)))}.";
+        return $"{i.Name}: năm {r.Scope.Year} đạt {Amount(i, f.Value.Value)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
+    }
+
+    private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
+        ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo)"
+        : s.Latest.AverageGrowth is { } average ? $"tăng bình quân {VietnameseFormat.Percent(average)}/năm"
+        : s.Latest.Growth is { } g ? $"tăng {VietnameseFormat.Percent(g.Percent)} so với năm trước"
+        : "chưa đủ số liệu";
+
+    private static string Gap(IndicatorSeries s) =>
+        s.Latest.RequiredNotYes.Count > 0 ? $"; {string.Join(", ", s.Latest.RequiredNotYes)} chưa đáp ứng yêu cầu bắt buộc" : "";
+
+    private static int TargetYear(Report r) =>
+        r.Targets.Select(s => s.Latest.Target?.Year).FirstOrDefault(y => y is not null) ?? r.Scope.Year;
+
+    public static string Verdict(IndicatorFigure f) => f.OnTrack switch
+    {
+        true => "đạt",
+        false => "chưa đạt",
+        _ => "chưa đủ số liệu để đánh giá",
+    };
+
+    public static string TargetsText(Indicator i) => string.Join(", ", i.Targets.Select(t => $"năm {t.Year}: {TargetText(i, t)}"));
+
+    /// <summary>"70%" for a share; "tăng bình quân 10%/năm" or "10 - 15%/năm" for a growth target.</summary>
+    public static string TargetText(Indicator i, Target? t) => t is null ? "—" : i.TargetKind == TargetKind.AverageGrowthAtLeast
+        ? "tăng bình quân " + (t.Max is { } max ? $"{VietnameseFormat.Number(t.Min)} - {VietnameseFormat.Percent(max)}" : VietnameseFormat.Percent(t.Min)) + "/năm"
+        : VietnameseFormat.Percent(t.Min);
+
+    public static string Amount(Indicator i, decimal value) => i.Aggregation.Kind == AggregationKind.ShareYes || i.Kind == IndicatorKind.Percentage
+        ? VietnameseFormat.Percent(value)
+        : VietnameseFormat.Number(value) + (i.UnitOfMeasure is { } u ? " " + u : "");
+
+    /// <summary>"ỦY BAN NHÂN DÂN XÃ QUẢNG NGHIỆP" as it reads inside a sentence: "Ủy ban nhân dân xã Quảng Nghiệp".</summary>
+    public static string TitleCase(string upper)
+    {
+        var words = upper.ToLowerInvariant().Split(' ');
+        // The name after "xã", "phường", "thị trấn" is a proper name: capital initials.
+        var at = Array.FindLastIndex(words, w => w is "xã" or "phường" or "trấn");
+        for (var k = 0; k < words.Length; k++)
+            if (k == 0 || (at >= 0 && k > at)) words[k] = Cap(words[k]);
+        return string.Join(' ', words);
+    }
+
+}
