@@ -122,6 +122,22 @@ public sealed class ZaloWebhookModeTests : ZaloBotTestBase
     }
 
     [Fact]
+    public async Task An_officials_xuat_on_Zalo_brings_the_report_files_as_download_links()
+    {
+        await DeliverAsync(Admin, "/moky 2026");
+        await NextContainingAsync(Admin, "Đã mở kỳ");
+        await DeliverAsync(Admin, "/xuat 2026");
+
+        var xlsx = await NextContainingAsync(Admin, ".xlsx»");
+        var url = xlsx.Text!.Split(["\n", " "], StringSplitOptions.None).First(w => w.StartsWith(PublicBase));
+        using var file = await Http.GetAsync(Local(url));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task An_export_in_the_outbox_arrives_on_Zalo_as_a_download_link()
     {
         await DeliverAsync(Admin, "/trogiup");
