@@ -23,7 +23,8 @@ public static class ZaloChannelExtensions
             .RemoveAllLoggers();
         services.AddSingleton<ZaloInbox>();
 
-        services.AddHostedService<ZaloStartup>();
+        services.AddSingleton<ZaloStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZaloStartup>());
         var webhook = !string.IsNullOrEmpty(builder.Configuration["Zalo:PublicBaseUrl"]);
         if (webhook)
         {

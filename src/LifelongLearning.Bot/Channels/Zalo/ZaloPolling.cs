@@ -12,6 +12,7 @@ namespace LifelongLearning.Bot.Channels.Zalo;
 public sealed partial class ZaloPolling(
     ZaloClient zalo,
     ZaloInbox inbox,
+    ZaloStartup startup,
     TimeProvider clock,
     IOptions<ZaloOptions> options,
     ILogger<ZaloPolling> logger) : BackgroundService
@@ -22,6 +23,15 @@ public sealed partial class ZaloPolling(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        try
+        {
+            // Polling before the webhook is cleared would be refused (409): wait for the start's setup.
+            await startup.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested || startup.Ready.IsFaulted || startup.Ready.IsCanceled)
+        {
+            return;
+        }
         var backoff = FirstBackoff;
         var timeout = options.Value.PollTimeoutSeconds;
         while (!stoppingToken.IsCancellationRequested)

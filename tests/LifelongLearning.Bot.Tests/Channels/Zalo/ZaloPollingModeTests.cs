@@ -25,6 +25,18 @@ public sealed class ZaloPollingModeTests : ZaloBotTestBase
     }
 
     [Fact]
+    public async Task Zalo_out_of_reach_at_start_does_not_hold_up_the_bot_and_is_tried_again()
+    {
+        Zalo.FailNext("getMe", 503, count: 2);
+        await Bot.StartAsync();
+
+        Say(Admin, "/trogiup");
+        await NextContainingAsync(Admin, "Các lệnh của bot");
+        Assert.Equal(["getMe", "getMe", "getMe", "deleteWebhook"], Zalo.Calls.Take(4));
+        Assert.Equal(2, Bot.Logs.Lines.Count(l => l.Contains("Zalo out of reach at start")));
+    }
+
+    [Fact]
     public async Task Polling_clears_a_webhook_and_outlives_server_errors()
     {
         Zalo.FailNext("getUpdates", 503, count: 2);
