@@ -28,6 +28,7 @@ public sealed partial class BotEngine(
     ResidentCommands residents,
     AnnouncementCommands announcements,
     ExportCommands exports,
+    LinkCommand link,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -131,6 +132,10 @@ public sealed partial class BotEngine(
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;
                 case "lich": residents.Calendar(turn); return;
+                case "lienket":
+                    if (args.Length == 0) link.Create(turn);
+                    else if (!link.TryChoose(turn, args)) start.Handle(turn, args);
+                    return;
                 case "trogiup" or "help": help.Show(turn); return;
                 default:
                     turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");

@@ -1,4 +1,6 @@
 using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
@@ -22,12 +24,18 @@ public sealed class Messenger(BotStore store, PlanHolder time)
             PhotoFileId = photoFileId,
         });
 
-    /// <summary>Sends to the account the member used last; false when the member has none that is reachable.</summary>
+    /// <summary>
+    /// Sends to the account the member used last, or to every reachable account when the member asked for
+    /// both channels; false when the member has none that is reachable.
+    /// </summary>
     public bool ToMember(string memberId, Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
     {
-        var account = PreferredAccount(memberId);
-        if (account is null) return false;
-        To(account.Channel, account.ChatId, reply, kind, dedupKey, photoFileId);
+        var preferred = PreferredAccount(memberId);
+        if (preferred is null) return false;
+        To(preferred.Channel, preferred.ChatId, reply, kind, dedupKey, photoFileId);
+        if (store.Members.FindById(memberId) is { BothChannels: true })
+            foreach (var other in Reachable(memberId).Where(a => a.Id != preferred.Id))
+                To(other.Channel, other.ChatId, reply, kind, dedupKey is null ? null : $"{dedupKey}@{other.Id}", photoFileId);
         return true;
     }
 
@@ -62,21 +70,58 @@ public sealed class Messenger(BotStore store, PlanHolder time)
         });
     }
 
-    public ChatAccount? PreferredAccount(string memberId) =>
-        store.Accounts.Find(a => a.MemberId == memberId)
-            .Where(a => a.UnreachableReason is null)
-            .OrderByDescending(a => a.LastSeenAt)
-            .FirstOrDefault();
+    public ChatAccount? PreferredAccount(string memberId) => Reachable(memberId).FirstOrDefault();
 
-    /// <summary>Queues the message unless one with the same dedup key was queued before.</summary>
+    /// <summary>The member's accounts that are not refused, the last used first.</summary>
+    public List<ChatAccount> Reachable(string memberId) =>
+        [.. store.Accounts.Find(a => a.MemberId == memberId)
+            .Where(a => a.UnreachableReason is null)
+            .OrderByDescending(a => a.LastSeenAt)];
+
+    /// <summary>
+    /// Queues the message unless one with the same dedup key was queued before. A text longer than the
+    /// channel takes becomes one row per part, split at line ends and numbered "(1/3)", so each part is
+    /// sent and retried on its own, in order; the choices and a file go with the last part.
+    /// </summary>
     public bool Enqueue(OutboxMessage message)
     {
         if (message.DedupKey is { } key && store.Outbox.Exists(m => m.DedupKey == key)) return false;
+        var parts = MessageSplitter.Split(message.Text, TextLimits.RoomFor(message));
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var last = i == parts.Count - 1;
+            var part = last ? message : Copy(message);
+            part.Text = parts[i];
+            if (!last)
+            {
+                part.Choices = [];
+                part.NumberedChoices = false;
+                part.PhotoFileId = null;
+                part.DocumentFileId = null;
+            }
+            // The first part carries the key that says "queued already"; the others get keys of their own.
+            if (message.DedupKey is { } k && i > 0) part.DedupKey = $"{k}#{i + 1}";
+            Insert(part);
+        }
+        return true;
+    }
+
+    private void Insert(OutboxMessage message)
+    {
         message.Id = 0;
         message.Status = OutboxStatus.Pending;
         message.CreatedAt = time.UtcNow;
         if (message.NotBefore == default) message.NotBefore = message.CreatedAt;
         store.Outbox.Insert(message);
-        return true;
     }
+
+    private static OutboxMessage Copy(OutboxMessage m) => new()
+    {
+        Channel = m.Channel,
+        ChatId = m.ChatId,
+        Kind = m.Kind,
+        DedupKey = m.DedupKey,
+        BroadcastId = m.BroadcastId,
+        NotBefore = m.NotBefore,
+    };
 }

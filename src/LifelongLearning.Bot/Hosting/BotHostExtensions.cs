@@ -1,10 +1,12 @@
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Channels.Telegram;
+using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Exports;
+using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
@@ -29,10 +31,11 @@ public static class BotHostExtensions
             builder.AddTelegramChannel();
             channels++;
         }
-        // The Zalo client exists (Channels/Zalo) but its channel is not wired yet: say so instead of
-        // starting a bot that silently listens to nobody.
         if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 })
-            throw new InvalidOperationException("Zalo:BotToken đã được đặt, nhưng kênh Zalo chưa có trong bản này. Hãy bỏ Zalo:BotToken và dùng Telegram (Telegram:BotToken).");
+        {
+            builder.AddZaloChannel();
+            channels++;
+        }
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
@@ -59,11 +62,13 @@ public static class BotHostExtensions
         services.AddSingleton(sp => new BotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<Messenger>();
+        services.AddSingleton<PublicFiles>();
         services.AddSingleton<Members>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
         services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
+        services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<OfficialCommands>();

@@ -43,11 +43,10 @@ public sealed partial class OutboxService(
             try
             {
                 var now = time.UtcNow;
-                var due = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == sender.Channel)
-                    .Where(m => m.NotBefore <= now).OrderBy(m => m.Id).Take(100).ToList();
+                var (due, next) = Due(sender.Channel, now);
                 if (due.Count == 0)
                 {
-                    await WaitAsync(NextDue(sender.Channel), ct);
+                    await WaitAsync(next, ct);
                     continue;
                 }
                 foreach (var message in due)
@@ -178,8 +177,29 @@ public sealed partial class OutboxService(
         _ => channel,
     };
 
-    private DateTime? NextDue(string channel) =>
-        store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel).Select(m => (DateTime?)m.NotBefore).Min();
+    /// <summary>
+    /// The messages that may go now, oldest first, and when the next one waiting falls due. A chat's
+    /// messages keep their order behind a failed one: part 3 of a long text waits while part 2 waits
+    /// for its retry (a message merely scheduled for later holds nothing up).
+    /// </summary>
+    private (List<OutboxMessage> Due, DateTime? Next) Due(string channel, DateTime now)
+    {
+        var due = new List<OutboxMessage>();
+        DateTime? next = null;
+        var retrying = new HashSet<string>();
+        foreach (var m in store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel).OrderBy(m => m.Id))
+        {
+            if (retrying.Contains(m.ChatId)) continue;
+            if (m.NotBefore <= now)
+            {
+                if (due.Count < 100) due.Add(m);
+                continue;
+            }
+            if (next is null || m.NotBefore < next) next = m.NotBefore;
+            if (m.Attempts > 0) retrying.Add(m.ChatId);
+        }
+        return (due, next);
+    }
 
     private async Task WaitAsync(DateTime? nextDue, CancellationToken ct)
     {

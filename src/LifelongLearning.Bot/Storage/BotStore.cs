@@ -35,6 +35,7 @@ public sealed class BotStore : IDisposable
         Meta = _db.GetCollection<MetaRecord>("meta");
         Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
         Exports = _db.GetCollection<ExportRequest>("exports");
+        FileLinks = _db.GetCollection<FileLink>("filelinks");
         Migrations.Apply(this);
     }
 
@@ -58,6 +59,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<MetaRecord> Meta { get; }
     public ILiteCollection<Broadcast> Broadcasts { get; }
     public ILiteCollection<ExportRequest> Exports { get; }
+    public ILiteCollection<FileLink> FileLinks { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;

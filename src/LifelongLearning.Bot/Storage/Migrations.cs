@@ -15,6 +15,7 @@ internal static class Migrations
         (1, CreateIndexes),
         (2, s => s.Broadcasts.EnsureIndex(b => b.ReportedAt)),
         (3, s => s.Exports.EnsureIndex(e => e.Status)),
+        (4, s => s.FileLinks.EnsureIndex(l => l.ExpiresAt)),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -33,6 +33,9 @@ public sealed class Member
     public string? UnitId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RemovedAt { get; set; }
+
+    /// <summary>The person asked (/lienket ca-hai) for reminders and alerts on every linked account, not only the last used.</summary>
+    public bool BothChannels { get; set; }
 }
 
 /// <summary>A chat account on one channel (collection "accounts"); Id is "channel:chatId".</summary>
@@ -102,7 +105,7 @@ public sealed class Answer
     public static string IdOf(string roundId, string unitId, string code) => $"{roundId}/{unitId}/{code}";
 }
 
-/// <summary>An invite code (collection "invites"), stored only as its hash.</summary>
+/// <summary>An invite code or a link code (collection "invites"), stored only as its hash.</summary>
 public sealed class Invite
 {
     public string Id { get; set; } = "";
@@ -113,6 +116,9 @@ public sealed class Invite
     public DateTime ExpiresAt { get; set; }
     public DateTime? UsedAt { get; set; }
     public string? UsedBy { get; set; }
+
+    /// <summary>Set for a link code (/lienket): the member whose new account the code's sender becomes.</summary>
+    public string? LinksMemberId { get; set; }
 }
 
 /// <summary>A message received and handled (collection "received"); the unique Id makes a second copy a no-op.</summary>

@@ -1,5 +1,8 @@
+using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Hosting;
+using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -8,15 +11,15 @@ namespace LifelongLearning.Bot.Tests.Hosting;
 public class BotHostExtensionsTests
 {
     [Fact]
-    public void A_Zalo_token_alone_stops_the_start_with_a_message_instead_of_a_bot_that_hears_nobody()
+    public void A_Zalo_token_alone_composes_the_Zalo_channel_and_no_console()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Zalo:BotToken"] = "zalo-token-123" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddBot());
+        builder.AddBot();
 
-        Assert.Contains("Zalo:BotToken", error.Message);
-        Assert.Contains("kênh Zalo chưa có", error.Message);
-        Assert.DoesNotContain("zalo-token-123", error.Message);
+        var senders = builder.Services.Where(d => d.ServiceType == typeof(IChannelSender)).Select(d => d.ImplementationType).ToList();
+        Assert.Equal([typeof(ZaloSender)], senders);
+        Assert.Contains(builder.Services, d => d.ImplementationType == typeof(ZaloPolling));
     }
 }

@@ -41,8 +41,10 @@ public sealed class BotStoreTests : IDisposable
             store.Write(() => store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 1 }));
         using var reopened = new BotStore(DbPath);
         Assert.Equal(BotStore.SchemaVersion, reopened.Meta.FindById("schemaVersion").Value);
-        Assert.Contains(reopened.Database.GetCollection("$indexes").FindAll(), i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
-        Assert.Contains(reopened.Database.GetCollection("$indexes").FindAll(), i => i["collection"] == "exports" && i["name"] == "Status");
+        var indexes = reopened.Database.GetCollection("$indexes").FindAll().ToList();
+        Assert.Contains(indexes, i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
+        Assert.Contains(indexes, i => i["collection"] == "exports" && i["name"] == "Status");
+        Assert.Contains(indexes, i => i["collection"] == "filelinks" && i["name"] == "ExpiresAt");
     }
 
     [Fact]

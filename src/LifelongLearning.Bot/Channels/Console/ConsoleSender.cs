@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 
@@ -13,9 +14,7 @@ public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IC
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var name = store.Accounts.FindById(ChatAccount.AddressOf(Channel, message.ChatId))?.DisplayName ?? message.ChatId;
-        var text = message.Text;
-        if (message.NumberedChoices && message.Choices.Count > 0)
-            text += "\n" + string.Join("   ", message.Choices.Select((c, i) => $"{i + 1}. {c.Label}"));
+        var text = message.NumberedChoices ? ChoiceText.WithNumbered(message.Text, message.Choices) : message.Text;
         if (message.PhotoFileId is { } photo) text += $"\n[Kèm hình, đã lưu ở: {SaveFile(photo, Path.GetFileName(photo.Replace('/', '-')) + ".png")}]";
         if (message.DocumentFileId is { } document)
             text += $"\n[Kèm tệp, đã lưu ở: {SaveFile(document, $"{message.Id}-{store.Files.FindById(document)?.Filename ?? "tep"}")}]";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
-using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 using Telegram.Bot;
@@ -11,8 +10,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace LifelongLearning.Bot.Channels.Telegram;
 
 /// <summary>
-/// Delivers outbox messages on Telegram: long texts split at 4096 characters, choices as inline buttons
-/// on the last part, charts as photos, exports as documents. Failures become <see cref="SendFailedException"/>
+/// Delivers outbox messages on Telegram (long texts arrive split to 4096 characters by the messenger): choices
+/// as inline buttons, charts as photos, exports as documents. Failures become <see cref="SendFailedException"/>
 /// so the outbox retries, waits out a 429, or marks a person who blocked the bot.
 /// </summary>
 public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : IChannelSender
@@ -59,12 +58,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : ICh
         if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
     }
 
-    private async Task SendTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
-    {
-        var parts = MessageSplitter.Split(text.Length == 0 ? "…" : text, MaxTextLength);
-        for (var i = 0; i < parts.Count; i++)
-            await bot.SendMessage(chat, parts[i], replyMarkup: i == parts.Count - 1 ? keyboard : null, cancellationToken: ct);
-    }
+    // Long texts were split into outbox rows when queued (Messenger), so each part is retried on its own.
+    private async Task SendTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct) =>
+        await bot.SendMessage(chat, text.Length == 0 ? "…" : text, replyMarkup: keyboard, cancellationToken: ct);
 
     /// <summary>Short labels two to a row, long ones one to a row; callback data is the choice's value.</summary>
     public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<Choice> choices)

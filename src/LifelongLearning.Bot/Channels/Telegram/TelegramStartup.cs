@@ -41,6 +41,7 @@ public sealed partial class TelegramStartup(
         new("trogiup", "Hướng dẫn"),
         new("ngung", "Ngừng nhận tin"),
         new("lich", "Sự kiện sắp tới"),
+        new("lienket", "Liên kết với tài khoản Zalo"),
     ];
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -20,4 +20,14 @@ public sealed class ZaloOptions
     public double MessagesPerSecond { get; set; } = 10;
 
     public int PollTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Where the webhook endpoint (and the chart and file links) listen in webhook mode; a reverse proxy
+    /// forwards <see cref="PublicBaseUrl"/> here.</summary>
+    public string WebhookListenUrl { get; set; } = "http://0.0.0.0:8081";
+
+    /// <summary>How long a chart or file link sent on Zalo keeps working.</summary>
+    public TimeSpan FileLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Webhook mode is chosen by having a public address: Zalo can only post to a public HTTPS URL.</summary>
+    public bool IsWebhook => !string.IsNullOrEmpty(PublicBaseUrl);
 }

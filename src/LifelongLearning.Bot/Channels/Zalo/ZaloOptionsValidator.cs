@@ -35,7 +35,12 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             // Without a secret anyone who finds the webhook address could inject messages.
             if (string.IsNullOrEmpty(options.WebhookSecret))
                 errors.Add("Zalo:WebhookSecret là bắt buộc khi đặt Zalo:PublicBaseUrl.");
+            if (!Uri.TryCreate(options.WebhookListenUrl, UriKind.Absolute, out var listen) || (listen.Scheme != Uri.UriSchemeHttp && listen.Scheme != Uri.UriSchemeHttps))
+                errors.Add("Zalo:WebhookListenUrl phải là địa chỉ http(s), ví dụ \"http://0.0.0.0:8081\".");
         }
+
+        if (options.FileLinkLifetime < TimeSpan.FromMinutes(10) || options.FileLinkLifetime > TimeSpan.FromDays(90))
+            errors.Add("Zalo:FileLinkLifetime phải từ 10 phút đến 90 ngày, ví dụ \"7.00:00:00\".");
 
         if (!(options.MessagesPerSecond > 0 && options.MessagesPerSecond <= 1000))
             errors.Add("Zalo:MessagesPerSecond phải lớn hơn 0 và không quá 1000.");

@@ -37,6 +37,8 @@ public sealed class HelpCommand
                 "/ngung — thôi nhận thông báo",
                 "Cán bộ đơn vị: gửi mã mời (ví dụ ABCD-EFGH) để đăng ký báo cáo.",
             ]);
+        if (turn.Member is not null)
+            lines.Add("/lienket — dùng bot trên cả Zalo và Telegram (lấy mã rồi gửi mã từ kênh kia); /lienket ca-hai — nhận nhắc nhở ở cả hai");
         lines.Add("/trogiup — xem lại hướng dẫn này");
         turn.Say(string.Join("\n", lines));
     }

@@ -5,10 +5,11 @@ using LifelongLearning.Bot.Core.Conversations;
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>
-/// /start with an invite code binds the chat to a unit as its reporter, or makes an official; /start
-/// without one offers a stranger to subscribe as a resident, never more.
+/// /start with an invite code binds the chat to a unit as its reporter, or makes an official; with a link
+/// code it joins the chat to the member who made it (<see cref="LinkCommand"/>); /start without one offers
+/// a stranger to subscribe as a resident, never more.
 /// </summary>
-public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger, Members members)
+public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger, Members members, LinkCommand link)
 {
     public void Handle(Turn turn, string args)
     {
@@ -68,6 +69,11 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         if (invite.ExpiresAt <= time.UtcNow)
         {
             turn.Say($"Mã mời này đã hết hạn lúc {VietnameseFormat.DateTime(time.ToLocal(invite.ExpiresAt))}. Vui lòng xin cán bộ xã mã mới.");
+            return;
+        }
+        if (invite.LinksMemberId is not null)
+        {
+            link.Join(turn, invite);
             return;
         }
         var unit = invite.UnitId is null ? null : store.Units.FindById(invite.UnitId);

@@ -56,6 +56,8 @@ public class AnswerParserTests
     [InlineData("có", true)]
     [InlineData("Có", true)]
     [InlineData("co", true)] // typed without accents
+    [InlineData("c", true)] // one letter, as on Zalo where there is no button
+    [InlineData("1", true)] // the number of the choice "1. Có"
     [InlineData("rồi", true)]
     [InlineData("đã", true)]
     [InlineData("x", true)]

@@ -11,6 +11,10 @@ public sealed partial class FakeZaloServer
     public void FailNext(string? method = null, int httpStatus = 503, int count = 1) =>
         AddFault(new FakeZaloFault(method, FakeZaloFaultKind.HttpStatus, httpStatus, "", count));
 
+    /// <summary>The next call of <paramref name="method"/> whose text holds <paramref name="textContains"/> gets this HTTP status.</summary>
+    public void FailNextContaining(string method, string textContains, int httpStatus = 503) =>
+        AddFault(new FakeZaloFault(method, FakeZaloFaultKind.HttpStatus, httpStatus, "", 1, textContains));
+
     /// <summary>The next <paramref name="count"/> calls get HTTP 200 with ok:false and this error_code.</summary>
     public void RejectNext(string? method, int errorCode, string description = "Injected error", int count = 1) =>
         AddFault(new FakeZaloFault(method, FakeZaloFaultKind.ZaloError, errorCode, description, count));
@@ -44,12 +48,12 @@ public sealed partial class FakeZaloServer
     }
 
     /// <summary>True when a fault answered (or swallowed) the call.</summary>
-    private async Task<bool> ApplyFaultAsync(HttpContext context, string method, CancellationToken aborted)
+    private async Task<bool> ApplyFaultAsync(HttpContext context, string method, string? text, CancellationToken aborted)
     {
         FakeZaloFault? fault;
         lock (_gate)
         {
-            fault = _faults.FirstOrDefault(f => f.AppliesTo(method));
+            fault = _faults.FirstOrDefault(f => f.AppliesTo(method, text));
             if (fault is null)
                 return false;
             fault.Remaining--;

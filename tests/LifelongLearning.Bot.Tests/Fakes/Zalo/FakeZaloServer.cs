@@ -96,10 +96,10 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
         lock (_gate) _calls.Add(method);
 
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        if (await ApplyFaultAsync(context, method, aborted.Token))
+        var body = await ReadBodyAsync(context);
+        if (await ApplyFaultAsync(context, method, body is null ? null : Field(body, "text") ?? Field(body, "caption"), aborted.Token))
             return;
 
-        var body = await ReadBodyAsync(context);
         if (body is null)
         {
             await FakeZaloAnswers.ErrorAsync(context, 400, "Bad Request: body is not a JSON object");

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Channels.Zalo;
+
+/// <summary>
+/// Long polling. Zalo's getUpdates hands out one update and has no offset: the update is gone from Zalo
+/// once handed out, so its effects are stored (<see cref="ZaloInbox"/>) before the next poll, and a copy
+/// Zalo sends again is recognised by its message id.
+/// </summary>
+public sealed partial class ZaloPolling(
+    ZaloClient zalo,
+    ZaloInbox inbox,
+    ZaloStartup startup,
+    TimeProvider clock,
+    IOptions<ZaloOptions> options,
+    ILogger<ZaloPolling> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            // Polling before the webhook is cleared would be refused (409): wait for the start's setup.
+            await startup.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested || startup.Ready.IsFaulted || startup.Ready.IsCanceled)
+        {
+            return;
+        }
+        var backoff = FirstBackoff;
+        var timeout = options.Value.PollTimeoutSeconds;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var update = await zalo.GetUpdatesAsync(timeout, stoppingToken);
+                backoff = FirstBackoff;
+                if (update is not null) inbox.Accept(update);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ZaloApiException ex) when (ex.ErrorCode == 409)
+            {
+                LogConflict(ex.Description, backoff.TotalSeconds);
+                backoff = await BackOffAsync(backoff, stoppingToken);
+            }
+            catch (ZaloApiException ex)
+            {
+                // The client scrubs the token from every description.
+                LogPollFailed(ex.Description, backoff.TotalSeconds);
+                backoff = await BackOffAsync(backoff, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The store failing, a bug: not a Zalo failure, so the exception carries no token.
+                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.TotalSeconds);
+                backoff = await BackOffAsync(backoff, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken ct)
+    {
+        try { await Task.Delay(backoff, clock, ct); }
+        catch (OperationCanceledException) { }
+        return backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zalo getUpdates failed ({Reason}); retrying in {Seconds} s")]
+    private partial void LogPollFailed(string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zalo getUpdates conflict ({Reason}): a webhook is set for this bot, or another program uses it. Retrying in {Seconds} s")]
+    private partial void LogConflict(string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zalo update handling failed ({Type}: {Reason}); polling again in {Seconds} s")]
+    private partial void LogFailed(Exception ex, string type, string reason, double seconds);
+}

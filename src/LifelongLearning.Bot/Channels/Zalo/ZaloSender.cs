@@ -1,0 +1,122 @@
+using LifelongLearning.Bot.Channels.Telegram;
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Channels.Zalo;
+
+/// <summary>
+/// Delivers outbox messages on Zalo. Zalo has no buttons, so numbered choices are written out
+/// ("1. Có  2. Không"); it takes pictures only as a URL, so a chart or a file goes out as a public link
+/// that expires when the bot has a public address, and as a sentence saying where to find it when not.
+/// Every refusal (ok:false) marks the person unreachable with Zalo's reason; 5xx and timeouts are retried.
+/// Texts arrive already split to 2000 characters by <see cref="Messenger"/>.
+/// </summary>
+public sealed partial class ZaloSender(
+    ZaloClient zalo,
+    PublicFiles files,
+    PlanHolder time,
+    IOptions<ZaloOptions> options,
+    IOptions<TelegramOptions> telegram,
+    ILogger<ZaloSender> logger) : IChannelSender
+{
+    /// <summary>A text this long takes a moment to read out: show "typing" first.</summary>
+    private const int LongText = 1000;
+
+    /// <summary>Where the calendar keeps the digest charts (ReportingCalendar.RoundDigest).</summary>
+    private const string ChartPrefix = "$/charts/";
+
+    private readonly ZaloOptions _options = options.Value;
+
+    public string Channel => ZaloUpdateMapper.Channel;
+
+    // Zalo documents no limit: stay polite, one message a second to a chat after a short burst.
+    public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), PerChatBurst: 3);
+
+    private bool TelegramIsOn => !string.IsNullOrEmpty(telegram.Value.BotToken);
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var text = message.Text.Length == 0 ? "…" : message.Text;
+        if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);
+        try
+        {
+            if (message.PhotoFileId is { } photo)
+            {
+                await SendPictureAsync(message.ChatId, photo, text, cancellationToken);
+                return;
+            }
+            if (message.DocumentFileId is { } document) text = $"{text}\n\n{DocumentNote(document)}";
+            if (text.Length > LongText) await TypingAsync(message.ChatId, cancellationToken);
+            await zalo.SendMessageAsync(message.ChatId, Fit(text), cancellationToken);
+        }
+        catch (ZaloApiException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Classify(ex);
+        }
+    }
+
+    /// <summary>A picture by URL in webhook mode; otherwise the text and where the picture can be seen.</summary>
+    private async Task SendPictureAsync(string chatId, string fileId, string text, CancellationToken ct)
+    {
+        if (_options.IsWebhook)
+        {
+            var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
+            await zalo.SendPhotoAsync(chatId, url, Fit(text), ct);
+            return;
+        }
+        string note;
+        if (fileId.StartsWith(ChartPrefix, StringComparison.Ordinal))
+        {
+            var where = TelegramIsOn
+                ? "gõ /tonghop trên Telegram để xem biểu đồ"
+                : "quản trị viên có thể đặt địa chỉ công khai cho bot (Zalo:PublicBaseUrl) để bật hình trên Zalo";
+            note = $"(Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên biểu đồ không gửi kèm được; {where}. Các số liệu đầy đủ có trong bản tổng hợp.)";
+        }
+        else note = "(Tin này có kèm một hình ảnh, nhưng Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên hình không gửi kèm được.)";
+        await zalo.SendMessageAsync(chatId, Fit($"{text}\n{note}"), ct);
+    }
+
+    /// <summary>A download link that expires, or, without a public address, how to get the file.</summary>
+    private string DocumentNote(string fileId)
+    {
+        var name = files.FileNameOf(fileId);
+        if (!_options.IsWebhook)
+            return $"📎 Tệp «{name}» đã sẵn sàng, nhưng Zalo chỉ gửi được tệp qua một địa chỉ công khai mà bot chưa có. " +
+                   (TelegramIsOn ? "Gõ lại lệnh này trên Telegram để nhận tệp." : "Vui lòng báo quản trị viên đặt Zalo:PublicBaseUrl để nhận tệp qua Zalo.");
+        var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
+        var until = VietnameseFormat.DateTime(time.ToLocal(time.UtcNow + _options.FileLinkLifetime));
+        return $"📎 Tải tệp «{name}»: {url}\n(Liên kết dùng được đến {until}.)";
+    }
+
+    private async Task TypingAsync(string chatId, CancellationToken ct)
+    {
+        // Best effort: a lost "typing" must not hold up or fail the message itself.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try { await zalo.SendChatActionAsync(chatId, "typing", timeout.Token); }
+        catch (ZaloApiException ex) { LogTypingFailed(ex.Description); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { LogTypingFailed("timeout"); }
+    }
+
+    // The messenger splits to fit; this only guards against a sender's own additions overflowing.
+    private static string Fit(string text) =>
+        text.Length <= ZaloClient.MaxTextLength ? text : text[..(ZaloClient.MaxTextLength - 1)] + "…";
+
+    public static SendFailedException Classify(ZaloApiException ex) => ex switch
+    {
+        { IsTransient: true } => new SendFailedException(SendFailure.Transient, ex.Description, inner: ex),
+        // The bot's own token refused: no person is at fault, so the messages wait for the token to be fixed.
+        { ErrorCode: 401 } => new SendFailedException(SendFailure.Transient, $"Zalo từ chối mã bot: {ex.Description}", inner: ex),
+        // Zalo documents no codes for a person who cannot be reached: every other refusal is taken as that.
+        _ => new SendFailedException(SendFailure.Unreachable, ex.Description, inner: ex),
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Zalo typing indicator not sent: {Reason}")]
+    private partial void LogTypingFailed(string reason);
+}

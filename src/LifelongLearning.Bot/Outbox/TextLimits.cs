@@ -1,0 +1,37 @@
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Outbox;
+
+/// <summary>
+/// How much text one message may hold on each channel, known when a message is queued so that a long text
+/// becomes one outbox row per part, each sent and retried on its own.
+/// </summary>
+public static class TextLimits
+{
+    /// <summary>Room a channel without uploads keeps for the sentence that says where a chart or file is.</summary>
+    public const int FileNoteRoom = 400;
+
+    public static int For(string channel) => channel switch
+    {
+        "telegram" => Channels.Telegram.TelegramSender.MaxTextLength,
+        "zalo" => Channels.Zalo.ZaloClient.MaxTextLength,
+        _ => int.MaxValue,
+    };
+
+    /// <summary>Whether the channel shows choices as typed numbers (no buttons): they then take room in the text.</summary>
+    public static bool NumbersChoices(string channel) => channel is "zalo" or "console";
+
+    /// <summary>The room left for the message's own text once what the sender adds to it is counted.</summary>
+    public static int RoomFor(OutboxMessage message)
+    {
+        var limit = For(message.Channel);
+        if (limit == int.MaxValue) return limit;
+        if (NumbersChoices(message.Channel))
+        {
+            if (message.NumberedChoices && message.Choices.Count > 0) limit -= ChoiceText.Numbered(message.Choices).Length + 1;
+            if (message.PhotoFileId is not null || message.DocumentFileId is not null) limit -= FileNoteRoom;
+        }
+        return limit;
+    }
+}
