@@ -4,6 +4,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
@@ -35,6 +36,8 @@ public static class BotHostExtensions
         if (channels == 0) builder.AddConsoleChannel();
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
+        builder.Services.AddEventCalendar();
+        builder.Services.AddHostedService<Housekeeping>();
         return builder;
     }
 
@@ -46,6 +49,9 @@ public static class BotHostExtensions
             .Validate(o => o.AdminChatIds.All(id => id.Contains(':')), "Bot:AdminChatIds phải có dạng \"kênh:mã\", ví dụ \"telegram:123456789\".")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.SendAt >= new TimeOnly(6, 0) && o.SendAt <= new TimeOnly(20, 0), "Events:SendAt phải trong khoảng 06:00–20:00, ví dụ \"07:30\".")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -68,6 +74,12 @@ public static class BotHostExtensions
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ResidentCommands>();
         services.AddSingleton<AnnouncementCommands>();
+        services.AddSingleton<Audience>();
+        services.AddSingleton<Broadcaster>();
+        services.AddSingleton<EventCalendar>();
+        services.AddSingleton<EventFigures>();
+        services.AddSingleton<EventCommands>();
+        services.AddSingleton<ParticipationCommand>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

@@ -15,6 +15,7 @@ public sealed partial class OutboxService(
     BotStore store,
     PlanHolder time,
     Messenger messenger,
+    Broadcaster broadcaster,
     TimeProvider clock,
     ILogger<OutboxService> logger) : BackgroundService
 {
@@ -50,10 +51,13 @@ public sealed partial class OutboxService(
                     await WaitAsync(NextDue(sender.Channel), ct);
                     continue;
                 }
-                foreach (var message in due)
+                foreach (var read in due)
                 {
-                    var wait = pacer.WaitFor(message.ChatId);
+                    var wait = pacer.WaitFor(read.ChatId);
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                    // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
+                    // cancelled since. Read the row again, so only the message in flight can slip through.
+                    if (store.Outbox.FindById(read.Id) is not { Status: OutboxStatus.Pending } message) continue;
                     if (!await SendOneAsync(sender, pacer, message, ct)) break;
                 }
             }
@@ -119,20 +123,9 @@ public sealed partial class OutboxService(
         ReportIfBroadcastDone(message);
     });
 
-    /// <summary>When the last message of an announcement is settled, the official gets the delivery report.</summary>
     private void ReportIfBroadcastDone(OutboxMessage message)
     {
-        if (message.BroadcastId is not { } id || message.Status == OutboxStatus.Pending) return;
-        if (store.Outbox.Exists(m => m.BroadcastId == id && m.Status == OutboxStatus.Pending)) return;
-        var broadcast = store.Broadcasts.FindById(id);
-        if (broadcast is null || broadcast.ReportedAt is not null) return;
-        var all = store.Outbox.Find(m => m.BroadcastId == id).ToList();
-        int Count(OutboxStatus status) => all.Count(m => m.Status == status);
-        broadcast.ReportedAt = time.UtcNow;
-        store.Broadcasts.Update(broadcast);
-        messenger.ToMember(broadcast.OfficialId,
-            $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} đã chặn bot nên được hủy đăng ký, {Count(OutboxStatus.Failed)} không gửi được.",
-            OutboxKinds.Alert, $"report:{id}");
+        if (message.BroadcastId is { } id && message.Status != OutboxStatus.Pending) broadcaster.ReportIfDone(id);
     }
 
     private void MarkUnreachable(OutboxMessage message, string reason)

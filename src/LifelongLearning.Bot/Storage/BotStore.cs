@@ -34,6 +34,7 @@ public sealed class BotStore : IDisposable
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
         Meta = _db.GetCollection<MetaRecord>("meta");
         Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
+        EventFigures = _db.GetCollection<EventFigure>("eventFigures");
         Migrations.Apply(this);
     }
 
@@ -56,6 +57,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<OutboxMessage> Outbox { get; }
     public ILiteCollection<MetaRecord> Meta { get; }
     public ILiteCollection<Broadcast> Broadcasts { get; }
+    public ILiteCollection<EventFigure> EventFigures { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
@@ -97,7 +99,11 @@ public sealed class BotStore : IDisposable
         lock (_gate) _db.Checkpoint();
     }
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Waits for a write in progress, so closing never cuts a transaction in half.</summary>
+    public void Dispose()
+    {
+        lock (_gate) _db.Dispose();
+    }
 
     private static BsonMapper CreateMapper()
     {

@@ -14,6 +14,7 @@ internal static class Migrations
     [
         (1, CreateIndexes),
         (2, s => s.Broadcasts.EnsureIndex(b => b.ReportedAt)),
+        (3, EventIndexes),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -31,6 +32,15 @@ internal static class Migrations
                 store.Meta.Upsert(new MetaRecord { Id = SchemaVersionKey, Value = version });
             });
         }
+    }
+
+    /// <summary>Plan days found by their key when seeded again; event figures by event; pending rows by chat for /ngung.</summary>
+    private static void EventIndexes(BotStore s)
+    {
+        s.Events.EnsureIndex(e => e.PlanKey);
+        s.EventFigures.EnsureIndex(f => f.EventId);
+        s.EventFigures.EnsureIndex(f => f.EventDay);
+        s.Outbox.EnsureIndex(m => m.ChatId);
     }
 
     private static void CreateIndexes(BotStore s)

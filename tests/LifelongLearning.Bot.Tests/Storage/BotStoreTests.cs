@@ -40,7 +40,7 @@ public sealed class BotStoreTests : IDisposable
         using (var store = new BotStore(DbPath))
             store.Write(() => store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 1 }));
         using var reopened = new BotStore(DbPath);
-        Assert.Equal(2, reopened.Meta.FindById("schemaVersion").Value);
+        Assert.Equal(BotStore.SchemaVersion, reopened.Meta.FindById("schemaVersion").Value);
         Assert.Contains(reopened.Database.GetCollection("$indexes").FindAll(), i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
     }
 
