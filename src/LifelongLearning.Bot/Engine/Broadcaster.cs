@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
@@ -28,7 +29,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
             });
         store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = officialId ?? "", Recipients = accounts.Count, CreatedAt = time.UtcNow });
         // Nobody to reach: the report is due at once, or it would never come.
-        if (accounts.Count == 0) ReportIfDone(broadcastId);
+        if (accounts.Count == 0) ReportIfDone(store.Broadcasts.FindById(broadcastId));
         return true;
     }
 
@@ -50,34 +51,41 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
 
     private int Cancel(IEnumerable<OutboxMessage> rows, string reason)
     {
-        var ids = new HashSet<string>();
         var count = 0;
         foreach (var row in rows.ToList())
         {
             row.Status = OutboxStatus.Cancelled;
             row.Error = reason;
             store.Outbox.Update(row);
-            if (row.BroadcastId is { } id) ids.Add(id);
+            Settled(row);
             count++;
         }
-        foreach (var id in ids) ReportIfDone(id);
         return count;
     }
 
-    /// <summary>When the last message of an announcement is settled, the official gets the delivery report.</summary>
-    public void ReportIfDone(string broadcastId)
+    /// <summary>
+    /// A row of a broadcast left "pending" for good (sent, refused, cancelled): call once per row, in the
+    /// transaction that changed it. When it was the last one, the official gets the delivery report.
+    /// </summary>
+    public void Settled(OutboxMessage row)
     {
-        if (store.Outbox.Exists(m => m.BroadcastId == broadcastId && m.Status == OutboxStatus.Pending)) return;
-        var broadcast = store.Broadcasts.FindById(broadcastId);
-        if (broadcast is null || broadcast.ReportedAt is not null) return;
+        if (row.BroadcastId is not { } id || store.Broadcasts.FindById(id) is not { } broadcast) return;
+        broadcast.Settled++;
+        store.Broadcasts.Update(broadcast);
+        ReportIfDone(broadcast);
+    }
+
+    private void ReportIfDone(Broadcast? broadcast)
+    {
+        if (broadcast is null || broadcast.ReportedAt is not null || broadcast.Settled < broadcast.Recipients) return;
         broadcast.ReportedAt = time.UtcNow;
         store.Broadcasts.Update(broadcast);
         if (broadcast.OfficialId.Length == 0) return;
-        var all = store.Outbox.Find(m => m.BroadcastId == broadcastId).ToList();
-        int Count(OutboxStatus status) => all.Count(m => m.Status == status);
+        var all = store.Outbox.Find(m => m.BroadcastId == broadcast.Id).ToList();
+        string Count(OutboxStatus status) => VietnameseFormat.Number(all.Count(m => m.Status == status));
         messenger.ToMember(broadcast.OfficialId,
             $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} đã chặn bot nên được hủy đăng ký, " +
             $"{Count(OutboxStatus.Cancelled)} đã ngừng nhận trước khi tới lượt, {Count(OutboxStatus.Failed)} không gửi được.",
-            OutboxKinds.Alert, $"report:{broadcastId}");
+            OutboxKinds.Alert, $"report:{broadcast.Id}");
     }
 }

@@ -44,8 +44,10 @@ public sealed partial class OutboxService(
             try
             {
                 var now = time.UtcNow;
+                // Replies, reminders and alerts go before announcements: a person answering the bot must not
+                // wait behind a broadcast to thousands.
                 var due = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == sender.Channel)
-                    .Where(m => m.NotBefore <= now).OrderBy(m => m.Id).Take(100).ToList();
+                    .Where(m => m.NotBefore <= now).OrderBy(m => m.Kind == OutboxKinds.Broadcast).ThenBy(m => m.Id).Take(100).ToList();
                 if (due.Count == 0)
                 {
                     await WaitAsync(NextDue(sender.Channel), ct);
@@ -82,11 +84,14 @@ public sealed partial class OutboxService(
             pacer.Sent(message.ChatId);
             store.Write(() =>
             {
+                // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
+                // was already counted as settled.
+                var wasPending = store.Outbox.FindById(message.Id)?.Status == OutboxStatus.Pending;
                 message.Status = OutboxStatus.Sent;
                 message.SentAt = time.UtcNow;
                 message.Attempts++;
                 store.Outbox.Update(message);
-                ReportIfBroadcastDone(message);
+                if (wasPending) broadcaster.Settled(message);
             });
             return true;
         }
@@ -101,6 +106,7 @@ public sealed partial class OutboxService(
 
     private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
     {
+        if (store.Outbox.FindById(message.Id)?.Status != OutboxStatus.Pending) return; // cancelled meanwhile
         message.Attempts++;
         message.Error = failure.Message;
         switch (failure.Failure)
@@ -120,13 +126,8 @@ public sealed partial class OutboxService(
                 break;
         }
         store.Outbox.Update(message);
-        ReportIfBroadcastDone(message);
+        if (message.Status != OutboxStatus.Pending) broadcaster.Settled(message);
     });
-
-    private void ReportIfBroadcastDone(OutboxMessage message)
-    {
-        if (message.BroadcastId is { } id && message.Status != OutboxStatus.Pending) broadcaster.ReportIfDone(id);
-    }
 
     private void MarkUnreachable(OutboxMessage message, string reason)
     {

@@ -41,6 +41,12 @@ internal static class Migrations
         s.EventFigures.EnsureIndex(f => f.EventId);
         s.EventFigures.EnsureIndex(f => f.EventDay);
         s.Outbox.EnsureIndex(m => m.ChatId);
+        // Broadcasts still being sent when the database is upgraded: count what is already settled.
+        foreach (var b in s.Broadcasts.Find(b => b.ReportedAt == null).ToList())
+        {
+            b.Settled = s.Outbox.Count(m => m.BroadcastId == b.Id && m.Status != OutboxStatus.Pending);
+            s.Broadcasts.Update(b);
+        }
     }
 
     private static void CreateIndexes(BotStore s)

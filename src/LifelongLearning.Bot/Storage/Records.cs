@@ -184,6 +184,13 @@ public sealed class Broadcast
     public string Id { get; set; } = "";
     public string OfficialId { get; set; } = "";
     public int Recipients { get; set; }
+
+    /// <summary>
+    /// Rows no longer pending (sent, refused, cancelled), counted in the transaction that settles each, so
+    /// "is it done" is one read instead of a scan of every row at every send.
+    /// </summary>
+    public int Settled { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ReportedAt { get; set; }
 }

@@ -29,6 +29,9 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "bot.db");
 
+    /// <summary>Services registered before the bot's own, for every start (a FakeTimeProvider: the bot only adds the system clock when none is there).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public IServiceProvider Services => Host?.Services ?? throw new InvalidOperationException("The host is not running.");
 
     public BotStore Store => Services.GetRequiredService<BotStore>();
@@ -66,6 +69,7 @@ public sealed class BotTestHost : IAsyncDisposable
         builder.Logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         if (Environment.GetEnvironmentVariable("LLBOT_TEST_LOG") is { Length: > 0 }) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        ConfigureServices?.Invoke(builder.Services);
         builder.AddBot();
         var host = builder.Build();
         try
@@ -91,6 +95,20 @@ public sealed class BotTestHost : IAsyncDisposable
             // The store is a singleton the container disposes: the file is closed before a restart.
             host.Dispose();
         }
+    }
+
+    /// <summary>
+    /// As close to a killed process as a test can come: no graceful stop, no draining. The services are
+    /// cancelled as the container disposes them, the message in flight is cut off, and the store is closed
+    /// between two transactions (a kill loses no committed one: LiteDB writes its log before it commits).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (Host is null) return;
+        var host = Host;
+        Host = null;
+        if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else host.Dispose();
     }
 
     public async Task RestartAsync()
