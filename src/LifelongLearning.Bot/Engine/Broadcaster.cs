@@ -80,7 +80,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
         if (broadcast is null || broadcast.ReportedAt is not null || broadcast.Settled < broadcast.Recipients) return;
         broadcast.ReportedAt = time.UtcNow;
         store.Broadcasts.Update(broadcast);
-        if (broadcast.OfficialId.Length == 0) return;
+        if (string.IsNullOrEmpty(broadcast.OfficialId)) return; // LiteDB reads an empty string back as null
         var all = store.Outbox.Find(m => m.BroadcastId == broadcast.Id).ToList();
         string Count(OutboxStatus status) => VietnameseFormat.Number(all.Count(m => m.Status == status));
         messenger.ToMember(broadcast.OfficialId,
