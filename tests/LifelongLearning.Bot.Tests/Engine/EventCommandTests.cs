@@ -36,6 +36,7 @@ public sealed class EventCommandTests : IAsyncLifetime
             ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
             ["Bot:AdminChatIds:0"] = $"{Channel}:admin",
             ["Events:DaysBefore"] = "3",
+            ["Events:SendAt"] = "07:30",
         });
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.AddBotCore();

@@ -236,10 +236,11 @@ public sealed class EventCommands(
         store.Events.Update(e);
         var prefix = EventCalendar.BroadcastPrefix(e.Id);
         broadcaster.CancelPendingOf(prefix, "sự kiện đã bị hủy");
-        // Those who were already told hear that it is off; nobody else hears of it at all.
+        // Those who were told and still subscribe hear that it is off; nobody else hears of it at all.
         var told = store.Outbox.Find(m => m.Status == OutboxStatus.Sent && m.BroadcastId != null && m.BroadcastId.StartsWith(prefix))
             .Select(m => ChatAccount.AddressOf(m.Channel, m.ChatId)).Distinct()
-            .Select(address => store.Accounts.FindById(address)).OfType<ChatAccount>().ToList();
+            .Select(address => store.Accounts.FindById(address)).OfType<ChatAccount>()
+            .Where(a => store.Subscribers.FindById(a.MemberId) is { Active: true }).ToList();
         if (told.Count > 0)
             broadcaster.Queue($"{prefix}cancelled", null, told, $"❌ Sự kiện «{e.Title}» ({calendar.WhenOf(e)}) đã được hủy. Xin lỗi bà con.", null);
         turn.Say($"Đã hủy sự kiện «{e.Title}». {(told.Count > 0 ? $"Bot sẽ báo hủy cho {VietnameseFormat.Number(told.Count)} người đã nhận thông báo." : "Chưa ai nhận thông báo về sự kiện này.")}");
