@@ -29,6 +29,7 @@ public sealed partial class BotEngine(
     ResidentCommands residents,
     AnnouncementCommands announcements,
     EventCommands events,
+    EventListCommands eventList,
     ParticipationCommand participation,
     ILogger<BotEngine> logger)
 {
@@ -130,8 +131,8 @@ public sealed partial class BotEngine(
                 case "giahan": official.ExtendDeadline(turn, args); return;
                 case "thongbao": announcements.Start(turn); return;
                 case "sukien": events.Start(turn); return;
-                case "dssukien": events.List(turn); return;
-                case "huysukien": events.Cancel(turn, args); return;
+                case "dssukien": eventList.List(turn); return;
+                case "huysukien": eventList.Cancel(turn, args); return;
                 case "thamgia": participation.Handle(turn, args); return;
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;

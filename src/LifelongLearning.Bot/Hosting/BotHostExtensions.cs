@@ -79,6 +79,7 @@ public static class BotHostExtensions
         services.AddSingleton<EventCalendar>();
         services.AddSingleton<EventFigures>();
         services.AddSingleton<EventCommands>();
+        services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
