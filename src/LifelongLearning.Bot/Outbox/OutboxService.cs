@@ -55,8 +55,9 @@ public sealed partial class OutboxService(
                 }
                 foreach (var read in due)
                 {
-                    var wait = pacer.WaitFor(read.ChatId);
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                    // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
+                    for (var wait = pacer.WaitFor(read.ChatId); wait > TimeSpan.Zero; wait = pacer.WaitFor(read.ChatId))
+                        await Task.Delay(wait, clock, ct);
                     // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
                     // cancelled since. Read the row again, so only the message in flight can slip through.
                     if (store.Outbox.FindById(read.Id) is not { Status: OutboxStatus.Pending } message) continue;
@@ -78,10 +79,11 @@ public sealed partial class OutboxService(
     /// <summary>Sends one message and records the outcome; false when the channel should pause.</summary>
     private async Task<bool> SendOneAsync(IChannelSender sender, Pacer pacer, OutboxMessage message, CancellationToken ct)
     {
+        var started = clock.GetUtcNow();
         try
         {
             await sender.SendAsync(message, ct);
-            pacer.Sent(message.ChatId);
+            pacer.Sent(message.ChatId, started);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
@@ -97,7 +99,7 @@ public sealed partial class OutboxService(
         }
         catch (SendFailedException failure) when (!ct.IsCancellationRequested)
         {
-            pacer.Sent(message.ChatId);
+            pacer.Sent(message.ChatId, started);
             Record(message, failure);
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
             return failure.Failure != SendFailure.Transient;
