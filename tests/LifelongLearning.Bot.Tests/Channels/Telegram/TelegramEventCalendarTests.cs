@@ -83,6 +83,9 @@ public sealed class TelegramEventCalendarTests : TelegramBotTestBase
         Assert.Equal(["📅 Còn 3 ngày nữa: Ngày Sách và Văn hóa đọc Việt Nam"], AnnouncementsTo(Binh).Take(1));
         Assert.DoesNotContain(AnnouncementsTo(Binh), a => a.Contains("Thôn 1"));
         Assert.All(new[] { Nga, Binh, Cuc }, chat => Assert.Equal(AnnouncementsTo(chat).Distinct().Count(), AnnouncementsTo(chat).Count));
+
+        // Stopped while its clock still runs: a host left on a frozen fake clock waits on timers that never fire.
+        await Bot.StopAsync();
     }
 
     private List<string> AnnouncementsTo(long chat) =>
