@@ -9,6 +9,9 @@ public enum ConversationMode
 
     /// <summary>An official composing an announcement: text, then audience, then confirmation.</summary>
     Announcing,
+
+    /// <summary>An official adding an event (/sukien): title, time, place, description, photo, area, organiser.</summary>
+    AddingEvent,
 }
 
 /// <summary>
@@ -48,6 +51,13 @@ public sealed class Conversation
     public string? AnnouncementText { get; set; }
     public string? AnnouncementArea { get; set; }
 
+    /// <summary>The announcement's photo, as a reference the channel can send again ("telegram:file-id").</summary>
+    public string? AnnouncementPhoto { get; set; }
+
+    /// <summary>The event being added: the step reached and the answers so far, by field name.</summary>
+    public int EventStep { get; set; }
+    public Dictionary<string, string> EventDraft { get; set; } = [];
+
     public DateTime UpdatedAt { get; set; }
 
     public string? CurrentQuestion => Mode == ConversationMode.Reporting && !AtSummary && Index < Questions.Count ? Questions[Index] : null;
@@ -68,5 +78,8 @@ public sealed class Conversation
         NumberedChoices = [];
         AnnouncementText = null;
         AnnouncementArea = null;
+        AnnouncementPhoto = null;
+        EventStep = 0;
+        EventDraft = [];
     }
 }

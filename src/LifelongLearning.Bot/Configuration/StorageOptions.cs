@@ -10,4 +10,8 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file; back it up with the bot stopped, or after a checkpoint.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/lifelonglearning.db";
+
+    /// <summary>How long the key of a received message is kept to recognise a copy delivered again.</summary>
+    [Range(2, 3650)]
+    public int ReceivedRetentionDays { get; set; } = 30;
 }

@@ -2,6 +2,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Commands;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ public sealed partial class BotEngine(
     AnnouncementCommands announcements,
     ExportCommands exports,
     LinkCommand link,
+    EventCommands events,
+    EventListCommands eventList,
+    ParticipationCommand participation,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -129,6 +133,10 @@ public sealed partial class BotEngine(
                 case "giahan": official.ExtendDeadline(turn, args); return;
                 case "thongbao": announcements.Start(turn); return;
                 case "xuat": exports.Request(turn, args); return;
+                case "sukien": events.Start(turn); return;
+                case "dssukien": eventList.List(turn); return;
+                case "huysukien": eventList.Cancel(turn, args); return;
+                case "thamgia": participation.Handle(turn, args); return;
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;
                 case "lich": residents.Calendar(turn); return;
@@ -146,6 +154,11 @@ public sealed partial class BotEngine(
         if (turn.Conversation.Mode == ConversationMode.Announcing && turn.IsOfficial)
         {
             announcements.Continue(turn, text);
+            return;
+        }
+        if (turn.Conversation.Mode == ConversationMode.AddingEvent && turn.IsOfficial)
+        {
+            events.Continue(turn, text);
             return;
         }
         if (turn.Conversation.Mode == ConversationMode.Reporting && turn.Member is not null)

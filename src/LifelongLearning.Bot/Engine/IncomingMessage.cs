@@ -3,7 +3,8 @@ namespace LifelongLearning.Bot.Engine;
 /// <summary>
 /// A message from a person, as every channel hands it to the engine.
 /// <see cref="Key"/> identifies the platform's message ("telegram:update:123", "zalo:msg:abc"), so a copy
-/// delivered again changes nothing.
+/// delivered again changes nothing. <see cref="PhotoRef"/> is a photo that came with the message, as a
+/// reference its channel can send again ("telegram:" + file_id); the text is then the photo's caption.
 /// </summary>
 public sealed record IncomingMessage(
     string Channel,
@@ -12,7 +13,8 @@ public sealed record IncomingMessage(
     string Text,
     string Key,
     bool IsGroup = false,
-    bool AddressedToBot = true)
+    bool AddressedToBot = true,
+    string? PhotoRef = null)
 {
     public string Address => $"{Channel}:{ChatId}";
 }

@@ -7,6 +7,7 @@ using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
@@ -40,6 +41,8 @@ public static class BotHostExtensions
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
         builder.AddExports();
+        builder.Services.AddEventCalendar();
+        builder.Services.AddHostedService<Housekeeping>();
         return builder;
     }
 
@@ -51,6 +54,9 @@ public static class BotHostExtensions
             .Validate(o => o.AdminChatIds.All(id => id.Contains(':')), "Bot:AdminChatIds phải có dạng \"kênh:mã\", ví dụ \"telegram:123456789\".")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.SendAt >= new TimeOnly(6, 0) && o.SendAt <= new TimeOnly(20, 0), "Events:SendAt phải trong khoảng 06:00–20:00, ví dụ \"07:30\".")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -76,6 +82,13 @@ public static class BotHostExtensions
         services.AddSingleton<ResidentCommands>();
         services.AddSingleton<AnnouncementCommands>();
         services.AddSingleton<ExportCommands>();
+        services.AddSingleton<Audience>();
+        services.AddSingleton<Broadcaster>();
+        services.AddSingleton<EventCalendar>();
+        services.AddSingleton<EventFigures>();
+        services.AddSingleton<EventCommands>();
+        services.AddSingleton<EventListCommands>();
+        services.AddSingleton<ParticipationCommand>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

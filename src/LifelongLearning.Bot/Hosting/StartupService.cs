@@ -1,5 +1,6 @@
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace LifelongLearning.Bot.Hosting;
 
 /// <summary>Runs before the channels: the plan's units into the store, and the demo commune when asked.</summary>
 public sealed partial class StartupService(
-    BotStore store, PlanHolder time, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
+    BotStore store, PlanHolder time, EventCalendar calendar, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +22,9 @@ public sealed partial class StartupService(
                 store.Units.Insert(new UnitRecord { Id = unit.Code, Name = unit.Name, Kind = unit.Kind, Area = unit.Area });
                 count++;
             }
+            // The days the plan names are in the events calendar from the first start.
+            calendar.SeedPlanDays(time.Today.Year);
+            calendar.SeedPlanDays(time.Today.Year + 1);
             return count;
         });
         if (options.Value.SeedDemo) demo.SeedIfEmpty();

@@ -15,6 +15,7 @@ public sealed partial class OutboxService(
     BotStore store,
     PlanHolder time,
     Messenger messenger,
+    Broadcaster broadcaster,
     TimeProvider clock,
     ILogger<OutboxService> logger) : BackgroundService
 {
@@ -49,10 +50,14 @@ public sealed partial class OutboxService(
                     await WaitAsync(next, ct);
                     continue;
                 }
-                foreach (var message in due)
+                foreach (var read in due)
                 {
-                    var wait = pacer.WaitFor(message.ChatId);
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                    // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
+                    for (var wait = pacer.WaitFor(read.ChatId); wait > TimeSpan.Zero; wait = pacer.WaitFor(read.ChatId))
+                        await Task.Delay(wait, clock, ct);
+                    // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
+                    // cancelled since. Read the row again, so only the message in flight can slip through.
+                    if (store.Outbox.FindById(read.Id) is not { Status: OutboxStatus.Pending } message) continue;
                     if (!await SendOneAsync(sender, pacer, message, ct)) break;
                 }
             }
@@ -81,23 +86,27 @@ public sealed partial class OutboxService(
         // Wall-clock grace on purpose: it is about how long the process takes to stop, not the bot's calendar.
         using var send = new CancellationTokenSource();
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
+        var started = clock.GetUtcNow();
         try
         {
             await sender.SendAsync(message, send.Token);
-            pacer.Sent(message.ChatId);
+            pacer.Sent(message.ChatId, started);
             store.Write(() =>
             {
+                // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
+                // was already counted as settled.
+                var wasPending = store.Outbox.FindById(message.Id)?.Status == OutboxStatus.Pending;
                 message.Status = OutboxStatus.Sent;
                 message.SentAt = time.UtcNow;
                 message.Attempts++;
                 store.Outbox.Update(message);
-                ReportIfBroadcastDone(message);
+                if (wasPending) broadcaster.Settled(message);
             });
             return true;
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
         {
-            pacer.Sent(message.ChatId);
+            pacer.Sent(message.ChatId, started);
             Record(message, failure);
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
             return failure.Failure != SendFailure.Transient;
@@ -106,6 +115,7 @@ public sealed partial class OutboxService(
 
     private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
     {
+        if (store.Outbox.FindById(message.Id)?.Status != OutboxStatus.Pending) return; // cancelled meanwhile
         message.Attempts++;
         message.Error = failure.Message;
         switch (failure.Failure)
@@ -125,24 +135,8 @@ public sealed partial class OutboxService(
                 break;
         }
         store.Outbox.Update(message);
-        ReportIfBroadcastDone(message);
+        if (message.Status != OutboxStatus.Pending) broadcaster.Settled(message);
     });
-
-    /// <summary>When the last message of an announcement is settled, the official gets the delivery report.</summary>
-    private void ReportIfBroadcastDone(OutboxMessage message)
-    {
-        if (message.BroadcastId is not { } id || message.Status == OutboxStatus.Pending) return;
-        if (store.Outbox.Exists(m => m.BroadcastId == id && m.Status == OutboxStatus.Pending)) return;
-        var broadcast = store.Broadcasts.FindById(id);
-        if (broadcast is null || broadcast.ReportedAt is not null) return;
-        var all = store.Outbox.Find(m => m.BroadcastId == id).ToList();
-        int Count(OutboxStatus status) => all.Count(m => m.Status == status);
-        broadcast.ReportedAt = time.UtcNow;
-        store.Broadcasts.Update(broadcast);
-        messenger.ToMember(broadcast.OfficialId,
-            $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} đã chặn bot nên được hủy đăng ký, {Count(OutboxStatus.Failed)} không gửi được.",
-            OutboxKinds.Alert, $"report:{id}");
-    }
 
     private void MarkUnreachable(OutboxMessage message, string reason)
     {
@@ -187,7 +181,11 @@ public sealed partial class OutboxService(
         var due = new List<OutboxMessage>();
         DateTime? next = null;
         var retrying = new HashSet<string>();
-        foreach (var m in store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel).OrderBy(m => m.Id))
+        // Replies, reminders and alerts go before announcements: a person answering the bot must not wait
+        // behind a broadcast to thousands.
+        var pending = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel)
+            .OrderBy(m => m.Kind == OutboxKinds.Broadcast).ThenBy(m => m.Id);
+        foreach (var m in pending)
         {
             if (retrying.Contains(m.ChatId)) continue;
             if (m.NotBefore <= now)

@@ -19,10 +19,15 @@ public sealed class Pacer(ChannelLimits limits, TimeProvider clock)
         return global > chat ? global : chat;
     }
 
-    public void Sent(string chatId)
+    /// <summary>
+    /// A message to the chat went, started at <paramref name="startedAt"/> and answered now. The platform counted
+    /// it somewhere in between, so the chat's allowance is refilled only up to the start and again only from
+    /// now: never crediting time the platform did not, whatever each request's own latency.
+    /// </summary>
+    public void Sent(string chatId, DateTimeOffset startedAt)
     {
         var now = clock.GetUtcNow();
-        _chats[chatId] = (now, TokensAt(chatId, now) - 1);
+        _chats[chatId] = (now, TokensAt(chatId, startedAt < now ? startedAt : now) - 1);
         _nextGlobal = (_nextGlobal > now ? _nextGlobal : now) + TimeSpan.FromSeconds(1 / limits.MessagesPerSecond);
         if (_chats.Count > 50_000) Forget(now);
     }

@@ -5,6 +5,7 @@ using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Scheduling;
@@ -204,13 +205,26 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     {
         var figures = reports.FiguresOf(round);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
-        var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}";
+        var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
         var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlySums()));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);
         store.Files.Upload(fileId, $"{round.Id}.png", stream);
         return (text, fileId);
+    }
+
+    /// <summary>
+    /// Participation in the period's events, as units reported it after each one. Shown beside the figures,
+    /// never added to a unit's answer: a unit's own figure for the period (HD-NGUOI) already counts everyone
+    /// at its activities, these events included, so adding would count the same people twice. The official
+    /// compares the two; the unit's confirmed answer stays the figure of record.
+    /// </summary>
+    private string EventsLine(Round round)
+    {
+        var (events, people) = EventFigures.Between(store, round.Period.From, round.Period.To);
+        return events == 0 ? "" : $"\n\nSự kiện trong kỳ có số liệu đơn vị gửi sau sự kiện: {VietnameseFormat.Number(events)} sự kiện, " +
+                                  $"{VietnameseFormat.Number(people)} lượt người tham gia (để đối chiếu, không cộng vào số đơn vị báo cáo).";
     }
 
     // ---- deadline extension ----

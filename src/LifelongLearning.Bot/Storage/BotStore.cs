@@ -36,6 +36,7 @@ public sealed class BotStore : IDisposable
         Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
         Exports = _db.GetCollection<ExportRequest>("exports");
         FileLinks = _db.GetCollection<FileLink>("filelinks");
+        EventFigures = _db.GetCollection<EventFigure>("eventFigures");
         Migrations.Apply(this);
     }
 
@@ -60,6 +61,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<Broadcast> Broadcasts { get; }
     public ILiteCollection<ExportRequest> Exports { get; }
     public ILiteCollection<FileLink> FileLinks { get; }
+    public ILiteCollection<EventFigure> EventFigures { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
@@ -101,7 +103,11 @@ public sealed class BotStore : IDisposable
         lock (_gate) _db.Checkpoint();
     }
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Waits for a write in progress, so closing never cuts a transaction in half.</summary>
+    public void Dispose()
+    {
+        lock (_gate) _db.Dispose();
+    }
 
     private static BsonMapper CreateMapper()
     {

@@ -16,6 +16,7 @@ internal static class Migrations
         (2, s => s.Broadcasts.EnsureIndex(b => b.ReportedAt)),
         (3, s => s.Exports.EnsureIndex(e => e.Status)),
         (4, s => s.FileLinks.EnsureIndex(l => l.ExpiresAt)),
+        (5, EventIndexes),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -32,6 +33,21 @@ internal static class Migrations
                 apply(store);
                 store.Meta.Upsert(new MetaRecord { Id = SchemaVersionKey, Value = version });
             });
+        }
+    }
+
+    /// <summary>Plan days found by their key when seeded again; event figures by event; pending rows by chat for /ngung.</summary>
+    private static void EventIndexes(BotStore s)
+    {
+        s.Events.EnsureIndex(e => e.PlanKey);
+        s.EventFigures.EnsureIndex(f => f.EventId);
+        s.EventFigures.EnsureIndex(f => f.EventDay);
+        s.Outbox.EnsureIndex(m => m.ChatId);
+        // Broadcasts still being sent when the database is upgraded: count what is already settled.
+        foreach (var b in s.Broadcasts.Find(b => b.ReportedAt == null).ToList())
+        {
+            b.Settled = s.Outbox.Count(m => m.BroadcastId == b.Id && m.Status != OutboxStatus.Pending);
+            s.Broadcasts.Update(b);
         }
     }
 

@@ -8,6 +8,9 @@ public enum OutboxStatus
     Sent,
     Failed,
     Unreachable,
+
+    /// <summary>Not sent because it no longer should be: the resident left (/ngung), the event was cancelled.</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -26,6 +29,13 @@ public sealed class OutboxMessage
 
     /// <summary>A picture kept in the store's file storage (the digest chart, an announcement's photo).</summary>
     public string? PhotoFileId { get; set; }
+
+    /// <summary>
+    /// A picture the platform already holds, as "channel:reference" (on Telegram "telegram:" and the photo's
+    /// file_id, which the bot may send again without the bytes). A sender of another channel cannot use it
+    /// and sends the text alone.
+    /// </summary>
+    public string? PhotoRef { get; set; }
 
     /// <summary>A document kept in the store's file storage (an export).</summary>
     public string? DocumentFileId { get; set; }

@@ -138,17 +138,43 @@ public sealed class Subscriber
     public DateTime? LeftAt { get; set; }
 }
 
-/// <summary>An event residents hear about (collection "events").</summary>
+/// <summary>
+/// An event residents hear about (collection "events"): one an official added (/sukien), or a day the plan
+/// names (<see cref="PlanKey"/> set, seeded each year so the calendar has them from the start).
+/// </summary>
 public sealed class EventRecord
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
+
+    /// <summary>When it starts, UTC; for an all-day event the local midnight of its first day.</summary>
     public DateTime StartsAt { get; set; }
+
+    /// <summary>No time of day (a day the plan names): announced as a date only.</summary>
+    public bool AllDay { get; set; }
+
+    /// <summary>The last local day of a multi-day event (the learning week); null for a one-day event.</summary>
+    public DateTime? LastDay { get; set; }
+
     public string? Place { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The village it is for; null for the whole commune.</summary>
     public string? Area { get; set; }
+
+    /// <summary>A photo the platform already holds, as "channel:reference" (see <see cref="OutboxMessage.PhotoRef"/>).</summary>
     public string? PhotoFileId { get; set; }
+
+    /// <summary>The unit that organises it; it is asked for the number of participants afterwards.</summary>
+    public string? OrganiserUnitId { get; set; }
+
+    /// <summary>"plan:2026-04-21" for a day the plan names, so seeding it again finds it; null for an official's event.</summary>
+    public string? PlanKey { get; set; }
+
     public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    public string? CancelledBy { get; set; }
 }
 
 /// <summary>The store's own facts (collection "meta"): the schema version.</summary>
@@ -164,6 +190,13 @@ public sealed class Broadcast
     public string Id { get; set; } = "";
     public string OfficialId { get; set; } = "";
     public int Recipients { get; set; }
+
+    /// <summary>
+    /// Rows no longer pending (sent, refused, cancelled), counted in the transaction that settles each, so
+    /// "is it done" is one read instead of a scan of every row at every send.
+    /// </summary>
+    public int Settled { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ReportedAt { get; set; }
 }

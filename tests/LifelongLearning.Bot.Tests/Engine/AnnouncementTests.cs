@@ -69,6 +69,8 @@ public sealed class AnnouncementTests : IAsyncLifetime
     {
         Subscribe("nga", area: null);
         Subscribe("binh", area: null);
+        // Refused only once the welcome has reached him: refusing his welcome would unsubscribe him before the announcement.
+        await _sender.WaitForAsync("binh", m => m.Text.StartsWith("Cảm ơn"));
         _sender.Refuse("binh");
 
         Say("official", "/thongbao");

@@ -45,6 +45,7 @@ public sealed class BotStoreTests : IDisposable
         Assert.Contains(indexes, i => i["collection"] == "broadcasts" && i["name"] == "ReportedAt");
         Assert.Contains(indexes, i => i["collection"] == "exports" && i["name"] == "Status");
         Assert.Contains(indexes, i => i["collection"] == "filelinks" && i["name"] == "ExpiresAt");
+        Assert.Contains(indexes, i => i["collection"] == "events" && i["name"] == "PlanKey");
     }
 
     [Fact]

@@ -15,13 +15,10 @@ public sealed class BotTestHost : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _directory;
-    private readonly Action<IServiceCollection>? _services;
-
-    private BotTestHost(Dictionary<string, string?> settings, string directory, Action<IServiceCollection>? services)
+    private BotTestHost(Dictionary<string, string?> settings, string directory)
     {
         _settings = settings;
         _directory = directory;
-        _services = services;
     }
 
     public IHost? Host { get; private set; }
@@ -30,6 +27,9 @@ public sealed class BotTestHost : IAsyncDisposable
     public CapturedLogs Logs { get; } = new();
 
     public string DatabasePath => Path.Combine(_directory, "bot.db");
+
+    /// <summary>Services registered before the bot's own, for every start (a FakeTimeProvider: the bot only adds the system clock when none is there).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public IServiceProvider Services => Host?.Services ?? throw new InvalidOperationException("The host is not running.");
 
@@ -46,7 +46,7 @@ public sealed class BotTestHost : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "llbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var all = new Dictionary<string, string?>(settings);
-        var host = new BotTestHost(all, directory, services);
+        var host = new BotTestHost(all, directory) { ConfigureServices = services };
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
         return host;
     }
@@ -71,7 +71,7 @@ public sealed class BotTestHost : IAsyncDisposable
         builder.Logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         if (Environment.GetEnvironmentVariable("LLBOT_TEST_LOG") is { Length: > 0 }) builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        _services?.Invoke(builder.Services);
+        ConfigureServices?.Invoke(builder.Services);
         builder.AddBot();
         var host = builder.Build();
         try
@@ -97,6 +97,20 @@ public sealed class BotTestHost : IAsyncDisposable
             // The store is a singleton the container disposes: the file is closed before a restart.
             host.Dispose();
         }
+    }
+
+    /// <summary>
+    /// As close to a killed process as a test can come: no graceful stop, no draining. The services are
+    /// cancelled as the container disposes them, the message in flight is cut off, and the store is closed
+    /// between two transactions (a kill loses no committed one: LiteDB writes its log before it commits).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (Host is null) return;
+        var host = Host;
+        Host = null;
+        if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else host.Dispose();
     }
 
     public async Task RestartAsync()

@@ -33,6 +33,9 @@ public sealed class TelegramOptions
 
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>Messages a second in all chats together; Telegram allows about 30 (its Bot FAQ).</summary>
+    public double MessagesPerSecond { get; set; } = 30;
+
     public bool IsWebhook => string.Equals(Mode, Webhook, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -71,6 +74,9 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
 
         if (o.PollTimeoutSeconds is < 0 or > 50)
             errors.Add("Telegram:PollTimeoutSeconds phải từ 0 đến 50.");
+
+        if (o.MessagesPerSecond is <= 0 or > 1000)
+            errors.Add("Telegram:MessagesPerSecond phải lớn hơn 0 và không quá 1000 (Telegram cho phép khoảng 30).");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -14,14 +15,14 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 /// as inline buttons, charts as photos, exports as documents. Failures become <see cref="SendFailedException"/>
 /// so the outbox retries, waits out a 429, or marks a person who blocked the bot.
 /// </summary>
-public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : IChannelSender
+public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOptions<TelegramOptions> options) : IChannelSender
 {
     public const int MaxTextLength = 4096;
     public const int MaxCaptionLength = 1024;
 
     public string Channel => TelegramUpdateMapper.Channel;
 
-    public ChannelLimits Limits { get; } = new(MessagesPerSecond: 30, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3);
+    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3);
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -29,6 +30,11 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : ICh
         var keyboard = Keyboard(message.Choices);
         try
         {
+            if (message.PhotoRef is { } reference && reference.StartsWith(TelegramUpdateMapper.PhotoPrefix, StringComparison.Ordinal))
+            {
+                await SendPhotoByIdAsync(chat, reference[TelegramUpdateMapper.PhotoPrefix.Length..], message.Text, keyboard, cancellationToken);
+                return;
+            }
             if ((message.PhotoFileId ?? message.DocumentFileId) is { } fileId)
             {
                 await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, cancellationToken);
@@ -55,6 +61,14 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store) : ICh
             else
                 await bot.SendDocument(chat, InputFile.FromStream(stream, store.Files.FindById(fileId)?.Filename ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
         }
+        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
+    }
+
+    /// <summary>A photo Telegram already holds (a person sent it to the bot): sent again by its file_id, no upload.</summary>
+    private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    {
+        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        await bot.SendPhoto(chat, InputFile.FromFileId(telegramFileId), caption: captioned ? text : null, replyMarkup: captioned ? keyboard : null, cancellationToken: ct);
         if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
     }
 

@@ -13,6 +13,9 @@ public static class TelegramUpdateMapper
 {
     public const string Channel = "telegram";
 
+    /// <summary>How a Telegram file_id is written in a photo reference the engine keeps.</summary>
+    public const string PhotoPrefix = Channel + ":";
+
     public static string KeyOf(Update update) => $"telegram:update:{update.Id.ToString(CultureInfo.InvariantCulture)}";
 
     public static MappedUpdate Map(Update update, string? botUsername) => update switch
@@ -25,6 +28,16 @@ public static class TelegramUpdateMapper
             KeyOf(update),
             IsGroup: chat.Type is ChatType.Group or ChatType.Supergroup,
             AddressedToBot: chat.Type is not (ChatType.Group or ChatType.Supergroup) || IsCommandForBot(text, botUsername)), null),
+        // A photo (an announcement's, an event's): its caption is the text, the largest size its reference.
+        { Message: { Photo: { Length: > 0 } photos, Chat: var chat } message } => new(new IncomingMessage(
+            Channel,
+            chat.Id.ToString(CultureInfo.InvariantCulture),
+            NameOf(message.From, chat),
+            message.Caption ?? "",
+            KeyOf(update),
+            IsGroup: chat.Type is ChatType.Group or ChatType.Supergroup,
+            AddressedToBot: chat.Type is not (ChatType.Group or ChatType.Supergroup),
+            PhotoRef: PhotoPrefix + photos[^1].FileId), null),
         { CallbackQuery: { Data: { } data, From: var from } query } => new(new IncomingMessage(
             Channel,
             (query.Message?.Chat.Id ?? from.Id).ToString(CultureInfo.InvariantCulture),

@@ -1,15 +1,14 @@
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
-using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>
 /// /thongbao: an official writes an announcement, picks everyone or one village, sees how many people
-/// it reaches, and confirms. Every recipient's message is written to the outbox in that one transaction,
+/// it reaches, and confirms. A photo may come with the text (as its caption), or first and the text after. Every recipient's message is written to the outbox in that one transaction,
 /// before the first one leaves, so a crash in the middle skips nobody.
 /// </summary>
-public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Messenger messenger)
+public sealed class AnnouncementCommands(PlanHolder time, Audience audience, Broadcaster broadcaster)
 {
     public void Start(Turn turn)
     {
@@ -20,7 +19,7 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Messen
         }
         turn.Conversation.Reset();
         turn.Conversation.Mode = ConversationMode.Announcing;
-        turn.Say("Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự). Gõ /huy để thôi.");
+        turn.Say("Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.");
     }
 
     public void Continue(Turn turn, string text)
@@ -28,6 +27,12 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Messen
         var c = turn.Conversation;
         if (c.AnnouncementText is null)
         {
+            if (turn.Message.PhotoRef is { } photo) c.AnnouncementPhoto = photo;
+            if (text.Length == 0)
+            {
+                turn.Say(c.AnnouncementPhoto is null ? "Vui lòng gửi nội dung thông báo." : "Đã nhận ảnh. Vui lòng gửi nội dung thông báo.");
+                return;
+            }
             if (text.Length > 1500)
             {
                 turn.Say($"Thông báo dài {VietnameseFormat.Number(text.Length)} ký tự; vui lòng rút gọn còn tối đa 1.500 ký tự để Zalo nhận được.");
@@ -49,8 +54,9 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Messen
             }
             c.AnnouncementArea = area;
             c.NumberedChoices = [];
-            var count = Recipients(area).Count;
-            turn.Say(new Reply($"Xem trước:\n{c.AnnouncementText}\n\nGửi tới {VietnameseFormat.Number(count)} người ({area ?? "cả xã"}). Gõ OK để gửi, /huy để thôi.",
+            var count = audience.Residents(area).Count;
+            var photoNote = c.AnnouncementPhoto is null ? "" : "\n🖼 Có ảnh kèm";
+            turn.Say(new Reply($"Xem trước:\n{c.AnnouncementText}{photoNote}\n\nGửi tới {VietnameseFormat.Number(count)} người ({area ?? "cả xã"}). Gõ OK để gửi, /huy để thôi.",
                 [new Choice("✅ Gửi", "OK")]));
             return;
         }
@@ -59,28 +65,10 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Messen
             turn.Say("Gõ OK để gửi thông báo, hoặc /huy để thôi.");
             return;
         }
-        var recipients = Recipients(c.AnnouncementArea);
+        var recipients = audience.Residents(c.AnnouncementArea);
         var broadcastId = $"b{time.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
-        foreach (var account in recipients)
-            messenger.Enqueue(new OutboxMessage
-            {
-                Channel = account.Channel, ChatId = account.ChatId, Text = $"📢 {c.AnnouncementText}\n(Gõ /ngung để thôi nhận thông báo.)",
-                Kind = OutboxKinds.Broadcast, BroadcastId = broadcastId, DedupKey = $"{broadcastId}:{account.Id}",
-            });
-        store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = turn.Member.Id, Recipients = recipients.Count, CreatedAt = time.UtcNow });
+        broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.AnnouncementText}", c.AnnouncementPhoto);
         c.Reset();
         turn.Say($"Đang gửi thông báo tới {VietnameseFormat.Number(recipients.Count)} người. Bot sẽ báo kết quả khi gửi xong.");
-    }
-
-    /// <summary>Each active subscriber once, on the account they used last; an area also reaches those who chose none.</summary>
-    private List<ChatAccount> Recipients(string? area)
-    {
-        var result = new List<ChatAccount>();
-        foreach (var s in store.Subscribers.Find(s => s.Active))
-        {
-            if (area is not null && s.Area is not null && s.Area != area) continue;
-            if (messenger.PreferredAccount(s.Id) is { } account) result.Add(account);
-        }
-        return result;
     }
 }

@@ -16,6 +16,7 @@ public sealed class HelpCommand
                 "/huy — dừng lại (số đã nhập vẫn được giữ)",
                 "Khi đang trả lời: «bỏ qua» nếu không có số liệu, «quay lại» để sửa câu trước.",
                 "Biết mẫu thì gửi một tin: «TV-LUOT 1.250; TV-HTSD có».",
+                "/thamgia SỐ-SỰ-KIỆN SỐ-NGƯỜI — báo số người tham gia một sự kiện",
             ]);
         if (turn.IsOfficial)
             lines.AddRange([
@@ -26,8 +27,9 @@ public sealed class HelpCommand
                 "/themdonvi MÃ loại Tên đơn vị — thêm đơn vị",
                 "/xoa SỐ — bỏ một người khỏi đơn vị",
                 "/moky MÃ-KỲ — mở kỳ báo cáo sớm (ví dụ /moky 2026-H1)",
-                "/thongbao — gửi thông báo cho người dân",
+                "/thongbao — gửi thông báo cho người dân (có thể kèm ảnh)",
                 "/xuat KỲ — xuất dự thảo báo cáo (Word), bảng tổng hợp (Excel): /xuat 2025, /xuat 2026-H1, /xuat 2023-2025",
+                "/sukien — thêm sự kiện; /dssukien — lịch sự kiện; /huysukien SỐ — hủy sự kiện",
             ]);
         if (turn.Role == Role.Resident)
             lines.AddRange([

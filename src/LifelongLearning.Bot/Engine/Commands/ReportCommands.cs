@@ -65,6 +65,12 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
             turn.Say("Đã hủy thông báo, chưa gửi cho ai.");
             return;
         }
+        if (c.Mode == ConversationMode.AddingEvent)
+        {
+            c.Reset();
+            turn.Say("Đã thôi thêm sự kiện, chưa lưu gì.");
+            return;
+        }
         c.Mode = ConversationMode.Idle;
         c.Pending = null;
         c.NumberedChoices = [];

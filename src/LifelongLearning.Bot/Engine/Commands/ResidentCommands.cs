@@ -1,11 +1,12 @@
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>What residents do: leave (/ngung), pick their village (/khuvuc), see upcoming events (/lich).</summary>
-public sealed class ResidentCommands(BotStore store, PlanHolder time)
+public sealed class ResidentCommands(BotStore store, PlanHolder time, Broadcaster broadcaster, EventCalendar calendar)
 {
     public void Leave(Turn turn)
     {
@@ -18,13 +19,8 @@ public sealed class ResidentCommands(BotStore store, PlanHolder time)
         subscriber.Active = false;
         subscriber.LeftAt = time.UtcNow;
         store.Subscribers.Update(subscriber);
-        // Stop at once: announcements already queued for this person are not sent.
-        foreach (var queued in store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Kind == OutboxKinds.Broadcast && m.ChatId == turn.Message.ChatId && m.Channel == turn.Message.Channel))
-        {
-            queued.Status = OutboxStatus.Failed;
-            queued.Error = "người nhận đã ngừng đăng ký";
-            store.Outbox.Update(queued);
-        }
+        // Stop at once: announcements already queued for this person, on any of their chats, are not sent.
+        broadcaster.CancelPendingFor(subscriber.Id, "người nhận đã ngừng đăng ký");
         turn.Say("Đã ngừng gửi thông báo cho anh/chị. Gõ /start nếu muốn nhận lại.");
     }
 
@@ -54,22 +50,13 @@ public sealed class ResidentCommands(BotStore store, PlanHolder time)
 
     public void Calendar(Turn turn)
     {
-        var today = time.Today;
-        var upcoming = new List<(DateOnly Day, string Text)>();
-        foreach (var e in store.Events.Find(e => e.StartsAt >= time.UtcNow).OrderBy(e => e.StartsAt).Take(10))
+        var upcoming = calendar.Upcoming().Where(e => calendar.FirstDayOf(e) <= time.Today.AddDays(366)).Take(8).ToList();
+        if (upcoming.Count == 0)
         {
-            var local = time.ToLocal(e.StartsAt);
-            upcoming.Add((DateOnly.FromDateTime(local.DateTime), $"{VietnameseFormat.DateTime(local)} — {e.Title}{(e.Place is null ? "" : $", tại {e.Place}")}"));
+            turn.Say("Chưa có sự kiện nào sắp tới.");
+            return;
         }
-        foreach (var day in time.Plan.EventDays)
-        {
-            var date = new DateOnly(today.Year, day.Month, day.Day);
-            if (date < today) date = date.AddYears(1);
-            upcoming.Add((date, $"{VietnameseFormat.Date(date)} — {day.Title}"));
-        }
-        foreach (var week in time.Plan.LearningWeeks.Where(w => w.To >= today))
-            upcoming.Add((week.From, $"{VietnameseFormat.Date(week.From)}–{VietnameseFormat.Date(week.To)} — Tuần lễ hưởng ứng học tập suốt đời"));
-        var lines = upcoming.OrderBy(u => u.Day).Where(u => u.Day <= today.AddDays(366)).Take(8).Select(u => "• " + u.Text);
+        var lines = upcoming.Select(e => $"• {calendar.WhenOf(e)} — {e.Title}{(e.Place is null ? "" : $", tại {e.Place}")}{(e.Area is null ? "" : $" ({e.Area})")}");
         turn.Say("Sự kiện sắp tới:\n" + string.Join("\n", lines));
     }
 }

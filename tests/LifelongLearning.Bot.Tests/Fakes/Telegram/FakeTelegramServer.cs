@@ -82,6 +82,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Messages a second to all chats together that <see cref="EnforceLimits"/> allows (Telegram: 30). A test that
+    /// broadcasts to thousands raises it, and the bot's own rate with it, to check the pacing in seconds, not minutes.
+    /// </summary>
+    public int GlobalPerSecond
+    {
+        get { lock (_gate) return _limits.GlobalPerSecond; }
+        set { lock (_gate) _limits.GlobalPerSecond = value; }
+    }
+
+    /// <summary>
     /// Answer "chat not found" for chats the fake has not seen (by <see cref="EnqueueMessage"/> or
     /// <see cref="AddChat"/>): a bot cannot write to a person who never wrote to it.
     /// </summary>

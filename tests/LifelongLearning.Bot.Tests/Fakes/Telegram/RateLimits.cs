@@ -11,7 +11,10 @@ internal sealed class RateLimits
     public const int PrivateBurst = 3;
     public const double PrivatePerSecond = 1.0;
     public const int GroupPerMinute = 20;
-    public const int GlobalPerSecond = 30;
+    public const int DefaultGlobalPerSecond = 30;
+
+    /// <summary>All chats together in any second; raised by tests that send thousands and cannot wait minutes.</summary>
+    public int GlobalPerSecond { get; set; } = DefaultGlobalPerSecond;
 
     private readonly Dictionary<long, (double Tokens, TimeSpan At)> _privateBuckets = [];
     private readonly Dictionary<long, Queue<TimeSpan>> _groupWindows = [];

@@ -1,0 +1,97 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LifelongLearning.Bot.Benchmarks;
+
+/// <summary>
+/// A fresh LiteDB file with N subscribed residents and the bot's own broadcast code over it: the same
+/// classes the host composes (Audience, Broadcaster, Messenger, OutboxService), without the host.
+/// </summary>
+public sealed class BroadcastWorld : IDisposable
+{
+    public const string Channel = "bench";
+    private readonly string _folder = Directory.CreateTempSubdirectory("llb-bench-").FullName;
+
+    public BroadcastWorld(int residents)
+    {
+        var plan = PlanLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json"));
+        Store = new BotStore(DbPath);
+        Time = new PlanHolder(plan, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
+        Messenger = new Messenger(Store, Time);
+        Broadcaster = new Broadcaster(Store, Time, Messenger);
+        Audience = new Audience(Store, Messenger);
+        // Straight into the collections, in bulk: the set-up is not what is measured.
+        var now = Time.UtcNow;
+        var ids = Enumerable.Range(1, residents).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Store.Write(() =>
+        {
+            Store.Members.InsertBulk(ids.Select(id => new Member { Id = id, Name = $"Người dân {id}", Role = Role.Resident, CreatedAt = now }));
+            Store.Accounts.InsertBulk(ids.Select(id => new ChatAccount
+            {
+                Id = ChatAccount.AddressOf(Channel, id), Channel = Channel, ChatId = id, MemberId = id, DisplayName = $"Người dân {id}", LastSeenAt = now,
+            }));
+            Store.Subscribers.InsertBulk(ids.Select(id => new Subscriber { Id = id, Active = true, SubscribedAt = now }));
+        });
+        Store.Checkpoint();
+    }
+
+    public string DbPath => Path.Combine(_folder, "bench.db");
+    public BotStore Store { get; }
+    public PlanHolder Time { get; }
+    public Messenger Messenger { get; }
+    public Broadcaster Broadcaster { get; }
+    public Audience Audience { get; }
+
+    /// <summary>What /thongbao does on "OK": find the audience and write one row per recipient, in one transaction.</summary>
+    public int Queue(string broadcastId) => Store.Write(() =>
+    {
+        var accounts = Audience.Residents(null);
+        Broadcaster.Queue(broadcastId, null, accounts, "📢 Ngày hội đọc sách toàn xã, 8:00 chủ nhật tại nhà văn hóa.", null);
+        return accounts.Count;
+    });
+
+    /// <summary>Runs the real OutboxService with a sender that accepts at once, until the broadcast is settled.</summary>
+    public async Task DrainAsync(string broadcastId, int expected)
+    {
+        var sender = new LoopbackSender(expected);
+        var outbox = new OutboxService([sender], Store, Time, Messenger, Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
+        await outbox.StartAsync(CancellationToken.None);
+        await sender.AllSent;
+        // The last row is marked in the transaction after its send: wait for the broadcast to be reported.
+        while (Store.Broadcasts.FindById(broadcastId).ReportedAt is null) await Task.Delay(1);
+        await outbox.StopAsync(CancellationToken.None);
+        outbox.Dispose();
+    }
+
+    public long FileBytes()
+    {
+        Store.Checkpoint();
+        return new FileInfo(DbPath).Length;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A platform that takes every message at once: what is measured is the bot's own work per message.</summary>
+    private sealed class LoopbackSender(int expected) : IChannelSender
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _sent;
+
+        public string Channel => BroadcastWorld.Channel;
+        public ChannelLimits Limits { get; } = new(MessagesPerSecond: 1e9, PerChatInterval: TimeSpan.FromTicks(1), PerChatBurst: 1_000);
+        public Task AllSent => _all.Task;
+
+        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _sent) >= expected) _all.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+}

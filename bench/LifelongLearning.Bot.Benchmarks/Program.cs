@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using LifelongLearning.Bot.Benchmarks;
+
+// dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks [-- --quick]
+// First one plain pass with the figures a person asks for (messages a second, allocations, file size),
+// then BenchmarkDotNet's measurement of the same two steps, unless --quick.
+const int recipients = 10_000;
+Figures(recipients);
+if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);
+
+static void Figures(int recipients)
+{
+    using var world = new BroadcastWorld(recipients);
+    var before = world.FileBytes();
+
+    GC.Collect();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var queued = world.Queue("figures");
+    var queueTime = watch.Elapsed;
+    var queueBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    var afterQueue = world.FileBytes();
+
+    GC.Collect();
+    allocated = GC.GetTotalAllocatedBytes(precise: true);
+    watch.Restart();
+    world.DrainAsync("figures", queued).GetAwaiter().GetResult();
+    var drainTime = watch.Elapsed;
+    var drainBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    var afterDrain = world.FileBytes();
+
+    var c = CultureInfo.InvariantCulture;
+    Console.WriteLine($"Broadcast to {queued:N0} residents (one pass, fresh LiteDB file)");
+    Console.WriteLine(string.Create(c, $"  queue : {queueTime.TotalMilliseconds,8:F0} ms, {queueBytes / 1048576.0,7:F1} MB allocated, {queued / queueTime.TotalSeconds,8:F0} rows/s"));
+    Console.WriteLine(string.Create(c, $"  drain : {drainTime.TotalMilliseconds,8:F0} ms, {drainBytes / 1048576.0,7:F1} MB allocated ({drainBytes / (double)queued / 1024:F1} KB a message), {queued / drainTime.TotalSeconds,8:F0} messages/s"));
+    Console.WriteLine(string.Create(c, $"  file  : {before / 1048576.0:F1} MB with the residents, {afterQueue / 1048576.0:F1} MB queued, {afterDrain / 1048576.0:F1} MB sent"));
+}

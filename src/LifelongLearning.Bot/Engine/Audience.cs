@@ -1,0 +1,22 @@
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Engine;
+
+/// <summary>Who an announcement reaches: active subscribers, once each, on the account they used last.</summary>
+public sealed class Audience(BotStore store, Messenger messenger)
+{
+    /// <summary>
+    /// An area also reaches those who chose none (they asked for the whole commune); null reaches everyone.
+    /// In the order they subscribed, so a broadcast goes out in an order one can reason about.
+    /// </summary>
+    public List<ChatAccount> Residents(string? area)
+    {
+        var result = new List<ChatAccount>();
+        foreach (var s in store.Subscribers.Find(s => s.Active).OrderBy(s => s.SubscribedAt).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            if (area is not null && s.Area is not null && s.Area != area) continue;
+            if (messenger.PreferredAccount(s.Id) is { } account) result.Add(account);
+        }
+        return result;
+    }
+}

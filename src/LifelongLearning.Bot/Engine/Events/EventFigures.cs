@@ -1,0 +1,45 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Engine.Events;
+
+/// <summary>
+/// Participation in events, as units report it after each one. Which units are asked: the event's organiser;
+/// for a day the plan names, which has none, every unit whose kind reports the plan's participation indicator.
+/// </summary>
+public sealed class EventFigures(BotStore store, PlanHolder time, EventCalendar calendar, IOptions<EventOptions> options)
+{
+    public IReadOnlyList<UnitRecord> UnitsAskedAbout(EventRecord e)
+    {
+        if (e.OrganiserUnitId is { } id) return store.Units.FindById(id) is { Active: true } unit ? [unit] : [];
+        if (e.PlanKey is null) return [];
+        var indicator = time.Plan.FindIndicator(options.Value.ParticipationIndicator);
+        if (indicator is null) return [];
+        return [.. store.Units.Find(u => u.Active).Where(u => indicator.IsReportedBy(u.Kind)).OrderBy(u => u.Id)];
+    }
+
+    /// <summary>Stores (or corrects) a unit's figure for an event, with who gave it and when.</summary>
+    public EventFigure Record(EventRecord e, string unitId, int participants, Member by, string channel)
+    {
+        var id = EventFigure.IdOf(e.Id, unitId);
+        var figure = store.EventFigures.FindById(id) ?? new EventFigure
+        {
+            Id = id, EventId = e.Id, UnitId = unitId,
+            EventDay = calendar.FirstDayOf(e).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        };
+        figure.Participants = participants;
+        figure.Revisions.Add(new EventFigureRevision { Participants = participants, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = time.UtcNow });
+        store.EventFigures.Upsert(figure);
+        return figure;
+    }
+
+    /// <summary>Events with a figure, and the people they drew, for the events that took place between the two days.</summary>
+    public static (int Events, int People) Between(BotStore store, DateOnly from, DateOnly to)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var figures = store.EventFigures.Find(f => f.EventDay >= start && f.EventDay <= end).ToList();
+        return (figures.Select(f => f.EventId).Distinct().Count(), figures.Sum(f => f.Participants));
+    }
+}

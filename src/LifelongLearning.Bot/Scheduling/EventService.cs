@@ -1,0 +1,63 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Events;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LifelongLearning.Bot.Scheduling;
+
+/// <summary>
+/// The events calendar on the injected clock, once a minute: the plan's days of this year and the next in
+/// the calendar, announcements to residents, requests for participation figures. Each step is its own store
+/// transaction, so one failing does not hold back the others.
+/// </summary>
+public sealed partial class EventService(
+    BotStore store, PlanHolder time, EventCalendar calendar, EventAnnouncer announcer, ParticipationRequests requests,
+    TimeProvider clock, ILogger<EventService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Step("seed", () => calendar.SeedPlanDays(time.Today.Year) + calendar.SeedPlanDays(time.Today.Year + 1));
+            Step("announce", announcer.Run);
+            Step("participation", requests.Run);
+            try { await Task.Delay(Tick, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private void Step(string name, Func<int> work)
+    {
+        try
+        {
+            var done = store.Write(work);
+            if (done > 0) LogDone(name, done);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ObjectDisposedException)
+        {
+            LogFailed(ex, name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Events calendar, {Step}: {Done} done")]
+    private partial void LogDone(string step, int done);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Events calendar, {Step} failed; trying again in a minute")]
+    private partial void LogFailed(Exception ex, string step);
+}
+
+public static class EventServiceExtensions
+{
+    public static IServiceCollection AddEventCalendar(this IServiceCollection services)
+    {
+        services.TryAddSingleton<EventAnnouncer>();
+        services.TryAddSingleton<ParticipationRequests>();
+        services.AddHostedService<EventService>();
+        return services;
+    }
+}

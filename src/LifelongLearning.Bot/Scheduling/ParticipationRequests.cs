@@ -1,0 +1,47 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Events;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Scheduling;
+
+/// <summary>
+/// The working day after an event, asks the units concerned how many took part, once (a dedup key per event,
+/// unit and reporter); a unit that already answered is not asked. Call inside a store write.
+/// </summary>
+public sealed class ParticipationRequests(
+    BotStore store, PlanHolder time, EventCalendar calendar, EventFigures figures, RoundService rounds,
+    ReportingCalendar reporting, Messenger messenger, IOptions<EventOptions> options)
+{
+    /// <summary>After this many days nobody is asked any more (the bot was down, the event is old news).</summary>
+    public const int AskWithinDays = 14;
+
+    public static string Key(int eventId, string unitId, string memberId) => $"participation:{eventId}:{unitId}:{memberId}";
+
+    public int Run()
+    {
+        var local = time.LocalNow.DateTime;
+        // Units are asked like reports: on working days, in working hours.
+        if (!reporting.IsAllowed(local) || TimeOnly.FromDateTime(local) < options.Value.SendAt) return 0;
+        var today = DateOnly.FromDateTime(local);
+        var from = time.ToUtc(today.AddDays(-AskWithinDays - 10), TimeOnly.MinValue);
+        var asked = 0;
+        foreach (var e in store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null).ToList())
+        {
+            var last = calendar.LastDayOf(e);
+            if (last >= today || today.DayNumber - last.DayNumber > AskWithinDays) continue;
+            foreach (var unit in figures.UnitsAskedAbout(e))
+            {
+                if (store.EventFigures.FindById(EventFigure.IdOf(e.Id, unit.Id)) is not null) continue;
+                var text = $"📝 Sự kiện «{e.Title}» ({calendar.WhenOf(e)}) đã diễn ra. {unit.Name} có bao nhiêu người tham gia?\n" +
+                           $"Gõ /thamgia {e.Id} SỐ-NGƯỜI, ví dụ /thamgia {e.Id} 120. Gửi lại để sửa.";
+                foreach (var reporter in rounds.ReportersOf(unit.Id))
+                    if (!store.Outbox.Exists(m => m.DedupKey == Key(e.Id, unit.Id, reporter.Id)) && messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, Key(e.Id, unit.Id, reporter.Id)))
+                        asked++;
+            }
+        }
+        return asked;
+    }
+}

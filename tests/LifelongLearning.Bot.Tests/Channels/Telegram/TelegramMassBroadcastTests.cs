@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using LifelongLearning.Bot.Tests.Support;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Channels.Telegram;
+
+/// <summary>
+/// An announcement to 3,000 residents over the fake Bot API with its rate limits enforced, a 429 in the
+/// middle, and the bot killed and started again part-way. Both sides run ten times Telegram's overall rate
+/// (the bot a little under the server) so the test takes seconds: what it shows is that the bot's pacing
+/// never breaks what the server enforces, whatever the number.
+/// </summary>
+public sealed class TelegramMassBroadcastTests : TelegramBotTestBase
+{
+    private const long FirstResident = 1_000_000;
+    private const int Recipients = 3_000;
+    private const string Text = "Ngày hội đọc sách toàn xã";
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Telegram:MessagesPerSecond"] = "250";
+        return settings;
+    }
+
+    [Fact]
+    public async Task Three_thousand_residents_get_it_once_within_the_limits_through_a_429_and_a_kill()
+    {
+        Fake.GlobalPerSecond = 300;
+        Fake.EnforceLimits = true;
+        Residents.Seed(Bot, "telegram", FirstResident, Recipients);
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+
+        Say(Admin, "/thongbao");
+        Say(Admin, $"{Text} sáng chủ nhật tại nhà văn hóa.");
+        await NextContainingAsync(Admin, "Gửi cho ai");
+        Say(Admin, "1");
+        await NextContainingAsync(Admin, "Gửi tới 3.000 người (cả xã)");
+        Say(Admin, "OK");
+
+        await WaitForAsync(() => Delivered() >= 300, TimeSpan.FromSeconds(60));
+        Fake.FailNext("sendMessage", 429, retryAfter: 1);
+        await WaitForAsync(() => Delivered() >= 1_200, TimeSpan.FromSeconds(60));
+        await Bot.KillAsync();
+        var killedAt = Delivered();
+
+        // A new process does not know what the old one sent in its last second; a real restart takes longer
+        // than that anyway. This wait keeps the server's one-second window honest, it asserts nothing.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await Bot.StartAsync();
+
+        var report = await Fake.WaitForMessageAsync(Admin, m => m.Body?.StartsWith("Kết quả gửi thông báo") == true, TimeSpan.FromSeconds(90));
+        Assert.Contains("3.000 đã gửi, 0 đã chặn bot", report.Body);
+        Assert.True(killedAt < Recipients, "the kill came in the middle");
+
+        var perChat = Fake.Sent.Where(m => m.ChatId >= FirstResident && m.Body?.Contains(Text) == true)
+            .GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Recipients, perChat.Count);
+        Assert.True(perChat.Values.Sum(n => n - 1) <= 1, "only the message in flight at the kill may come twice");
+        Assert.True(Fake.LimitViolations == 0, string.Join("\n", Fake.LimitViolationDetails));
+
+        var refused = Fake.Requests.First(r => r.Method == "sendMessage" && r.StatusCode == 429);
+        var next = Fake.Requests.First(r => r.Method == "sendMessage" && r.StatusCode == 200 && r.Elapsed > refused.Elapsed);
+        Assert.True(next.Elapsed - refused.Elapsed >= TimeSpan.FromSeconds(0.95), $"retry_after honoured: {refused.Elapsed} → {next.Elapsed}");
+    }
+
+    private int Delivered() => Fake.Sent.Count(m => m.ChatId >= FirstResident);
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > timeout) throw new TimeoutException("condition not met");
+            await Task.Delay(20);
+        }
+    }
+}
