@@ -45,12 +45,12 @@ public sealed class EventCommands(
                     return;
                 }
                 draft["title"] = text;
-                Next(turn, When, $"2{Steps}. Sự kiện diễn ra lúc nào? Gõ ngày và giờ, ví dụ «21/4/2026 8:00»; chỉ gõ ngày nếu sự kiện diễn ra cả ngày.");
+                Next(turn, When, $"2{Steps}. Sự kiện diễn ra lúc nào? Gõ ngày và giờ, ví dụ «21/4/2026 8:00» hoặc «21/4 8h»; chỉ gõ ngày nếu sự kiện diễn ra cả ngày.");
                 return;
             case When:
-                if (!EventTimeParser.TryParse(text, out var day, out var at))
+                if (!EventTimeParser.TryParse(text, time.Today, out var day, out var at))
                 {
-                    turn.Say("Bot chưa hiểu ngày giờ này. Gõ theo mẫu «21/4/2026 8:00» hoặc «21/4/2026».");
+                    turn.Say("Bot chưa hiểu ngày giờ này. Gõ theo mẫu «21/4/2026 8:00», «21/4 8h» hoặc «21/4/2026».");
                     return;
                 }
                 var starts = time.ToUtc(day, at ?? TimeOnly.MinValue);
