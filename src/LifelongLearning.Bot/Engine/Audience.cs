@@ -2,7 +2,10 @@ using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
 
-/// <summary>Who an announcement reaches: active subscribers, once each, on the account they used last.</summary>
+/// <summary>
+/// Who an announcement reaches: active subscribers, once each, on the account they used last, or on every
+/// reachable account when they asked for both channels (/lienket ca-hai).
+/// </summary>
 public sealed class Audience(BotStore store, Messenger messenger)
 {
     /// <summary>
@@ -15,7 +18,8 @@ public sealed class Audience(BotStore store, Messenger messenger)
         foreach (var s in store.Subscribers.Find(s => s.Active).OrderBy(s => s.SubscribedAt).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             if (area is not null && s.Area is not null && s.Area != area) continue;
-            if (messenger.PreferredAccount(s.Id) is { } account) result.Add(account);
+            if (store.Members.FindById(s.Id) is { BothChannels: true }) result.AddRange(messenger.Reachable(s.Id));
+            else if (messenger.PreferredAccount(s.Id) is { } account) result.Add(account);
         }
         return result;
     }

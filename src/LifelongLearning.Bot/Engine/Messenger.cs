@@ -32,6 +32,9 @@ public sealed class Messenger(BotStore store, PlanHolder time)
     {
         var preferred = PreferredAccount(memberId);
         if (preferred is null) return false;
+        // A scheduled message (a digest, an escalation) is offered again every minute; once queued under its
+        // key it is done, even if the person has since moved to the other channel.
+        if (dedupKey is not null && store.Outbox.Exists(m => m.DedupKey == dedupKey)) return true;
         To(preferred.Channel, preferred.ChatId, reply, kind, dedupKey, photoFileId);
         if (store.Members.FindById(memberId) is { BothChannels: true })
             foreach (var other in Reachable(memberId).Where(a => a.Id != preferred.Id))

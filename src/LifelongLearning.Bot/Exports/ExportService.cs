@@ -28,7 +28,19 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
                 foreach (var request in store.Exports.Find(e => e.Status == ExportStatus.Pending).OrderBy(e => e.Id).ToList())
                 {
                     stoppingToken.ThrowIfCancellationRequested();
-                    await Task.Run(() => Process(request, stoppingToken), stoppingToken);
+                    try
+                    {
+                        await Task.Run(() => Process(request, stoppingToken), stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Storing the files failed (a full disk…). A background service that throws stops the
+                        // whole host, channels included, and the pending request would do it again at every
+                        // start: mark it failed, tell the official, keep the bot running.
+                        LogFailed(ex, request.Id, request.Scope);
+                        try { Finish(request, ExportStatus.Failed, ex.Message, []); }
+                        catch (Exception again) when (again is not OperationCanceledException) { LogFailed(again, request.Id, request.Scope); }
+                    }
                 }
                 await _wake.WaitAsync(stoppingToken);
             }

@@ -34,13 +34,20 @@ public sealed partial class ZaloPolling(
         }
         var backoff = FirstBackoff;
         var timeout = options.Value.PollTimeoutSeconds;
+        // Zalo hands an update out once (no offset): one the store could not take (disk full, a locked
+        // file) is kept here and offered again before the next poll, or the person's message would be lost.
+        ZaloUpdate? unstored = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var update = await zalo.GetUpdatesAsync(timeout, stoppingToken);
-                backoff = FirstBackoff;
-                if (update is not null) inbox.Accept(update);
+                if (unstored is null)
+                {
+                    unstored = await zalo.GetUpdatesAsync(timeout, stoppingToken);
+                    backoff = FirstBackoff;
+                }
+                if (unstored is not null) inbox.Accept(unstored);
+                unstored = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

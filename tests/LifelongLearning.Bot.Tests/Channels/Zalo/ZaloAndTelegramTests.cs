@@ -85,6 +85,14 @@ public sealed class ZaloAndTelegramTests : ZaloBotTestBase
         await OnTelegramAsync("Nhắc thử hai kênh");
         await NextContainingAsync(Reporter, "Nhắc thử hai kênh");
         Assert.DoesNotContain(Zalo.Sent, m => m.Text == "Nhắc thử một kênh");
+
+        // A digest is offered again every minute under its key; the person moving to the other channel in
+        // between must not bring a second copy to the first one.
+        store.Write(() => Bot.Get<Messenger>().ToMember(zalo.MemberId, "Tổng hợp thử", OutboxKinds.Digest, "digest:thu"));
+        Say(Reporter, "/trogiup");
+        await NextContainingAsync(Reporter, "/baocao");
+        store.Write(() => Bot.Get<Messenger>().ToMember(zalo.MemberId, "Tổng hợp thử", OutboxKinds.Digest, "digest:thu"));
+        Assert.Equal(2, store.Outbox.Count(m => m.Text == "Tổng hợp thử"));
     }
 
     [Fact]
