@@ -84,7 +84,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
         var all = store.Outbox.Find(m => m.BroadcastId == broadcast.Id).ToList();
         string Count(OutboxStatus status) => VietnameseFormat.Number(all.Count(m => m.Status == status));
         messenger.ToMember(broadcast.OfficialId,
-            $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} đã chặn bot nên được hủy đăng ký, " +
+            $"Kết quả gửi thông báo: {Count(OutboxStatus.Sent)} đã gửi, {Count(OutboxStatus.Unreachable)} không nhận được (chặn bot hoặc bị nền tảng từ chối) nên được hủy đăng ký, " +
             $"{Count(OutboxStatus.Cancelled)} đã ngừng nhận trước khi tới lượt, {Count(OutboxStatus.Failed)} không gửi được.",
             OutboxKinds.Alert, $"report:{broadcast.Id}");
     }

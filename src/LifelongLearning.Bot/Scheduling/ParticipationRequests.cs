@@ -36,7 +36,7 @@ public sealed class ParticipationRequests(
             {
                 if (store.EventFigures.FindById(EventFigure.IdOf(e.Id, unit.Id)) is not null) continue;
                 var text = $"📝 Sự kiện «{e.Title}» ({calendar.WhenOf(e)}) đã diễn ra. {unit.Name} có bao nhiêu người tham gia?\n" +
-                           $"Gõ /thamgia {e.Id} SỐ-NGƯỜI, ví dụ /thamgia {e.Id} 120. Gửi lại để sửa.";
+                           $"Gõ /thamgia {e.Id} SỐ-NGƯỜI, ví dụ /thamgia {e.Id} 120; gõ /thamgia {e.Id} 0 nếu đơn vị không tổ chức hoạt động nào. Gửi lại để sửa.";
                 foreach (var reporter in rounds.ReportersOf(unit.Id))
                     if (!store.Outbox.Exists(m => m.DedupKey == Key(e.Id, unit.Id, reporter.Id)) && messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, Key(e.Id, unit.Id, reporter.Id)))
                         asked++;

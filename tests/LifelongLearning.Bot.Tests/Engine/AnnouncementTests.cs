@@ -79,7 +79,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Say("official", "OK");
 
         var report = await _sender.WaitForAsync("official", m => m.Text.StartsWith("Kết quả gửi thông báo"));
-        Assert.Contains("1 đã gửi, 1 đã chặn bot", report.Text);
+        Assert.Contains("1 đã gửi, 1 không nhận được", report.Text);
         var binh = Store.Accounts.FindById($"{Channel}:binh")!;
         Assert.False(Store.Subscribers.FindById(binh.MemberId)!.Active);
     }

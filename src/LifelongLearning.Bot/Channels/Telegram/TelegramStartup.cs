@@ -41,6 +41,8 @@ public sealed partial class TelegramStartup(
         new("trogiup", "Hướng dẫn"),
         new("ngung", "Ngừng nhận tin"),
         new("lich", "Sự kiện sắp tới"),
+        new("thamgia", "Báo số người tham gia sự kiện"),
+        new("xuat", "Xuất báo cáo Word, Excel"),
         new("lienket", "Liên kết với tài khoản Zalo"),
     ];
 

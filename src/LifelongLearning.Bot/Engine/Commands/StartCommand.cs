@@ -58,17 +58,20 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         var invite = InviteCodes.LooksLikeCode(code) ? store.Invites.FindById(InviteCodes.Hash(code)) : null;
         if (invite is null)
         {
-            turn.Say("Mã mời không đúng. Vui lòng kiểm tra lại mã (8 ký tự, ví dụ ABCD-EFGH) hoặc xin cán bộ xã mã mới.");
+            turn.Say("Mã không đúng. Vui lòng kiểm tra lại mã (8 ký tự, ví dụ ABCD-EFGH). Mã mời: xin cán bộ xã mã mới; mã liên kết: gõ /lienket ở kênh kia để lấy mã mới.");
             return;
         }
+        // A link code (/lienket) is stored as an invite; its person gets a new one themselves, not from an official.
+        var renew = invite.LinksMemberId is null ? "vui lòng xin cán bộ xã mã mới" : "gõ /lienket ở kênh kia để lấy mã mới";
+        var what = invite.LinksMemberId is null ? "Mã mời" : "Mã liên kết";
         if (invite.UsedAt is not null)
         {
-            turn.Say("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần; vui lòng xin cán bộ xã mã mới.");
+            turn.Say($"{what} này đã được dùng. Mỗi mã chỉ dùng một lần; {renew}.");
             return;
         }
         if (invite.ExpiresAt <= time.UtcNow)
         {
-            turn.Say($"Mã mời này đã hết hạn lúc {VietnameseFormat.DateTime(time.ToLocal(invite.ExpiresAt))}. Vui lòng xin cán bộ xã mã mới.");
+            turn.Say($"{what} này đã hết hạn lúc {VietnameseFormat.DateTime(time.ToLocal(invite.ExpiresAt))}; {renew}.");
             return;
         }
         if (invite.LinksMemberId is not null)

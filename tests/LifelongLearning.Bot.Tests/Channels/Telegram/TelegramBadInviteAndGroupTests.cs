@@ -38,7 +38,7 @@ public sealed class TelegramBadInviteAndGroupTests : TelegramBotTestBase
         Say(6202, $"/start {code}");
         Assert.Contains("Mã mời này đã được dùng. Mỗi mã chỉ dùng một lần", (await NextAsync(6202)).Body);
         Say(6203, "ABCD-EFGH");
-        Assert.Contains("Mã mời không đúng.", (await NextAsync(6203)).Body);
+        Assert.Contains("Mã không đúng.", (await NextAsync(6203)).Body);
 
         var store = Bot.Store;
         Assert.NotNull(store.Received.FindById($"telegram:update:{figures}"));

@@ -50,7 +50,7 @@ public sealed class TelegramMassBroadcastTests : TelegramBotTestBase
         await Bot.StartAsync();
 
         var report = await Fake.WaitForMessageAsync(Admin, m => m.Body?.StartsWith("Kết quả gửi thông báo") == true, TimeSpan.FromSeconds(90));
-        Assert.Contains("3.000 đã gửi, 0 đã chặn bot", report.Body);
+        Assert.Contains("3.000 đã gửi, 0 không nhận được", report.Body);
         Assert.True(killedAt < Recipients, "the kill came in the middle");
 
         var perChat = Fake.Sent.Where(m => m.ChatId >= FirstResident && m.Body?.Contains(Text) == true)

@@ -120,7 +120,7 @@ public sealed class TelegramLeavingTests : TelegramBotTestBase
         await NextContainingAsync(Leaver, "Đã ngừng gửi thông báo");
 
         var report = await Fake.WaitForMessageAsync(Admin, m => m.Body?.StartsWith("Kết quả gửi thông báo") == true, TimeSpan.FromSeconds(30));
-        Assert.Contains("18 đã gửi, 1 đã chặn bot nên được hủy đăng ký, 1 đã ngừng nhận trước khi tới lượt, 1 không gửi được", report.Body);
+        Assert.Contains("18 đã gửi, 1 không nhận được (chặn bot hoặc bị nền tảng từ chối) nên được hủy đăng ký, 1 đã ngừng nhận trước khi tới lượt, 1 không gửi được", report.Body);
         Assert.DoesNotContain(Fake.SentTo(Leaver), m => m.Body?.Contains("tiếng Anh") == true);
     }
 }

@@ -73,7 +73,7 @@ public sealed class ZaloAndTelegramTests : ZaloBotTestBase
 
         // The code is single-use.
         Telegram.EnqueueMessage(7002, $"/start {code}", "Người khác");
-        await Telegram.WaitForMessageAsync(7002, m => m.Body?.Contains("đã được dùng") == true, Wait);
+        await Telegram.WaitForMessageAsync(7002, m => m.Body?.Contains("Mã liên kết này đã được dùng") == true && m.Body.Contains("/lienket"), Wait);
         Assert.Null(store.Accounts.FindById("telegram:7002"));
 
         // Reminders go to the channel used last, or to both when asked.
