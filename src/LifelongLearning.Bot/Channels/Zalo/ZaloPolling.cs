@@ -40,7 +40,7 @@ public sealed partial class ZaloPolling(
             {
                 var update = await zalo.GetUpdatesAsync(timeout, stoppingToken);
                 backoff = FirstBackoff;
-                if (update is not null) inbox.Accept(update);
+                if (update is not null) await inbox.AcceptAsync(update, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -46,6 +46,13 @@ public sealed partial class ZaloSender(
         if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);
         try
         {
+            // A picture a Zalo user sent: our own link to the store's copy in webhook mode (Zalo's URL may not
+            // live until an event's reminder), else Zalo's URL, which Zalo can fetch whatever our mode.
+            if (ZaloUpdateMapper.UrlOf(message.PhotoRef) is { } zaloUrl && !(_options.IsWebhook && message.PhotoFileId is not null))
+            {
+                await zalo.SendPhotoAsync(message.ChatId, zaloUrl, Fit(text), cancellationToken);
+                return;
+            }
             if (message.PhotoFileId is { } photo)
             {
                 await SendPictureAsync(message.ChatId, photo, text, cancellationToken);
