@@ -2,6 +2,7 @@ using System.Net;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Tests.Channels.Telegram;
 using LifelongLearning.Bot.Tests.Channels.Zalo;
 using LifelongLearning.Bot.Tests.Fakes.Telegram;
 using Xunit;
@@ -18,6 +19,7 @@ public sealed class ZaloPhotoTests : ZaloBotTestBase
     private const string PublicBase = "https://bot.example.test";
     private const string ZaloResident = "zalo-resident-7";
     private const long TelegramResident = 7301;
+    private const long TelegramAdmin = 7300;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     // Not a real JPEG; nothing in the bot looks inside.
@@ -34,6 +36,7 @@ public sealed class ZaloPhotoTests : ZaloBotTestBase
         settings["Telegram:BotToken"] = FakeTelegramServer.DefaultToken;
         settings["Telegram:ApiBaseUrl"] = Telegram.BaseUrl;
         settings["Telegram:PollTimeoutSeconds"] = "5";
+        settings["Bot:AdminChatIds:1"] = $"telegram:{TelegramAdmin}";
         return settings;
     }
 
@@ -96,6 +99,34 @@ public sealed class ZaloPhotoTests : ZaloBotTestBase
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(Poster, await served.Content.ReadAsByteArrayAsync());
         Assert.Equal(1, Zalo.PhotoDownloads);
+    }
+
+    [Fact]
+    public async Task An_officials_photo_on_Telegram_reaches_Zalo_residents_by_the_bots_own_link()
+    {
+        await SubscribeBothAsync();
+        Telegram.StoreFile("AgACposter", Poster);
+        Task<SentMessage> OnTelegramAdmin(string text) =>
+            Telegram.WaitForMessageAsync(TelegramAdmin, m => m.Body?.Contains(text) == true, Wait);
+
+        Telegram.EnqueueMessage(TelegramAdmin, "/thongbao", "Cán bộ");
+        await OnTelegramAdmin("kèm một ảnh");
+        Telegram.EnqueueUpdate(PhotoUpdate.From(TelegramAdmin, "AgACposter", "Thư viện xã mở cửa cả Chủ nhật."));
+        await OnTelegramAdmin("Gửi cho ai");
+        Telegram.EnqueueMessage(TelegramAdmin, "1", "Cán bộ");
+        var preview = await OnTelegramAdmin("Xem trước");
+        Assert.DoesNotContain("chưa tải được", preview.Body);
+        Telegram.EnqueueMessage(TelegramAdmin, "OK", "Cán bộ");
+        await OnTelegramAdmin("Kết quả gửi thông báo");
+
+        // Telegram sends its own photo again by file_id; Zalo gets the store's copy by link.
+        var onTelegram = Assert.Single(Telegram.SentTo(TelegramResident), m => m.Body?.Contains("Thư viện xã mở cửa") == true);
+        Assert.Equal("AgACposter", onTelegram.FileReference);
+        var onZalo = Assert.Single(Zalo.Sent, m => m.ChatId == ZaloResident && m.Caption?.Contains("Thư viện xã mở cửa") == true);
+        Assert.Equal("sendPhoto", onZalo.Method);
+        using var served = await Http.GetAsync(Bot.Get<ZaloWebhook>().ListeningUrl + onZalo.PhotoUrl![PublicBase.Length..]);
+        Assert.Equal(Poster, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, Telegram.FileDownloads);
     }
 
     [Fact]
