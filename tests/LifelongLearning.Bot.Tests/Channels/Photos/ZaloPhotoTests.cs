@@ -130,6 +130,35 @@ public sealed class ZaloPhotoTests : ZaloBotTestBase
     }
 
     [Fact]
+    public async Task An_events_photo_step_on_Zalo_takes_a_picture_and_keeps_a_copy_for_every_channel()
+    {
+        var url = Zalo.StorePhoto(Poster);
+        await DeliverAsync(Admin, "/sukien");
+        await NextContainingAsync(Admin, "Tên sự kiện");
+        await DeliverAsync(Admin, "Ngày hội đọc sách");
+        await NextContainingAsync(Admin, "2/7");
+        await DeliverAsync(Admin, $"21/4/{DateTime.UtcNow.Year + 1} 8:00");
+        await NextContainingAsync(Admin, "3/7");
+        await DeliverAsync(Admin, "Thư viện xã");
+        await NextContainingAsync(Admin, "4/7");
+        await DeliverAsync(Admin, "bỏ qua");
+        await NextContainingAsync(Admin, "5/7");
+        await DeliverPhotoAsync(Admin, url, null);
+        await NextContainingAsync(Admin, "6/7");
+        await DeliverAsync(Admin, "1");
+        await NextContainingAsync(Admin, "7/7");
+        await DeliverAsync(Admin, "bỏ qua");
+        var preview = await NextContainingAsync(Admin, "Xem trước");
+        Assert.Contains("🖼 Có ảnh kèm\n", preview.Text);
+        await DeliverAsync(Admin, "OK");
+        await NextContainingAsync(Admin, "Đã lưu sự kiện");
+
+        var saved = Assert.Single(Bot.Store.Events.Find(e => e.Title == "Ngày hội đọc sách"));
+        Assert.Equal(ZaloUpdateMapper.PhotoPrefix + url, saved.PhotoFileId);
+        Assert.NotNull(Bot.Store.Write(() => PhotoCopies.CopyOf(Bot.Store, saved.PhotoFileId)));
+    }
+
+    [Fact]
     public async Task A_photo_the_bot_cannot_fetch_goes_to_Zalo_by_its_own_address_and_the_official_is_told()
     {
         await SubscribeBothAsync();
