@@ -37,6 +37,26 @@ public sealed partial class BotEngine(
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
 
+    /// <summary>The answer to a sticker, a voice note, or a photo where no step takes one.</summary>
+    public const string TextPlease =
+        "Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ nội dung bằng chữ (ví dụ một số, «có», «không»), hoặc gõ /trogiup để xem hướng dẫn.";
+
+    /// <summary>
+    /// Whether the sender stands at a step that takes a photo (an official writing an announcement, or at an
+    /// event's photo step). A channel asks this before fetching a photo's bytes, so a picture a resident sends
+    /// is not downloaded for nothing; the engine decides again when it handles the message.
+    /// </summary>
+    public bool ExpectsPhoto(IncomingMessage message) => store.Write(() =>
+    {
+        var account = store.Accounts.FindById(message.Address);
+        var member = account is null ? null : store.Members.FindById(account.MemberId);
+        if (member is null || member.RemovedAt is not null) return false;
+        var official = _admins.Contains(message.Address) || member.Role is Role.Official or Role.Admin;
+        return official && TakesPhoto(rounds.ConversationOf(member.Id));
+    });
+
+    private static bool TakesPhoto(Conversation c) => AnnouncementCommands.TakesPhoto(c) || EventCommands.TakesPhoto(c);
+
     /// <summary>Handles one message; false when the same message was handled before.</summary>
     public bool Handle(IncomingMessage message)
     {
@@ -103,6 +123,13 @@ public sealed partial class BotEngine(
         var message = turn.Message;
         var text = message.Text.Trim();
         if (message.IsGroup && !(message.AddressedToBot && text.StartsWith('/'))) return;
+        // A photo means something only where a step takes one; anywhere else, on every channel, the person is
+        // asked for text (in a group, where a picture is for the people there, nothing is said).
+        if (message.PhotoRef is not null && !(turn.IsOfficial && TakesPhoto(turn.Conversation)))
+        {
+            if (!message.IsGroup) turn.Say(TextPlease);
+            return;
+        }
 
         if (turn.Conversation.NumberedChoices is { Count: > 0 } choices && int.TryParse(text, out var n) && n >= 1 && n <= choices.Count)
             text = choices[n - 1].Value;

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
@@ -21,10 +22,12 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
     public bool Queue(string broadcastId, string? officialId, IReadOnlyList<ChatAccount> accounts, string text, string? photoRef)
     {
         if (store.Broadcasts.FindById(broadcastId) is not null) return false;
+        // The store's copy lets every channel send the photo; the reference lets its own channel send it without one.
+        var photoCopy = PhotoCopies.CopyOf(store, photoRef);
         foreach (var account in accounts)
             messenger.Enqueue(new OutboxMessage
             {
-                Channel = account.Channel, ChatId = account.ChatId, Text = $"{text}\n{Footer}", PhotoRef = photoRef,
+                Channel = account.Channel, ChatId = account.ChatId, Text = $"{text}\n{Footer}", PhotoRef = photoRef, PhotoFileId = photoCopy,
                 Kind = OutboxKinds.Broadcast, BroadcastId = broadcastId, DedupKey = $"{broadcastId}:{account.Id}",
             });
         store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = officialId ?? "", Recipients = accounts.Count, CreatedAt = time.UtcNow });

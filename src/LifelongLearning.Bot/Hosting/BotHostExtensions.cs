@@ -69,6 +69,7 @@ public static class BotHostExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<PublicFiles>();
+        services.AddSingleton<PhotoCopies>();
         services.AddSingleton<Members>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();

@@ -32,8 +32,8 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// A picture the platform already holds, as "channel:reference" (on Telegram "telegram:" and the photo's
-    /// file_id, which the bot may send again without the bytes). A sender of another channel cannot use it
-    /// and sends the text alone.
+    /// file_id, which the bot may send again without the bytes; on Zalo "zalo:" and its URL). A sender of
+    /// another channel cannot use it and sends <see cref="PhotoFileId"/>, the store's copy, when there is one.
     /// </summary>
     public string? PhotoRef { get; set; }
 

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Files;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class TelegramPolling(
     TelegramStartup startup,
     BotEngine engine,
     BotIdentity identity,
+    PhotoCopies photos,
     TimeProvider clock,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPolling> logger) : BackgroundService
@@ -74,6 +76,7 @@ public sealed partial class TelegramPolling(
         var mapped = TelegramUpdateMapper.Map(update, identity.TelegramUsername);
         if (mapped.Message is { } message)
         {
+            await TelegramPhotoCopy.KeepIfExpectedAsync(bot, engine, photos, message, ct);
             var fresh = engine.Handle(message);
             LogHandled(update.Id, update.Type.ToString(), fresh);
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public sealed partial class TelegramWebhook(
     ITelegramBotClient bot,
     BotEngine engine,
     BotIdentity identity,
+    PhotoCopies photos,
     IOptions<TelegramOptions> options,
     ILoggerFactory loggers,
     ILogger<TelegramWebhook> logger) : IHostedService, IAsyncDisposable
@@ -70,7 +72,11 @@ public sealed partial class TelegramWebhook(
         try
         {
             var mapped = TelegramUpdateMapper.Map(update, identity.TelegramUsername);
-            if (mapped.Message is { } message) engine.Handle(message);
+            if (mapped.Message is { } message)
+            {
+                await TelegramPhotoCopy.KeepIfExpectedAsync(bot, engine, photos, message, context.RequestAborted);
+                engine.Handle(message);
+            }
             if (mapped.CallbackQueryId is { } id) await TelegramPolling.AnswerCallbackAsync(bot, id, logger, context.RequestAborted);
             return Results.Ok();
         }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,10 @@ public static class ZaloChannelExtensions
                 // A poll waits up to PollTimeoutSeconds for an update; anything longer is a hang.
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ZaloOptions>>().Value.PollTimeoutSeconds + 15);
             })
+            .RemoveAllLoggers();
+        // Pictures people send: a short timeout on top of PhotoCopies' own, and no request logging (the URLs
+        // may be private links).
+        services.AddHttpClient(ZaloInbox.PhotoClientName, http => http.Timeout = PhotoCopies.Timeout + TimeSpan.FromSeconds(5))
             .RemoveAllLoggers();
         services.AddSingleton<ZaloInbox>();
 

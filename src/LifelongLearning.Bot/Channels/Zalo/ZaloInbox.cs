@@ -1,31 +1,46 @@
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LifelongLearning.Bot.Channels.Zalo;
 
 /// <summary>
-/// Hands one Zalo update to the engine. A sticker, picture, voice note or hidden content gets a short
-/// request for text, stored like any answer (once per message id), and changes nothing else.
+/// Hands one Zalo update to the engine. A picture becomes a message with its reference (the engine says
+/// whether one is welcome); a sticker, voice note or hidden content gets a short request for text, stored like
+/// any answer (once per message id), and changes nothing else.
 /// </summary>
-public sealed partial class ZaloInbox(BotEngine engine, BotStore store, Messenger messenger, PlanHolder time, ILogger<ZaloInbox> logger)
+public sealed partial class ZaloInbox(
+    BotEngine engine,
+    BotStore store,
+    Messenger messenger,
+    PlanHolder time,
+    PhotoCopies photos,
+    IHttpClientFactory http,
+    ILogger<ZaloInbox> logger)
 {
-    public const string TextPlease =
-        "Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ nội dung bằng chữ (ví dụ một số, «có», «không»), hoặc gõ /trogiup để xem hướng dẫn.";
+    /// <summary>The client that fetches pictures people send; its URLs carry no token, unlike the API's.</summary>
+    public const string PhotoClientName = "zalo-photos";
+
+    public const string TextPlease = BotEngine.TextPlease;
 
     /// <summary>Stores the update's effects; false when the same message was handled before.</summary>
-    public bool Accept(ZaloUpdate update)
+    public async Task<bool> AcceptAsync(ZaloUpdate update, CancellationToken ct)
     {
         // Zalo shows a chat id nowhere in its app: the log is where an admin finds theirs (Bot:AdminChatIds).
         if (store.Accounts.FindById(ChatAccount.AddressOf(ZaloUpdateMapper.Channel, update.Message.Chat.Id)) is null)
             LogNewChat(update.Message.Chat.Id);
         if (ZaloUpdateMapper.Map(update) is { } message)
         {
+            // Fetched here, before the engine's transaction, which must not wait on the network (see PhotoCopies).
+            // A failure is not fatal: the photo then reaches Zalo users only, and the preview says so.
+            if (ZaloUpdateMapper.UrlOf(message.PhotoRef) is { } url && engine.ExpectsPhoto(message))
+                await photos.KeepAsync(message.PhotoRef!, (into, token) => DownloadAsync(url, into, token), ct);
             var fresh = engine.Handle(message);
             LogHandled(update.EventName, fresh);
             return fresh;
         }
-        // In a group a picture is for the people there, not for the bot.
+        // In a group a sticker is for the people there, not for the bot.
         if (!update.Message.Chat.IsPrivate) return false;
         var key = ZaloUpdateMapper.KeyOf(update);
         var answered = store.Write(() =>
@@ -37,6 +52,17 @@ public sealed partial class ZaloInbox(BotEngine engine, BotStore store, Messenge
         });
         LogNotText(update.EventName, answered);
         return answered;
+    }
+
+    private async Task DownloadAsync(string url, Stream into, CancellationToken ct)
+    {
+        using var response = await http.CreateClient(PhotoClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        // A declared size over the cap is refused before reading; an undeclared one is capped while copying.
+        if (response.Content.Headers.ContentLength > PhotoCopies.MaxBytes)
+            throw new InvalidDataException($"the photo is {response.Content.Headers.ContentLength} bytes");
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        await body.CopyToAsync(into, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zalo chat zalo:{ChatId} is not known to the bot yet")]

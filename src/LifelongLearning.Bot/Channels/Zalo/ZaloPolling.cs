@@ -46,7 +46,7 @@ public sealed partial class ZaloPolling(
                     unstored = await zalo.GetUpdatesAsync(timeout, stoppingToken);
                     backoff = FirstBackoff;
                 }
-                if (unstored is not null) inbox.Accept(unstored);
+                if (unstored is not null) await inbox.AcceptAsync(unstored, stoppingToken);
                 unstored = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

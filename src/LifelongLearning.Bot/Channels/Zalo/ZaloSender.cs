@@ -46,6 +46,13 @@ public sealed partial class ZaloSender(
         if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);
         try
         {
+            // A picture a Zalo user sent: our own link to the store's copy in webhook mode (Zalo's URL may not
+            // live until an event's reminder), else Zalo's URL, which Zalo can fetch whatever our mode.
+            if (ZaloUpdateMapper.UrlOf(message.PhotoRef) is { } zaloUrl && !(_options.IsWebhook && message.PhotoFileId is not null))
+            {
+                await PhotoOrTextAsync(message.ChatId, zaloUrl, text, cancellationToken);
+                return;
+            }
             if (message.PhotoFileId is { } photo)
             {
                 await SendPictureAsync(message.ChatId, photo, text, cancellationToken);
@@ -67,7 +74,7 @@ public sealed partial class ZaloSender(
         if (_options.IsWebhook)
         {
             var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
-            await zalo.SendPhotoAsync(chatId, url, Fit(text), ct);
+            await PhotoOrTextAsync(chatId, url, text, ct);
             return;
         }
         string note;
@@ -80,6 +87,24 @@ public sealed partial class ZaloSender(
         }
         else note = "(Tin này có kèm một hình ảnh, nhưng Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên hình không gửi kèm được.)";
         await zalo.SendMessageAsync(chatId, Fit($"{text}\n{note}"), ct);
+    }
+
+    /// <summary>
+    /// A refused sendPhoto says something about the picture (Zalo could not fetch our link, a proxy in front of
+    /// /files), not about the person: the text still goes, with the link, and only a refused text means the
+    /// person cannot be reached — else one bad picture would unsubscribe every resident.
+    /// </summary>
+    private async Task PhotoOrTextAsync(string chatId, string url, string text, CancellationToken ct)
+    {
+        try
+        {
+            await zalo.SendPhotoAsync(chatId, url, Fit(text), ct);
+        }
+        catch (ZaloApiException ex) when (!ex.IsTransient && ex.ErrorCode != 401 && !ct.IsCancellationRequested)
+        {
+            LogPhotoRefused(ex.Description);
+            await zalo.SendMessageAsync(chatId, Fit($"{text}\n(Không gửi kèm được hình; xem hình tại: {url})"), ct);
+        }
     }
 
     /// <summary>A download link that expires, or, without a public address, how to get the file.</summary>
@@ -116,6 +141,9 @@ public sealed partial class ZaloSender(
         // Zalo documents no codes for a person who cannot be reached: every other refusal is taken as that.
         _ => new SendFailedException(SendFailure.Unreachable, ex.Description, inner: ex),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zalo refused a picture ({Reason}); the text went with the picture's link")]
+    private partial void LogPhotoRefused(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Zalo typing indicator not sent: {Reason}")]
     private partial void LogTypingFailed(string reason);

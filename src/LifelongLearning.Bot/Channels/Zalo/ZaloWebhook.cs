@@ -67,7 +67,7 @@ public sealed partial class ZaloWebhook(
         }
         try
         {
-            inbox.Accept(update);
+            await inbox.AcceptAsync(update, context.RequestAborted);
             return Results.Ok();
         }
         catch (Exception ex)

@@ -1,5 +1,7 @@
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
@@ -8,7 +10,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// it reaches, and confirms. A photo may come with the text (as its caption), or first and the text after. Every recipient's message is written to the outbox in that one transaction,
 /// before the first one leaves, so a crash in the middle skips nobody.
 /// </summary>
-public sealed class AnnouncementCommands(PlanHolder time, Audience audience, Broadcaster broadcaster)
+public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audience audience, Broadcaster broadcaster)
 {
     public void Start(Turn turn)
     {
@@ -21,6 +23,9 @@ public sealed class AnnouncementCommands(PlanHolder time, Audience audience, Bro
         turn.Conversation.Mode = ConversationMode.Announcing;
         turn.Say("Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.");
     }
+
+    /// <summary>A photo is taken until the text has come (with it as caption, or first and the text after).</summary>
+    public static bool TakesPhoto(Conversation c) => c.Mode == ConversationMode.Announcing && c.AnnouncementText is null;
 
     public void Continue(Turn turn, string text)
     {
@@ -55,7 +60,7 @@ public sealed class AnnouncementCommands(PlanHolder time, Audience audience, Bro
             c.AnnouncementArea = area;
             c.NumberedChoices = [];
             var count = audience.Residents(area).Count;
-            var photoNote = c.AnnouncementPhoto is null ? "" : "\n🖼 Có ảnh kèm";
+            var photoNote = c.AnnouncementPhoto is null ? "" : "\n" + PhotoCopies.PreviewNote(store, c.AnnouncementPhoto);
             turn.Say(new Reply($"Xem trước:\n{c.AnnouncementText}{photoNote}\n\nGửi tới {VietnameseFormat.Number(count)} người ({area ?? "cả xã"}). Gõ OK để gửi, /huy để thôi.",
                 [new Choice("✅ Gửi", "OK")]));
             return;

@@ -1,6 +1,7 @@
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,9 @@ public sealed class EventCommands(
         c.EventStep = Title;
         turn.Say($"Thêm sự kiện mới. Gõ /huy bất cứ lúc nào để thôi.\n1{Steps}. Tên sự kiện là gì?");
     }
+
+    /// <summary>Only step 5 takes a photo.</summary>
+    public static bool TakesPhoto(Conversation c) => c.Mode == ConversationMode.AddingEvent && c.EventStep == Photo;
 
     public void Continue(Turn turn, string text)
     {
@@ -170,7 +174,7 @@ public sealed class EventCommands(
         var reach = audience.Residents(e.Area).Count;
         var unit = e.OrganiserUnitId is null ? "không có" : store.Units.FindById(e.OrganiserUnitId)?.Name;
         turn.Say(new Reply(
-            $"Xem trước:\n{calendar.Describe(e)}\n{(e.PhotoFileId is null ? "" : "🖼 Có ảnh kèm\n")}Đơn vị tổ chức: {unit}\n\n" +
+            $"Xem trước:\n{calendar.Describe(e)}\n{(e.PhotoFileId is null ? "" : PhotoCopies.PreviewNote(store, e.PhotoFileId) + "\n")}Đơn vị tổ chức: {unit}\n\n" +
             $"Bot sẽ báo cho {VietnameseFormat.Number(reach)} người đang nhận thông báo{Schedule()}. Gõ OK để lưu, /huy để thôi.",
             [new Choice("✅ Lưu", "OK")]));
     }

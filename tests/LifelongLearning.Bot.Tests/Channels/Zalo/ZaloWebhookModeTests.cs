@@ -122,6 +122,19 @@ public sealed class ZaloWebhookModeTests : ZaloBotTestBase
     }
 
     [Fact]
+    public async Task A_chart_Zalo_refuses_arrives_as_text_with_its_link_and_the_official_stays_reachable()
+    {
+        await DeliverAsync(Admin, "/moky 2026");
+        await NextContainingAsync(Admin, "Đã mở kỳ");
+        Zalo.RejectNext("sendPhoto", 400, "Cannot fetch photo url");
+        await DeliverAsync(Admin, "/tonghop");
+
+        var fallback = await NextAsync(Admin, m => m.Method == "sendMessage" && m.Text!.Contains("Không gửi kèm được hình"));
+        Assert.Contains(PublicBase + PublicFiles.PathPrefix, fallback.Text);
+        Assert.Null(Bot.Store.Accounts.FindById($"zalo:{Admin}")!.UnreachableReason);
+    }
+
+    [Fact]
     public async Task An_officials_xuat_on_Zalo_brings_the_report_files_as_download_links()
     {
         await DeliverAsync(Admin, "/moky 2026");

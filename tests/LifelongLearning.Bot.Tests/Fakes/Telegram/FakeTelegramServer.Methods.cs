@@ -15,6 +15,11 @@ public sealed partial class FakeTelegramServer
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (TryServeFile(context, out var file))
+        {
+            await file;
+            return;
+        }
         var started = _clock.Elapsed;
         var methodName = "";
         RequestParameters? parameters = null;
@@ -164,6 +169,8 @@ public sealed partial class FakeTelegramServer
             case "deleteMyCommands":
                 lock (_gate) _commands.Remove(CommandKey(p.GetJson("scope"), p.GetString("language_code")));
                 return true;
+            case "getFile":
+                return GetFile(p);
             case "answerCallbackQuery":
                 return AnswerCallbackQuery(p);
             case "sendChatAction":

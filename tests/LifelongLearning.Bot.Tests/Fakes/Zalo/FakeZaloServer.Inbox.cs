@@ -66,7 +66,7 @@ public sealed partial class FakeZaloServer
         return MessageIdOf(update);
     }
 
-    private JsonObject BuildUpdate(string userId, string eventName, string? text, string displayName, string? messageId)
+    private JsonObject BuildUpdate(string userId, string eventName, string? text, string displayName, string? messageId, string? photo = null, string? caption = null)
     {
         messageId ??= Guid.NewGuid().ToString("N");
         var message = new JsonObject
@@ -78,6 +78,10 @@ public sealed partial class FakeZaloServer
         };
         if (text is not null)
             message["text"] = text;
+        if (photo is not null)
+            message["photo"] = photo;
+        if (caption is not null)
+            message["caption"] = caption;
         var update = new JsonObject { ["event_name"] = eventName, ["message"] = message };
         lock (_gate)
         {

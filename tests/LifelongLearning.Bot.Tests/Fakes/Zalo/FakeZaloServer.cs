@@ -77,6 +77,11 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (TryServePhoto(context, out var photo))
+        {
+            await photo;
+            return;
+        }
         if (!TryParsePath(context.Request.Path.Value, out var token, out var method))
         {
             await FakeZaloAnswers.ErrorAsync(context, 404, "Not Found", System.Net.HttpStatusCode.NotFound);
