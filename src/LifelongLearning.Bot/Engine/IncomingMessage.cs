@@ -2,7 +2,7 @@ namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// A message from a person, as every channel hands it to the engine.
-/// <see cref="Key"/> identifies the platform's message ("telegram:update:123", "zalo:msg:abc"), so a copy
+/// <see cref="Key"/> identifies the platform's message ("telegram:update:123", "zalo:msg:chat:abc"), so a copy
 /// delivered again changes nothing. <see cref="PhotoRef"/> is a photo that came with the message, as a
 /// reference its channel can send again ("telegram:" + file_id, "zalo:" + URL); the text is then the photo's
 /// caption. The engine alone decides whether a photo is welcome; other channels get the store's copy

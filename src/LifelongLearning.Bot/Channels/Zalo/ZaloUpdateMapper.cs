@@ -10,8 +10,11 @@ public static class ZaloUpdateMapper
     /// <summary>How a picture's Zalo URL is written in a photo reference the engine keeps.</summary>
     public const string PhotoPrefix = Channel + ":";
 
-    /// <summary>Zalo gives no update id, so the message id is the only thing that recognises a second copy.</summary>
-    public static string KeyOf(ZaloUpdate update) => $"zalo:msg:{update.Message.MessageId}";
+    /// <summary>
+    /// Zalo gives no update id, so the message id recognises a second copy. Zalo does not say message ids are
+    /// unique across chats, so the chat is part of the key: two people's messages can never be taken for one.
+    /// </summary>
+    public static string KeyOf(ZaloUpdate update) => $"zalo:msg:{update.Message.Chat.Id}:{update.Message.MessageId}";
 
     /// <summary>
     /// The message, or null when it is neither text nor a picture with its URL (a sticker, a voice note, hidden

@@ -44,10 +44,10 @@ public sealed class ZaloSendingTests : ZaloBotTestBase
         Say(Admin, "/trogiup");
         await NextContainingAsync(Admin, "Các lệnh của bot");
 
-        Assert.NotNull(Bot.Store.Received.FindById($"zalo:msg:{id}"));
+        Assert.NotNull(Bot.Store.Received.FindById($"zalo:msg:{Admin}:{id}"));
         Assert.Single(Bot.Store.Invites.FindAll());
         Assert.Single(Zalo.Sent, m => m.ChatId == Admin && m.Text!.Contains("Mã mời"));
-        Assert.Contains(Bot.Logs.Lines, l => l.Contains($"zalo:msg:{id} was handled before"));
+        Assert.Contains(Bot.Logs.Lines, l => l.Contains($"zalo:msg:{Admin}:{id} was handled before"));
     }
 
     [Theory]

@@ -69,9 +69,13 @@ public sealed class ZaloWebhookModeTests : ZaloBotTestBase
 
         // No wait: by the time Zalo hears 200 the invite and the reply are in the store.
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.NotNull(Bot.Store.Received.FindById("zalo:msg:m-1"));
+        Assert.NotNull(Bot.Store.Received.FindById($"zalo:msg:{Admin}:m-1"));
         Assert.Single(Bot.Store.Invites.FindAll());
         Assert.Contains(Bot.Store.Outbox.FindAll(), m => m.ChatId == Admin && m.Text.Contains("Mã mời"));
+
+        // Another person's message that happens to carry the same id is a message of its own.
+        Assert.Equal(HttpStatusCode.OK, await Zalo.DeliverWebhookAsync(Endpoint, Reporter, "/trogiup", Secret, messageId: "m-1"));
+        Assert.NotNull(Bot.Store.Received.FindById($"zalo:msg:{Reporter}:m-1"));
 
         // Zalo retries the same message: nothing changes.
         Assert.Equal(HttpStatusCode.OK, await Zalo.DeliverWebhookAsync(Endpoint, Admin, "/moi TV-TH", Secret, messageId: "m-1"));
