@@ -111,7 +111,9 @@ public sealed class BotStore : IDisposable
 
     private static BsonMapper CreateMapper()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // LiteDB's defaults trim every string and store "" as null, so a string property written "" read back
+        // null (a calendar broadcast's empty OfficialId did). Store strings as they are.
+        var mapper = new BsonMapper { EnumAsInteger = false, EmptyStringToNull = false, TrimWhitespace = false };
         mapper.Entity<AnswerValue>().Ignore(v => v.IsMissing);
         mapper.Entity<Conversation>().Ignore(c => c.CurrentQuestion);
         mapper.Entity<Round>().Ignore(r => r.Period).Ignore(r => r.DeadlineDay);
