@@ -60,6 +60,18 @@ public sealed class BotStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_second_store_on_an_open_database_is_refused_until_the_first_closes()
+    {
+        using (var first = new BotStore(DbPath))
+        {
+            var error = Assert.Throws<DatabaseInUseException>(() => new BotStore(DbPath));
+            Assert.Equal(Path.GetFullPath(DbPath), error.DatabasePath);
+        }
+        using var again = new BotStore(DbPath);
+        Assert.Equal(BotStore.SchemaVersion, again.Meta.FindById("schemaVersion").Value);
+    }
+
+    [Fact]
     public void The_schema_version_is_recorded()
     {
         using var store = new BotStore(DbPath);
