@@ -82,8 +82,9 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
     }
 
     /// <summary>
-    /// Deletes photo copies older than <see cref="PhotoCopyRetention"/> that no pending outbox row and no event
-    /// still to come (announced ahead and on its morning) refers to. Returns how many.
+    /// Deletes photo copies older than <see cref="PhotoCopyRetention"/> that no pending outbox row, no event still
+    /// to come (announced ahead and on its morning) and no announcement or event being written refers to. A copy
+    /// is found by its reference, so an official sending the same photo again months later reuses an old one.
     /// </summary>
     public int PrunePhotoCopies()
     {
@@ -94,10 +95,17 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
         var since = Now.AddDays(-1);
         foreach (var e in store.Events.Find(e => e.CancelledAt == null && e.PhotoFileId != null).ToList())
             if ((e.LastDay ?? e.StartsAt) >= since) inUse.Add(PhotoCopies.FileIdOf(e.PhotoFileId!));
+        foreach (var c in store.Conversations.FindAll())
+        {
+            if (c.AnnouncementPhoto is { } announced) inUse.Add(PhotoCopies.FileIdOf(announced));
+            if (c.EventDraft.GetValueOrDefault("photo") is { } drafted) inUse.Add(PhotoCopies.FileIdOf(drafted));
+        }
         var unused = FilesUnder(PhotoCopies.Prefix)
             .Where(f => f.UploadDate.ToUniversalTime() < before && !inUse.Contains(f.Id))
             .Select(f => f.Id).ToList();
-        return DeleteInBatches(unused, id => store.Files.Delete(id));
+        // Asked again inside the delete's transaction: a broadcast may have been queued with the copy meanwhile.
+        return DeleteInBatches(unused, id =>
+            !store.Outbox.Exists(m => m.Status == OutboxStatus.Pending && m.PhotoFileId == id) && store.Files.Delete(id));
     }
 
     /// <summary>Runs every step; a step that fails is logged and the others still run.</summary>

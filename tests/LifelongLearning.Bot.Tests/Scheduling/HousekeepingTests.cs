@@ -134,6 +134,19 @@ public sealed class HousekeepingTests : IDisposable
     }
 
     [Fact]
+    public void A_photo_copy_an_announcement_being_written_uses_stays()
+    {
+        Upload(PhotoCopies.FileIdOf("zalo:https://example.org/a.jpg"));
+        _clock.SetUtcNow(DateTimeOffset.UtcNow.AddDays(91));
+        _store.Write(() => _store.Conversations.Insert(new LifelongLearning.Bot.Core.Conversations.Conversation
+        {
+            Id = "m1", Mode = LifelongLearning.Bot.Core.Conversations.ConversationMode.Announcing, AnnouncementPhoto = "zalo:https://example.org/a.jpg",
+        }));
+
+        Assert.Equal(0, _housekeeping.PrunePhotoCopies());
+    }
+
+    [Fact]
     public void A_recent_unused_photo_copy_stays()
     {
         Upload(PhotoCopies.FileIdOf("telegram:fresh"));
