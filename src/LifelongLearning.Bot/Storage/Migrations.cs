@@ -53,7 +53,7 @@ internal static class Migrations
     }
 
     /// <summary>
-    /// Builds before 6 stored "" as nothing, so a calendar broadcast (no official to report to) came back with a
+    /// Builds before 6 stored "" as null, so a calendar broadcast (no official to report to) came back with a
     /// null OfficialId; give those their "" so the property holds what its type says.
     /// </summary>
     private static void BroadcastsWithoutOfficial(BotStore s)
