@@ -14,4 +14,15 @@ public sealed class StorageOptions
     /// <summary>How long the key of a received message is kept to recognise a copy delivered again.</summary>
     [Range(2, 3650)]
     public int ReceivedRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// How long an outbox row that is settled (sent, failed, unreachable, cancelled) is kept. Its dedup key goes
+    /// with it, so not below a month: a reminder of a round still open is recognised by the recent rows.
+    /// </summary>
+    [Range(30, 3650)]
+    public int OutboxRetentionDays { get; set; } = 90;
+
+    /// <summary>How long the files of a finished /xuat request (and the request) are kept; they can be built again.</summary>
+    [Range(1, 3650)]
+    public int ExportRetentionDays { get; set; } = 30;
 }

@@ -133,6 +133,10 @@ public sealed partial class BotEngine(
 
         if (turn.Conversation.NumberedChoices is { Count: > 0 } choices && int.TryParse(text, out var n) && n >= 1 && n <= choices.Count)
             text = choices[n - 1].Value;
+        // A menu offered outside any flow (/xuat's periods, /khuvuc's villages) answers only the message right
+        // after it: left in place, a bare "1" typed days later would start another export. A flow's step (a
+        // report, an announcement, an event) keeps its choices; it asks again or clears them itself.
+        if (turn.Conversation.Mode == ConversationMode.Idle) turn.Conversation.NumberedChoices = [];
 
         if (text.StartsWith('/'))
         {

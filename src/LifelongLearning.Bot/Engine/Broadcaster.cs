@@ -83,7 +83,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
         if (broadcast is null || broadcast.ReportedAt is not null || broadcast.Settled < broadcast.Recipients) return;
         broadcast.ReportedAt = time.UtcNow;
         store.Broadcasts.Update(broadcast);
-        if (string.IsNullOrEmpty(broadcast.OfficialId)) return; // LiteDB reads an empty string back as null
+        if (broadcast.OfficialId.Length == 0) return; // the calendar's own announcement: nobody to report to
         var all = store.Outbox.Find(m => m.BroadcastId == broadcast.Id).ToList();
         string Count(OutboxStatus status) => VietnameseFormat.Number(all.Count(m => m.Status == status));
         messenger.ToMember(broadcast.OfficialId,

@@ -25,7 +25,8 @@ public sealed partial class PhotoCopies(BotStore store, ILogger<PhotoCopies> log
     /// <summary>A fetch that takes longer holds up the messages behind it (and a webhook delivery waits for it): give up, send text alone.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private const string Prefix = "$/photos/";
+    /// <summary>Every copy's id starts so; housekeeping finds the copies by it.</summary>
+    public const string Prefix = "$/photos/";
 
     /// <summary>Where the copy of the photo with this reference is (or would be) stored.</summary>
     public static string FileIdOf(string photoRef) =>

@@ -4,6 +4,7 @@ using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Exports;
+using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,9 @@ public static class ExportVerb
         }
 
         var builder = Host.CreateApplicationBuilder(rest);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning);
+        // The host logs a failed start with its stack trace; the verb says what went wrong itself, below.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         string? demoDatabase = null;
         if (demo)
@@ -68,6 +71,13 @@ public static class ExportVerb
                 foreach (var path in paths) await output.WriteLineAsync("  " + path);
             }
             return 0;
+        }
+        catch (DatabaseInUseException)
+        {
+            // The running bot has the file: reading beside it is not safe, and the bot can build the same files.
+            await errors.WriteLineAsync("Không xuất được báo cáo: cơ sở dữ liệu đang được bot sử dụng. " +
+                                        "Hãy dừng bot rồi chạy lại lệnh này, hoặc gõ /xuat trong cuộc trò chuyện với bot để nhận các tệp.");
+            return 1;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlanException or OptionsValidationException)
         {

@@ -111,6 +111,16 @@ public sealed partial class OutboxService(
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
             return failure.Failure != SendFailure.Transient;
         }
+        catch (Exception ex) when (ex is not SendFailedException && !send.IsCancellationRequested)
+        {
+            // Not the platform's answer but a fault of this row (a bug in the sender, a broken stream): left to
+            // the loop it would be read again every 5 s for ever, uncounted. Count it like a transient failure,
+            // so it backs off and is given up at MaxAttempts, and go on with the other rows.
+            pacer.Sent(message.ChatId, started);
+            LogUnexpected(ex, message.Channel, message.Id);
+            Record(message, new SendFailedException(SendFailure.Transient, $"{ex.GetType().Name}: {ex.Message}"));
+            return true;
+        }
     }
 
     private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
@@ -213,6 +223,9 @@ public sealed partial class OutboxService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop for {Channel} failed; retrying in 5 s")]
     private partial void LogLoopFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} message {MessageId}: the sender threw unexpectedly; counted as a failed attempt")]
+    private partial void LogUnexpected(Exception ex, string channel, long messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} message {MessageId} failed (attempt {Attempt}); retrying in {Seconds} s: {Reason}")]
     private partial void LogRetry(string channel, long messageId, int attempt, double seconds, string reason);

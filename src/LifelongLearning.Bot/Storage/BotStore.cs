@@ -12,6 +12,7 @@ namespace LifelongLearning.Bot.Storage;
 public sealed class BotStore : IDisposable
 {
     private readonly LiteDatabase _db;
+    private readonly FileStream _lock;
     private readonly Lock _gate = new();
     private int _depth;
 
@@ -19,25 +20,35 @@ public sealed class BotStore : IDisposable
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
-        _db.UtcDate = true;
-        Units = _db.GetCollection<UnitRecord>("units");
-        Members = _db.GetCollection<Member>("members");
-        Accounts = _db.GetCollection<ChatAccount>("accounts");
-        Rounds = _db.GetCollection<Round>("rounds");
-        Answers = _db.GetCollection<Answer>("answers");
-        Conversations = _db.GetCollection<Conversation>("conversations");
-        Invites = _db.GetCollection<Invite>("invites");
-        Received = _db.GetCollection<ReceivedMessage>("received");
-        Subscribers = _db.GetCollection<Subscriber>("subscribers");
-        Events = _db.GetCollection<EventRecord>("events");
-        Outbox = _db.GetCollection<OutboxMessage>("outbox");
-        Meta = _db.GetCollection<MetaRecord>("meta");
-        Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
-        Exports = _db.GetCollection<ExportRequest>("exports");
-        FileLinks = _db.GetCollection<FileLink>("filelinks");
-        EventFigures = _db.GetCollection<EventFigure>("eventFigures");
-        Migrations.Apply(this);
+        _lock = TakeLock(path);
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+            _db.UtcDate = true;
+            Units = _db.GetCollection<UnitRecord>("units");
+            Members = _db.GetCollection<Member>("members");
+            Accounts = _db.GetCollection<ChatAccount>("accounts");
+            Rounds = _db.GetCollection<Round>("rounds");
+            Answers = _db.GetCollection<Answer>("answers");
+            Conversations = _db.GetCollection<Conversation>("conversations");
+            Invites = _db.GetCollection<Invite>("invites");
+            Received = _db.GetCollection<ReceivedMessage>("received");
+            Subscribers = _db.GetCollection<Subscriber>("subscribers");
+            Events = _db.GetCollection<EventRecord>("events");
+            Outbox = _db.GetCollection<OutboxMessage>("outbox");
+            Meta = _db.GetCollection<MetaRecord>("meta");
+            Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
+            Exports = _db.GetCollection<ExportRequest>("exports");
+            FileLinks = _db.GetCollection<FileLink>("filelinks");
+            EventFigures = _db.GetCollection<EventFigure>("eventFigures");
+            Migrations.Apply(this);
+        }
+        catch
+        {
+            _db?.Dispose();
+            _lock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The schema version this build writes; an older database is migrated up to it at open.</summary>
@@ -106,12 +117,37 @@ public sealed class BotStore : IDisposable
     /// <summary>Waits for a write in progress, so closing never cuts a transaction in half.</summary>
     public void Dispose()
     {
-        lock (_gate) _db.Dispose();
+        lock (_gate)
+        {
+            _db.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Holds "&lt;file&gt;.lock" exclusively while the store is open. LiteDB's direct mode lets a second process
+    /// open the same file on Linux (its own handle shares reads and writes), and two writers corrupt it: the
+    /// export verb run beside the bot, or the bot started twice, must be refused instead. The lock file stays
+    /// after closing on purpose: deleting it would let two processes each lock a different file of one name.
+    /// </summary>
+    private static FileStream TakeLock(string path)
+    {
+        var lockPath = Path.GetFullPath(path) + ".lock";
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseInUseException(Path.GetFullPath(path), ex);
+        }
     }
 
     private static BsonMapper CreateMapper()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // LiteDB's defaults trim every string and store "" as null, so a string property written "" read back
+        // null (a calendar broadcast's empty OfficialId did). Store strings as they are.
+        var mapper = new BsonMapper { EnumAsInteger = false, EmptyStringToNull = false, TrimWhitespace = false };
         mapper.Entity<AnswerValue>().Ignore(v => v.IsMissing);
         mapper.Entity<Conversation>().Ignore(c => c.CurrentQuestion);
         mapper.Entity<Round>().Ignore(r => r.Period).Ignore(r => r.DeadlineDay);

@@ -17,6 +17,7 @@ internal static class Migrations
         (3, s => s.Exports.EnsureIndex(e => e.Status)),
         (4, s => s.FileLinks.EnsureIndex(l => l.ExpiresAt)),
         (5, EventIndexes),
+        (6, BroadcastsWithoutOfficial),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -48,6 +49,21 @@ internal static class Migrations
         {
             b.Settled = s.Outbox.Count(m => m.BroadcastId == b.Id && m.Status != OutboxStatus.Pending);
             s.Broadcasts.Update(b);
+        }
+    }
+
+    /// <summary>
+    /// Builds before 6 stored "" as null, so a calendar broadcast (no official to report to) came back with a
+    /// null OfficialId; give those their "" so the property holds what its type says.
+    /// </summary>
+    private static void BroadcastsWithoutOfficial(BotStore s)
+    {
+        var raw = s.Database.GetCollection("broadcasts");
+        foreach (var doc in raw.FindAll().ToList())
+        {
+            if (doc.TryGetValue(nameof(Broadcast.OfficialId), out var id) && !id.IsNull) continue;
+            doc[nameof(Broadcast.OfficialId)] = "";
+            raw.Update(doc);
         }
     }
 

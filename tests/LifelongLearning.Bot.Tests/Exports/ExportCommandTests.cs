@@ -110,6 +110,32 @@ public sealed class ExportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_number_typed_after_the_choice_was_taken_starts_no_second_export()
+    {
+        await Start();
+
+        Say(Official, "/xuat");
+        Assert.StartsWith("Đang chuẩn bị báo cáo", Say(Official, "1"));
+        Assert.StartsWith("Bot chưa hiểu tin này", Say(Official, "1"));
+
+        Assert.Equal(1, Store.Exports.Count());
+    }
+
+    [Theory]
+    [InlineData("/trangthai")]
+    [InlineData("xin chào")]
+    public async Task Numbered_periods_answer_only_the_next_message(string between)
+    {
+        await Start();
+
+        Say(Official, "/xuat");
+        Say(Official, between);
+
+        Assert.StartsWith("Bot chưa hiểu tin này", Say(Official, "1"));
+        Assert.Equal(0, Store.Exports.Count());
+    }
+
+    [Fact]
     public async Task Reporters_and_residents_are_refused_in_Vietnamese_and_a_wrong_period_is_explained()
     {
         await Start();

@@ -52,6 +52,22 @@ public sealed class ExportVerbTests : IDisposable
         Assert.StartsWith($"Không xuất được báo cáo: {missing}: không tìm thấy tệp kế hoạch.", errors.ToString());
     }
 
+    [Fact]
+    public async Task A_database_the_bot_holds_open_is_explained_in_Vietnamese()
+    {
+        // The world's BotStore is still open, as the running bot's would be.
+        var errors = new StringWriter();
+        var folder = Path.Combine(_world.Folder, "bao-cao");
+        var code = await ExportVerb.RunAsync(
+            ["export", "--year", "2025", "--out", folder, $"--Storage:DatabasePath={_world.DatabasePath}", $"--Bot:PlanPath={DefaultPlan.Path}"],
+            TextWriter.Null, errors, b => b.Services.AddSingleton<TimeProvider>(_world.Clock));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("Không xuất được báo cáo: cơ sở dữ liệu đang được bot sử dụng.", errors.ToString());
+        Assert.Contains("/xuat", errors.ToString());
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
+    }
+
     [Theory]
     [InlineData("Thiếu kỳ báo cáo", "export")]
     [InlineData("Năm «abc» không hợp lệ", "export", "--year", "abc")]

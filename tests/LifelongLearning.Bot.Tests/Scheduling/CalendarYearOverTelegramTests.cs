@@ -56,6 +56,8 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
             ["Telegram:ApiBaseUrl"] = _fake.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "10",
             ["Bot:PlanPath"] = _planPath,
+            // The year's outbox rows are inspected at its end; housekeeping would have pruned those past 90 days.
+            ["Storage:OutboxRetentionDays"] = "3650",
         }, services => services.AddSingleton<TimeProvider>(_clock));
         await _bot.StartAsync();
         await UntilAsync(() => Calendar.LastRunAt is not null, "the calendar's first run");

@@ -28,6 +28,50 @@ public sealed class BotStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_string_and_surrounding_spaces_come_back_as_written()
+    {
+        using (var store = new BotStore(DbPath))
+            store.Write(() =>
+            {
+                store.Broadcasts.Insert(new Broadcast { Id = "event:1:day", OfficialId = "", Recipients = 2 });
+                store.Units.Insert(new UnitRecord { Id = "TV-TH", Name = " Thư viện ", Kind = "", Area = "Thôn 1" });
+            });
+
+        using var reopened = new BotStore(DbPath);
+        Assert.Equal("", reopened.Broadcasts.FindById("event:1:day").OfficialId);
+        var unit = reopened.Units.FindById("TV-TH");
+        Assert.Equal(" Thư viện ", unit.Name);
+        Assert.Equal("", unit.Kind);
+    }
+
+    [Fact]
+    public void A_broadcast_an_older_build_stored_with_a_null_official_gets_an_empty_one()
+    {
+        using (var store = new BotStore(DbPath))
+            store.Write(() =>
+            {
+                // What builds before schema 6 wrote for OfficialId = "": null.
+                store.Database.GetCollection("broadcasts").Insert(new LiteDB.BsonDocument { ["_id"] = "event:1:day", ["OfficialId"] = LiteDB.BsonValue.Null, ["Recipients"] = 2 });
+                store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 5 });
+            });
+
+        using var reopened = new BotStore(DbPath);
+        Assert.Equal("", reopened.Broadcasts.FindById("event:1:day").OfficialId);
+    }
+
+    [Fact]
+    public void A_second_store_on_an_open_database_is_refused_until_the_first_closes()
+    {
+        using (var first = new BotStore(DbPath))
+        {
+            var error = Assert.Throws<DatabaseInUseException>(() => new BotStore(DbPath));
+            Assert.Equal(Path.GetFullPath(DbPath), error.DatabasePath);
+        }
+        using var again = new BotStore(DbPath);
+        Assert.Equal(BotStore.SchemaVersion, again.Meta.FindById("schemaVersion").Value);
+    }
+
+    [Fact]
     public void The_schema_version_is_recorded()
     {
         using var store = new BotStore(DbPath);

@@ -1,0 +1,99 @@
+using LifelongLearning.Bot.Hosting;
+using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Outbox;
+
+/// <summary>A sender that throws something other than SendFailedException costs that row an attempt, not the channel its progress.</summary>
+public sealed class OutboxUnexpectedFailureTests : IAsyncLifetime
+{
+    private const string Channel = "test";
+    private readonly string _folder = Directory.CreateTempSubdirectory("llb-outbox-fault-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 1, 0, 0, TimeSpan.Zero));
+    private readonly BuggySender _sender = new();
+    private IHost _host = null!;
+
+    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db") });
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.AddBotCore();
+        builder.Services.AddSingleton<IChannelSender>(_sender);
+        builder.Services.AddHostedService<OutboxService>();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_row_is_counted_and_backed_off_the_last_attempt_fails_it_and_other_rows_still_go()
+    {
+        var first = Queue("bad", attempts: 0);
+        var last = Queue("bad-again", attempts: OutboxService.MaxAttempts - 1);
+        Queue("good", attempts: 0);
+
+        await WaitUntilAsync(() =>
+            _sender.Sent("good")
+            && Store.Outbox.FindById(first).Attempts == 1
+            && Store.Outbox.FindById(last).Status == OutboxStatus.Failed);
+
+        var retried = Store.Outbox.FindById(first);
+        Assert.Equal(OutboxStatus.Pending, retried.Status);
+        Assert.True(retried.NotBefore > _clock.GetUtcNow().UtcDateTime, "the row waits for its backoff");
+        Assert.Contains("InvalidOperationException", retried.Error);
+        var failed = Store.Outbox.FindById(last);
+        Assert.Equal(OutboxService.MaxAttempts, failed.Attempts);
+    }
+
+    private long Queue(string chatId, int attempts)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return Store.Write(() => Store.Outbox.Insert(new OutboxMessage
+        {
+            Channel = Channel, ChatId = chatId, Text = "Xin chào", Attempts = attempts, CreatedAt = now, NotBefore = now,
+        }).AsInt64);
+    }
+
+    /// <summary>Polls; moves the fake clock a millisecond at a time so the pacer's short waits end, never near a backoff.</summary>
+    private async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class BuggySender : IChannelSender
+    {
+        private readonly HashSet<string> _sent = [];
+
+        public string Channel => OutboxUnexpectedFailureTests.Channel;
+        public ChannelLimits Limits { get; } = new(1000, TimeSpan.FromMilliseconds(1), 1000);
+
+        public bool Sent(string chatId) { lock (_sent) return _sent.Contains(chatId); }
+
+        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (message.ChatId.StartsWith("bad", StringComparison.Ordinal)) throw new InvalidOperationException("a bug in the sender");
+            lock (_sent) _sent.Add(message.ChatId);
+            return Task.CompletedTask;
+        }
+    }
+}
