@@ -170,7 +170,7 @@ public sealed partial class OutboxService(
             return;
         }
         var unit = member.UnitId is null ? "" : $" ({store.Units.FindById(member.UnitId)?.Name})";
-        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName(message.Channel)}: {reason}. Vui lòng liên hệ trực tiếp.",
+        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
             OutboxKinds.Alert, $"unreachable:{account.Id}:{account.UnreachableSince:yyyyMMddHHmm}");
     }
 

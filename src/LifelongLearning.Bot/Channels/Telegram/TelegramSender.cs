@@ -90,8 +90,8 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOpti
         ApiRequestException { ErrorCode: 429 } api => new SendFailedException(SendFailure.Transient, $"429: {api.Message}",
             api.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null, api),
         ApiRequestException { ErrorCode: >= 500 } api => new SendFailedException(SendFailure.Transient, $"{api.ErrorCode}: {api.Message}", inner: api),
-        ApiRequestException { ErrorCode: 403 } api => new SendFailedException(SendFailure.Unreachable,
-            api.Message.Contains("blocked", StringComparison.OrdinalIgnoreCase) ? "người dùng đã chặn bot" : api.Message, inner: api),
+        // Telegram's own words are kept; RefusalText tells the officials what they mean.
+        ApiRequestException { ErrorCode: 403 } api => new SendFailedException(SendFailure.Unreachable, api.Message, inner: api),
         ApiRequestException api => new SendFailedException(SendFailure.Rejected, $"{api.ErrorCode}: {api.Message}", inner: api),
         _ when TelegramErrors.IsTransient(ex, CancellationToken.None) => new SendFailedException(SendFailure.Transient, TelegramErrors.Describe(ex), inner: ex),
         _ => new SendFailedException(SendFailure.Rejected, TelegramErrors.Describe(ex), inner: ex),

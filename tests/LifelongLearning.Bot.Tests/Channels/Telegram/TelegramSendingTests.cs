@@ -42,7 +42,7 @@ public sealed class TelegramSendingTests : TelegramBotTestBase
         Say(Admin, "/moky 2026");
 
         var alert = await NextContainingAsync(Admin, "Không gửi được");
-        Assert.Contains("Telegram", alert.Body);
+        Assert.Contains("Telegram: người này đã chặn bot", alert.Body);
         Assert.NotNull(Bot.Store.Accounts.FindById($"telegram:{Reporter}")!.UnreachableReason);
     }
 }

@@ -79,7 +79,8 @@ public sealed class ZaloSendingTests : ZaloBotTestBase
 
         var alert = await NextContainingAsync(Admin, "Không gửi được tin cho Cô Hạnh");
         Assert.Contains("Zalo", alert.Text);
-        Assert.Contains("User has blocked the bot", alert.Text);
+        Assert.Contains("người này đã chặn bot", alert.Text);
+        Assert.Contains("User has blocked the bot", alert.Text); // Zalo's own words, all there is to go on
         var account = Bot.Store.Accounts.FindById($"zalo:{Reporter}")!;
         Assert.Contains("User has blocked the bot", account.UnreachableReason);
         Assert.Contains(Bot.Store.Outbox.FindAll(), m => m.ChatId == Reporter && m.Status == OutboxStatus.Unreachable);
