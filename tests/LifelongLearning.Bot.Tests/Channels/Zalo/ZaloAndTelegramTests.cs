@@ -96,6 +96,36 @@ public sealed class ZaloAndTelegramTests : ZaloBotTestBase
     }
 
     [Fact]
+    public async Task A_resident_who_asked_for_both_channels_gets_an_announcement_on_each()
+    {
+        const string Resident = "zalo-resident-9";
+        Say(Resident, "/start", "Bà Tư");
+        await NextContainingAsync(Resident, "đồng ý");
+        Say(Resident, "Đồng ý", "Bà Tư");
+        await NextContainingAsync(Resident, "Cảm ơn anh/chị đã đăng ký");
+        Say(Resident, "/lienket", "Bà Tư");
+        var code = InviteCode().Match((await NextContainingAsync(Resident, "Mã liên kết")).Text!).Value;
+        Telegram.EnqueueMessage(TelegramChat, $"/lienket {code}", "Tư");
+        await OnTelegramAsync("Đã liên kết");
+
+        // Last seen on Telegram: without ca-hai, Zalo would get nothing.
+        Telegram.EnqueueMessage(TelegramChat, "/lienket ca-hai", "Tư");
+        await OnTelegramAsync("mọi kênh đã liên kết (2 tài khoản)");
+
+        Say(Admin, "/thongbao");
+        await NextContainingAsync(Admin, "Gửi nội dung thông báo");
+        Say(Admin, "Ngày hội đọc sách thiếu nhi 5/12 tại Nhà văn hóa Thôn 1.");
+        await NextContainingAsync(Admin, "Gửi cho ai?");
+        Say(Admin, "1");
+        await NextContainingAsync(Admin, "Xem trước");
+        Say(Admin, "OK");
+
+        await OnTelegramAsync("📢 Ngày hội đọc sách thiếu nhi");
+        await NextContainingAsync(Resident, "📢 Ngày hội đọc sách thiếu nhi");
+        await NextContainingAsync(Admin, "Kết quả gửi thông báo: 2 đã gửi");
+    }
+
+    [Fact]
     public async Task A_link_code_from_a_stranger_is_refused_and_a_reporter_account_is_not_taken_over()
     {
         Telegram.EnqueueMessage(TelegramChat, "/lienket", "Lạ");
