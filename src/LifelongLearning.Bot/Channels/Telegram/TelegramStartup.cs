@@ -23,9 +23,6 @@ public sealed partial class TelegramStartup(
     IHostApplicationLifetime lifetime,
     ILogger<TelegramStartup> logger) : IHostedService
 {
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
     public static readonly BotCommand[] Commands =
@@ -46,73 +43,25 @@ public sealed partial class TelegramStartup(
         new("lienket", "Liên kết với tài khoản Zalo"),
     ];
 
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _retrying = Task.CompletedTask;
+    private PlatformConnection? _connection;
+
+    // Out of reach is not a reason to hold up the rest of the bot (the calendar, the other channels).
+    private PlatformConnection Connection => LazyInitializer.EnsureInitialized(ref _connection, () => new(
+        ConnectAsync,
+        TelegramErrors.IsTransient,
+        (ex, attempt, wait) => LogUnreachable(TelegramErrors.Describe(ex), attempt, wait.TotalSeconds, Server),
+        ex => LogGaveUp(ex is InvalidOperationException ? ex.Message : TelegramErrors.Describe(ex)),
+        clock,
+        lifetime));
 
     /// <summary>Completes once Telegram has answered and the bot is set up; polling waits for it.</summary>
-    public Task Ready => _ready.Task;
+    public Task Ready => Connection.Ready;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAsync(cancellationToken);
-            _ready.TrySetResult();
-            return;
-        }
-        catch (Exception ex) when (TelegramErrors.IsTransient(ex, cancellationToken))
-        {
-            LogUnreachable(TelegramErrors.Describe(ex), 1, FirstBackoff.TotalSeconds, Server);
-        }
-        // Out of reach is not a reason to hold up the rest of the bot (the calendar, the other channels):
-        // the start goes on, and Telegram is tried again in the background until it answers.
-        _retrying = RetryAsync(_stopping.Token);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Connection.StartAsync(cancellationToken);
 
-    private async Task RetryAsync(CancellationToken ct)
-    {
-        var backoff = FirstBackoff;
-        for (var attempt = 2; ; attempt++)
-        {
-            try
-            {
-                await Task.Delay(backoff, clock, ct);
-                // Every step of the connection is idempotent, so the whole sequence is simply tried again.
-                await ConnectAsync(ct);
-                _ready.TrySetResult();
-                return;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                _ready.TrySetCanceled(ct);
-                return;
-            }
-            catch (Exception ex) when (TelegramErrors.IsTransient(ex, ct))
-            {
-                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
-                LogUnreachable(TelegramErrors.Describe(ex), attempt, backoff.TotalSeconds, Server);
-            }
-            catch (Exception ex)
-            {
-                // The token refused once Telegram was reached (or another lasting refusal): waiting will not
-                // fix it, so the bot stops as it would have at the start. The message never carries the token.
-                LogGaveUp(ex is InvalidOperationException ? ex.Message : TelegramErrors.Describe(ex));
-                _ready.TrySetException(ex);
-                lifetime.StopApplication();
-                return;
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Connection.StopAsync(cancellationToken);
 
     private string Server => options.Value.ApiBaseUrl ?? "api.telegram.org";
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
-    }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {

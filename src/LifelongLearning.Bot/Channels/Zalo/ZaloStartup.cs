@@ -17,73 +17,24 @@ public sealed partial class ZaloStartup(
     IHostApplicationLifetime lifetime,
     ILogger<ZaloStartup> logger) : IHostedService
 {
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private PlatformConnection? _connection;
 
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _retrying = Task.CompletedTask;
+    // Out of reach holds up nothing else (the calendar, Telegram). Zalo's descriptions carry no token: the
+    // client scrubs them.
+    private PlatformConnection Connection => LazyInitializer.EnsureInitialized(ref _connection, () => new(
+        ConnectAsync,
+        (ex, _) => ex is ZaloApiException { IsTransient: true },
+        (ex, attempt, wait) => LogUnreachable(((ZaloApiException)ex).Description, attempt, wait.TotalSeconds),
+        ex => LogGaveUp(ex.Message),
+        clock,
+        lifetime));
 
     /// <summary>Completes once Zalo has answered and the bot is set up; polling waits for it.</summary>
-    public Task Ready => _ready.Task;
+    public Task Ready => Connection.Ready;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ConnectAsync(cancellationToken);
-            _ready.TrySetResult();
-            return;
-        }
-        catch (ZaloApiException ex) when (ex.IsTransient)
-        {
-            LogUnreachable(ex.Description, 1, FirstBackoff.TotalSeconds);
-        }
-        // Out of reach holds up nothing else (the calendar, Telegram): Zalo is tried again until it answers.
-        _retrying = RetryAsync(_stopping.Token);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Connection.StartAsync(cancellationToken);
 
-    private async Task RetryAsync(CancellationToken ct)
-    {
-        var backoff = FirstBackoff;
-        for (var attempt = 2; ; attempt++)
-        {
-            try
-            {
-                await Task.Delay(backoff, clock, ct);
-                // getMe, setWebhook and deleteWebhook are idempotent: the whole sequence is tried again.
-                await ConnectAsync(ct);
-                _ready.TrySetResult();
-                return;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                _ready.TrySetCanceled(ct);
-                return;
-            }
-            catch (ZaloApiException ex) when (ex.IsTransient)
-            {
-                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
-                LogUnreachable(ex.Description, attempt, backoff.TotalSeconds);
-            }
-            catch (Exception ex)
-            {
-                // A refusal once Zalo was reached: waiting will not fix it, so the bot stops as it would have
-                // at the start. Neither message carries the token (the client scrubs Zalo's descriptions).
-                LogGaveUp(ex.Message);
-                _ready.TrySetException(ex);
-                lifetime.StopApplication();
-                return;
-            }
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Connection.StopAsync(cancellationToken);
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
