@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LifelongLearning.Bot.Core.Exports;
+using LifelongLearning.Bot.Core.Text;
 
 namespace LifelongLearning.Bot.Exports;
 

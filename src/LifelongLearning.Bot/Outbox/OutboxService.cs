@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Hosting;
@@ -170,16 +171,10 @@ public sealed partial class OutboxService(
             return;
         }
         var unit = member.UnitId is null ? "" : $" ({store.Units.FindById(member.UnitId)?.Name})";
-        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
+        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName.Display(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
             OutboxKinds.Alert, $"unreachable:{account.Id}:{account.UnreachableSince:yyyyMMddHHmm}");
     }
 
-    private static string ChannelName(string channel) => channel switch
-    {
-        "telegram" => "Telegram",
-        "zalo" => "Zalo",
-        _ => channel,
-    };
 
     /// <summary>
     /// The messages that may go now, oldest first, and when the next one waiting falls due. A chat's

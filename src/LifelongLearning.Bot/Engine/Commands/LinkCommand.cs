@@ -101,13 +101,13 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
         // Whoever holds the other accounts hears of it, so a code passed to the wrong person is noticed.
         foreach (var other in messenger.Reachable(target.Id).Where(a => a.Id != account.Id))
             messenger.To(other.Channel, other.ChatId,
-                $"🔗 Một tài khoản {ChannelName(message.Channel)} ({message.SenderName}) vừa được liên kết với anh/chị. Nếu không phải anh/chị, hãy báo cán bộ xã ngay.");
+                $"🔗 Một tài khoản {ChannelName.Display(message.Channel)} ({message.SenderName}) vừa được liên kết với anh/chị. Nếu không phải anh/chị, hãy báo cán bộ xã ngay.");
 
         turn.Member = target;
         turn.Account = account;
         if (turn.Role != Role.Admin) turn.Role = target.Role;
         var reporting = store.Conversations.FindById(target.Id) is { Mode: ConversationMode.Reporting };
-        turn.Say($"Đã liên kết: bot nhận ra {target.Name} trên {ChannelName(message.Channel)}." +
+        turn.Say($"Đã liên kết: bot nhận ra {target.Name} trên {ChannelName.Display(message.Channel)}." +
                  (reporting ? " Anh/chị đang trả lời dở báo cáo: gõ câu trả lời tiếp ở đây, hoặc /baocao để xem lại câu hỏi." : " Gõ /trogiup để xem các lệnh."));
     }
 
@@ -121,10 +121,4 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
         store.Subscribers.Upsert(new Subscriber { Id = toMemberId, Area = from.Area, Active = true, SubscribedAt = time.UtcNow });
     }
 
-    public static string ChannelName(string channel) => channel switch
-    {
-        "telegram" => "Telegram",
-        "zalo" => "Zalo",
-        _ => channel,
-    };
 }

@@ -1,6 +1,6 @@
-namespace LifelongLearning.Bot.Core.Exports;
+namespace LifelongLearning.Bot.Core.Text;
 
-/// <summary>The channel an answer came through, as an official reads it in the revisions sheet.</summary>
+/// <summary>A channel as people read it: in messages, alerts and the revisions sheet.</summary>
 public static class ChannelName
 {
     public static string Display(string channel) => channel switch
