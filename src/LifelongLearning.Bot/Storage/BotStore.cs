@@ -42,6 +42,7 @@ public sealed class BotStore : IDisposable
             FileLinks = _db.GetCollection<FileLink>("filelinks");
             EventFigures = _db.GetCollection<EventFigure>("eventFigures");
             Migrations.Apply(this);
+            WarmUpMappings(_db.Mapper);
         }
         catch
         {
@@ -141,6 +142,42 @@ public sealed class BotStore : IDisposable
         {
             throw new DatabaseInUseException(Path.GetFullPath(path), ex);
         }
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.x builds a type's mapping on its first use and now and then gets it wrong when two threads do
+    /// that at once (platforms.md): a file read by the outbox while housekeeping lists files came back without
+    /// its name. Every stored type is mapped here, once, on the opening thread.
+    /// </summary>
+    private static void WarmUpMappings(BsonMapper mapper)
+    {
+        var seen = new HashSet<Type>();
+        void Map(Type type)
+        {
+            if (type.IsGenericType && type.GetGenericArguments() is { } arguments &&
+                (typeof(System.Collections.IEnumerable).IsAssignableFrom(type) || type.IsValueType))
+            {
+                foreach (var argument in arguments) Map(argument);
+                return;
+            }
+            if (type.IsEnum || type.IsPrimitive || type == typeof(string) || !seen.Add(type)) return;
+            if (type.Namespace?.StartsWith("LifelongLearning", StringComparison.Ordinal) != true && type != typeof(LiteFileInfo<string>)) return;
+            // Types without a parameterless constructor are not stored as documents (ReportingPeriod is a value).
+            const System.Reflection.BindingFlags AnyInstance = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+            if (type.IsAbstract || (!type.IsValueType && type.GetConstructor(AnyInstance, Type.EmptyTypes) is null)) return;
+            if (Activator.CreateInstance(type, nonPublic: true) is not { } sample) return;
+            mapper.ToObject(type, mapper.ToDocument(type, sample));
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                Map(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
+        }
+        foreach (var type in new[]
+        {
+            typeof(UnitRecord), typeof(Member), typeof(ChatAccount), typeof(Round), typeof(Answer), typeof(Conversation),
+            typeof(Invite), typeof(ReceivedMessage), typeof(Subscriber), typeof(EventRecord), typeof(OutboxMessage),
+            typeof(MetaRecord), typeof(Broadcast), typeof(ExportRequest), typeof(FileLink), typeof(EventFigure),
+            typeof(LiteFileInfo<string>),
+        })
+            Map(type);
     }
 
     private static BsonMapper CreateMapper()
