@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Files;
@@ -53,7 +51,7 @@ public sealed partial class TelegramWebhook(
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (!SecretMatches(context.Request.Headers[SecretHeader].ToString()))
+        if (!WebhookSecret.Matches(context.Request.Headers[SecretHeader].FirstOrDefault(), options.Value.WebhookSecret ?? ""))
         {
             LogBadSecret(context.Connection.RemoteIpAddress?.ToString() ?? "?");
             return Results.Unauthorized();
@@ -87,12 +85,6 @@ public sealed partial class TelegramWebhook(
         }
     }
 
-    private bool SecretMatches(string given)
-    {
-        var expected = Encoding.UTF8.GetBytes(options.Value.WebhookSecret ?? "");
-        var actual = Encoding.UTF8.GetBytes(given);
-        return expected.Length > 0 && CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public sealed partial class ZaloWebhook(
     ILogger<ZaloWebhook> logger) : IHostedService, IAsyncDisposable
 {
     public const string Path = "/zalo/webhook";
+
+    public const string SecretHeader = "X-Bot-Api-Secret-Token";
     private const int MaxBodyBytes = 64 * 1024;
     private WebApplication? _app;
 
@@ -49,7 +51,7 @@ public sealed partial class ZaloWebhook(
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (!ZaloWebhookSecret.Matches(context.Request.Headers[ZaloWebhookSecret.HeaderName].FirstOrDefault(), options.Value.WebhookSecret ?? ""))
+        if (!WebhookSecret.Matches(context.Request.Headers[SecretHeader].FirstOrDefault(), options.Value.WebhookSecret ?? ""))
         {
             LogBadSecret(context.Connection.RemoteIpAddress?.ToString() ?? "?");
             return Results.Unauthorized();

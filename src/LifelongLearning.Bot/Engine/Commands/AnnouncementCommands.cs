@@ -44,15 +44,14 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audien
                 return;
             }
             c.AnnouncementText = text;
-            var choices = time.Plan.Commune.Areas.Select(a => new Choice(a, a)).Prepend(new Choice("Cả xã", "cả xã")).ToList();
+            var choices = AreaChoice.Choices(time.Plan.Commune);
             c.NumberedChoices = choices;
             turn.Say(new Reply("Gửi cho ai?", choices, Numbered: true));
             return;
         }
         if (c.NumberedChoices.Count > 0)
         {
-            var area = time.Plan.Commune.Areas.FirstOrDefault(a => Words.Fold(a) == Words.Fold(text));
-            if (area is null && Words.Fold(text) is not ("ca xa" or "tat ca"))
+            if (!AreaChoice.TryParse(time.Plan.Commune, text, out var area))
             {
                 turn.Say(new Reply("Vui lòng chọn số trong danh sách.", c.NumberedChoices, Numbered: true));
                 return;

@@ -95,8 +95,7 @@ public sealed class EventCommands(
                 AskArea(turn);
                 return;
             case Area:
-                var area = time.Plan.Commune.Areas.FirstOrDefault(a => Words.Fold(a) == Words.Fold(text));
-                if (area is null && Words.Fold(text) is not ("ca xa" or "tat ca"))
+                if (!AreaChoice.TryParse(time.Plan.Commune, text, out var area))
                 {
                     turn.Say(new Reply("Vui lòng chọn số trong danh sách.", c.NumberedChoices, Numbered: true));
                     return;
@@ -135,7 +134,7 @@ public sealed class EventCommands(
 
     private void AskArea(Turn turn)
     {
-        var choices = time.Plan.Commune.Areas.Select(a => new Choice(a, a)).Prepend(new Choice("Cả xã", "cả xã")).ToList();
+        var choices = AreaChoice.Choices(time.Plan.Commune);
         turn.Conversation.NumberedChoices = choices;
         turn.Conversation.EventStep = Area;
         turn.Say(new Reply($"6{Steps}. Sự kiện dành cho bà con ở đâu?", choices, Numbered: true));

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Channels;
 using System.Net;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Tests.Fakes.Zalo;
@@ -32,7 +33,7 @@ public sealed class ZaloWebhookDeliveryTests : IAsyncLifetime
         _bot = builder.Build();
         _bot.MapPost("/zalo/webhook", async (HttpContext context) =>
         {
-            if (!ZaloWebhookSecret.Matches(context.Request.Headers[ZaloWebhookSecret.HeaderName], Secret))
+            if (!WebhookSecret.Matches(context.Request.Headers[ZaloWebhook.SecretHeader], Secret))
                 return Results.Unauthorized();
             using var reader = new StreamReader(context.Request.Body);
             try

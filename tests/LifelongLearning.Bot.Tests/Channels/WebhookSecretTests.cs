@@ -1,9 +1,9 @@
-using LifelongLearning.Bot.Channels.Zalo;
+using LifelongLearning.Bot.Channels;
 using Xunit;
 
-namespace LifelongLearning.Bot.Tests.Channels.Zalo;
+namespace LifelongLearning.Bot.Tests.Channels;
 
-public sealed class ZaloWebhookSecretTests
+public sealed class WebhookSecretTests
 {
     [Theory]
     [InlineData("secret-12345678", "secret-12345678", true)]
@@ -15,6 +15,6 @@ public sealed class ZaloWebhookSecretTests
     [InlineData("", "", false)]
     public void Only_the_exact_secret_matches(string? header, string secret, bool expected)
     {
-        Assert.Equal(expected, ZaloWebhookSecret.Matches(header, secret));
+        Assert.Equal(expected, WebhookSecret.Matches(header, secret));
     }
 }

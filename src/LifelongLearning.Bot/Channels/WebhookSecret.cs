@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LifelongLearning.Bot.Channels.Zalo;
+namespace LifelongLearning.Bot.Channels;
 
-public static class ZaloWebhookSecret
+/// <summary>The secret a platform sends back in a header on every webhook call (Telegram and Zalo alike).</summary>
+public static class WebhookSecret
 {
-    public const string HeaderName = "X-Bot-Api-Secret-Token";
-
     /// <summary>
     /// Constant-time comparison of the header with the configured secret. Both are hashed first so that not even
     /// the secret's length leaks through timing. An empty secret never matches.
