@@ -1,10 +1,8 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Engine;
@@ -13,35 +11,18 @@ namespace LifelongLearning.Bot.Tests.Engine;
 public sealed class AnnouncementTests : IAsyncLifetime
 {
     private const string Channel = "test";
-    private readonly string _folder = Directory.CreateTempSubdirectory("llb-announce-").FullName;
     private readonly RecordingSender _sender = new();
-    private IHost _host = null!;
+    private EngineHost _host = null!;
     private long _sequence;
 
-    private BotEngine Engine => _host.Services.GetRequiredService<BotEngine>();
-    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+    private BotEngine Engine => _host.Engine;
+    private BotStore Store => _host.Store;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
-            ["Bot:AdminChatIds:0"] = $"{Channel}:official",
-        });
-        builder.AddBotCore();
-        builder.Services.AddSingleton<IChannelSender>(_sender);
-        builder.Services.AddHostedService<OutboxService>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(
+        new Dictionary<string, string?> { ["Bot:AdminChatIds:0"] = $"{Channel}:official" },
+        services => services.AddSingleton<IChannelSender>(_sender).AddHostedService<OutboxService>());
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Announcement_to_a_village_reaches_its_residents_and_those_who_chose_the_whole_commune_only()

@@ -1,13 +1,10 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Engine;
@@ -19,38 +16,24 @@ namespace LifelongLearning.Bot.Tests.Engine;
 public sealed class EventCommandTests : IAsyncLifetime
 {
     private const string Channel = "test";
-    private readonly string _folder = Directory.CreateTempSubdirectory("llb-events-").FullName;
     // Monday 1/6/2026, 09:00 in the commune.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
-    private IHost _host = null!;
+    private EngineHost _host = null!;
     private long _sequence;
 
-    private BotEngine Engine => _host.Services.GetRequiredService<BotEngine>();
-    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+    private BotEngine Engine => _host.Engine;
+    private BotStore Store => _host.Store;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(
+        new Dictionary<string, string?>
         {
-            ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
             ["Bot:AdminChatIds:0"] = $"{Channel}:admin",
             ["Events:DaysBefore"] = "3",
             ["Events:SendAt"] = "07:30",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.AddBotCore();
-        builder.Services.TryAddSingleton<EventAnnouncer>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+        },
+        services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<EventAnnouncer>());
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public void The_plans_days_are_in_the_calendar_from_the_start_and_cannot_be_cancelled()

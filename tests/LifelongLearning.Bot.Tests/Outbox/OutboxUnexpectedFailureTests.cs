@@ -1,10 +1,8 @@
-using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Outbox;
@@ -13,31 +11,17 @@ namespace LifelongLearning.Bot.Tests.Outbox;
 public sealed class OutboxUnexpectedFailureTests : IAsyncLifetime
 {
     private const string Channel = "test";
-    private readonly string _folder = Directory.CreateTempSubdirectory("llb-outbox-fault-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 1, 0, 0, TimeSpan.Zero));
     private readonly BuggySender _sender = new();
-    private IHost _host = null!;
+    private EngineHost _host = null!;
 
-    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+    private BotStore Store => _host.Store;
 
-    public async Task InitializeAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db") });
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.AddBotCore();
-        builder.Services.AddSingleton<IChannelSender>(_sender);
-        builder.Services.AddHostedService<OutboxService>();
-        _host = builder.Build();
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await EngineHost.StartAsync(
+        new Dictionary<string, string?>(),
+        services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<IChannelSender>(_sender).AddHostedService<OutboxService>());
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task The_row_is_counted_and_backed_off_the_last_attempt_fails_it_and_other_rows_still_go()

@@ -1,0 +1,50 @@
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Hosting;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LifelongLearning.Bot.Tests.Support;
+
+/// <summary>
+/// The bot's core (engine, store, calendar services) without a channel, on a temporary database deleted on
+/// dispose: for tests that talk to the engine directly. <c>services</c> registers before the bot's own, so a
+/// FakeTimeProvider wins over the system clock; add a recording IChannelSender and OutboxService there too.
+/// </summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _folder;
+
+    private EngineHost(IHost host, string folder)
+    {
+        _host = host;
+        _folder = folder;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public BotStore Store => Services.GetRequiredService<BotStore>();
+
+    public BotEngine Engine => Services.GetRequiredService<BotEngine>();
+
+    public static async Task<EngineHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("llb-engine-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:DatabasePath"] = Path.Combine(folder, "bot.db") });
+        services?.Invoke(builder.Services);
+        builder.AddBotCore();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EngineHost(host, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
