@@ -23,6 +23,8 @@ public sealed class BotStore : IDisposable
         _lock = TakeLock(path);
         try
         {
+            // Read-only first: a file a newer release wrote is refused before anything writes to it.
+            if (File.Exists(path) && new FileInfo(path).Length > 0) StoreFile.EnsureNotNewer(Path.GetFullPath(path), StoreFile.Read(path).SchemaVersion);
             _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
             _db.UtcDate = true;
             Units = _db.GetCollection<UnitRecord>("units");
