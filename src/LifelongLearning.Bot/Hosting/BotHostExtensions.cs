@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Backups;
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Channels.Zalo;
@@ -43,6 +44,7 @@ public static class BotHostExtensions
         builder.AddExports();
         builder.Services.AddEventCalendar();
         builder.Services.AddHostedService<Housekeeping>();
+        builder.Services.AddBackups();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class BotHostExtensions
         services.AddSingleton<Members>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
+        services.TryAddSingleton<BackupHealth>();
         services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();

@@ -20,7 +20,8 @@ public static class StoreFile
             var version = db.GetCollection("meta").FindById(Migrations.SchemaVersionKey)?["Value"].AsInt32 ?? 0;
             return new StoreFacts(version, db.GetCollection("answers").Count(), db.GetCollection("members").Count());
         }
-        catch (LiteException ex)
+        // A file that is not LiteDB's: in read-only mode LiteDB fails trying to write a header into it.
+        catch (Exception ex) when (ex is LiteException or NotSupportedException or InvalidCastException or FormatException or ArgumentException or InvalidOperationException)
         {
             throw new IOException($"Tệp {path} không phải cơ sở dữ liệu của bot hoặc đã hỏng ({ex.Message}).", ex);
         }
