@@ -27,18 +27,19 @@ public static class BotHostExtensions
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         builder.AddBotCore();
-        var channels = 0;
+        var channels = new List<(string, bool Polling)>();
         if (builder.Configuration["Telegram:BotToken"] is { Length: > 0 })
         {
             builder.AddTelegramChannel();
-            channels++;
+            channels.Add(("telegram", !string.Equals(builder.Configuration["Telegram:Mode"], TelegramOptions.Webhook, StringComparison.OrdinalIgnoreCase)));
         }
         if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 })
         {
             builder.AddZaloChannel();
-            channels++;
+            channels.Add(("zalo", string.IsNullOrEmpty(builder.Configuration["Zalo:PublicBaseUrl"])));
         }
-        if (channels == 0) builder.AddConsoleChannel();
+        if (channels.Count == 0) builder.AddConsoleChannel();
+        builder.AddLocalListener(channels);
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
         builder.AddExports();
@@ -76,6 +77,7 @@ public static class BotHostExtensions
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
         services.TryAddSingleton<BackupHealth>();
+        services.TryAddSingleton<Heartbeats>();
         services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();

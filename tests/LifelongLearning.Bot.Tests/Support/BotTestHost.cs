@@ -48,6 +48,8 @@ public sealed class BotTestHost : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings);
         var host = new BotTestHost(all, directory) { ConfigureServices = services };
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
+        // Hosts run side by side: each health listener on a port of its own (LocalListener.ListeningUrl).
+        all.TryAdd("Health:ListenUrl", "http://127.0.0.1:0");
         return host;
     }
 
