@@ -46,7 +46,8 @@ public static class BackupVerb
         }
         var builder = Host.CreateApplicationBuilder([.. rest]);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var database = Path.GetFullPath(storage.DatabasePath, builder.Environment.ContentRootPath);
+        // As the bot opens it: relative to the working folder (the service's WorkingDirectory).
+        var database = Path.GetFullPath(storage.DatabasePath);
         var typedIn = FromTypedFolder(value);
         return Task.FromResult(args[0] == "backup" ? Backup(database, typedIn, output, errors, clock) : Restore(database, typedIn, output, errors, clock));
     }
