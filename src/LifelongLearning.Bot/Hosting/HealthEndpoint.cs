@@ -39,14 +39,11 @@ public sealed class HealthEndpoint(Heartbeats heartbeats, BotStore store, Backup
         var calendarOk = calendar is null || now - (calendarRun ?? heartbeats.StartedAt) <= CalendarLimit;
         if (!calendarOk) problems.Add($"calendar: no run for more than {CalendarLimit.TotalMinutes:0} minutes");
 
-        // One read under the store's lock: the outbox sender may be writing meanwhile.
-        var (pending, oldest) = store.Write(() =>
-        {
-            var rows = store.Outbox.Query().Where(m => m.Status == OutboxStatus.Pending);
-            var count = rows.Count();
-            var first = count == 0 ? (DateTime?)null : store.Outbox.Query().Where(m => m.Status == OutboxStatus.Pending).OrderBy(m => m.CreatedAt).Select(m => m.CreatedAt).First();
-            return (count, first);
-        });
+        // Read outside the store's write lock: a store stuck in a write must not hang the check that reports it.
+        // The sender may settle the last row between the two reads: the oldest is looked for, not assumed.
+        var pending = store.Outbox.Count(m => m.Status == OutboxStatus.Pending);
+        var first = store.Outbox.Query().Where(m => m.Status == OutboxStatus.Pending).OrderBy(m => m.CreatedAt).Limit(1).ToList();
+        DateTime? oldest = first.Count == 0 ? null : first[0].CreatedAt;
         var body = new JsonObject
         {
             ["status"] = problems.Count == 0 ? "ok" : "unhealthy",

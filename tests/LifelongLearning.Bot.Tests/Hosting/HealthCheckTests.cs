@@ -76,4 +76,37 @@ public sealed class HealthCheckTests : TelegramBotTestBase
         Assert.False((bool)body["channels"]!["telegram"]!["ok"]!);
         Assert.Contains(body["problems"]!.AsArray(), p => ((string?)p)!.StartsWith("telegram:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_health_check_answers_503_when_the_calendar_has_not_run_for_ten_minutes()
+    {
+        Bot.ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock);
+        await Bot.StartAsync();
+        await HealthWhenAsync(b => b["calendar"]?["lastRunAt"] is not null);
+        var store = Bot.Store;
+        // Continuations run elsewhere: the test must not go on inside the stuck write, holding the store's lock.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A write that does not end (a disk that hangs): the calendar's next run waits behind it.
+        var stuck = Task.Run(() => store.Write(() => { entered.SetResult(); release.Task.Wait(); }));
+        var advanced = Task.CompletedTask;
+        try
+        {
+            await entered.Task;
+            // On a thread of its own: the calendar's run wakes on the advancing thread and waits there for the store.
+            advanced = Task.Run(() => _clock.Advance(TimeSpan.FromMinutes(11)));
+
+            var (status, body, _) = await HealthWhenAsync(b => (string?)b["status"] == "unhealthy");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.False((bool)body["calendar"]!["ok"]!, body.ToJsonString());
+            Assert.Contains(body["problems"]!.AsArray(), p => ((string?)p)!.StartsWith("calendar:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            release.SetResult();
+            await stuck;
+            await advanced;
+        }
+    }
 }

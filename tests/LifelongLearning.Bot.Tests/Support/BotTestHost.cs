@@ -50,6 +50,8 @@ public sealed class BotTestHost : IAsyncDisposable
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
         // Hosts run side by side: each health listener on a port of its own (LocalListener.ListeningUrl).
         all.TryAdd("Health:ListenUrl", "http://127.0.0.1:0");
+        // A test that moves the clock past 20:30 gets a nightly copy: into this host's folder, not the test's.
+        all.TryAdd("Backup:Folder", Path.Combine(directory, "backups"));
         return host;
     }
 
