@@ -41,7 +41,14 @@ public sealed class EngineHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         builder.AddBotCore();
         var host = builder.Build();
-        await host.StartAsync();
+        try { await host.StartAsync(); }
+        catch
+        {
+            // A start refused on purpose (a store from a newer release) leaves no temp folder behind.
+            host.Dispose();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
         return new EngineHost(host, folder);
     }
 
