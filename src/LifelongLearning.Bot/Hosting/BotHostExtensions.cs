@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Backups;
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Channels.Zalo;
@@ -26,23 +27,25 @@ public static class BotHostExtensions
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         builder.AddBotCore();
-        var channels = 0;
+        var channels = new List<(string, bool Polling)>();
         if (builder.Configuration["Telegram:BotToken"] is { Length: > 0 })
         {
             builder.AddTelegramChannel();
-            channels++;
+            channels.Add(("telegram", !string.Equals(builder.Configuration["Telegram:Mode"], TelegramOptions.Webhook, StringComparison.OrdinalIgnoreCase)));
         }
         if (builder.Configuration["Zalo:BotToken"] is { Length: > 0 })
         {
             builder.AddZaloChannel();
-            channels++;
+            channels.Add(("zalo", string.IsNullOrEmpty(builder.Configuration["Zalo:PublicBaseUrl"])));
         }
-        if (channels == 0) builder.AddConsoleChannel();
+        if (channels.Count == 0) builder.AddConsoleChannel();
+        builder.AddLocalListener(channels);
         builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReportingCalendar();
         builder.AddExports();
         builder.Services.AddEventCalendar();
         builder.Services.AddHostedService<Housekeeping>();
+        builder.Services.AddBackups();
         return builder;
     }
 
@@ -73,6 +76,8 @@ public static class BotHostExtensions
         services.AddSingleton<Members>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
+        services.TryAddSingleton<BackupHealth>();
+        services.TryAddSingleton<Heartbeats>();
         services.TryAddSingleton<ReportingCalendar>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();

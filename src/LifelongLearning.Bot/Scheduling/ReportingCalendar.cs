@@ -15,7 +15,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// reminders to the late, alerts and digests to officials, rounds to close. Every message carries a dedup
 /// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
 /// </summary>
-public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger)
+public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger, Backups.BackupHealth? backups = null)
 {
     /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
     public const int MaxDaysSinceCutOff = 60;
@@ -183,6 +183,8 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         if (!Schedule.DigestDays.Contains(today.DayOfWeek) || clock < Schedule.DigestTime || clock >= DigestLatest || !IsAllowed(now)) return 0;
         if (DateOnly.FromDateTime(time.ToLocal(round.OpenedAt).DateTime) >= today) return 0; // not on the opening day
         var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+        // A failed backup, or none for two days, is said where the officials look every morning.
+        if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
         return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DigestKey(round.Id, today));
     }
 

@@ -18,11 +18,14 @@ public sealed class BotStore : IDisposable
 
     public BotStore(string path)
     {
+        DatabasePath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
         _lock = TakeLock(path);
         try
         {
+            // Read-only first: a file a newer release wrote is refused before anything writes to it.
+            if (File.Exists(path) && new FileInfo(path).Length > 0) StoreFile.EnsureNotNewer(Path.GetFullPath(path), StoreFile.Read(path).SchemaVersion);
             _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
             _db.UtcDate = true;
             Units = _db.GetCollection<UnitRecord>("units");
@@ -80,6 +83,9 @@ public sealed class BotStore : IDisposable
 
     internal LiteDatabase Database => _db;
 
+    /// <summary>The data file, full path.</summary>
+    public string DatabasePath { get; }
+
     /// <summary>Runs the work as one transaction: all of it is stored, or none of it.</summary>
     public T Write<T>(Func<T> work)
     {
@@ -115,6 +121,21 @@ public sealed class BotStore : IDisposable
         lock (_gate) _db.Checkpoint();
     }
 
+    /// <summary>
+    /// Copies the data file to <paramref name="destination"/> whole: under the write lock, so no transaction is
+    /// half in it, and after a checkpoint, so the log's commits are in the file. Returns the answers it holds.
+    /// </summary>
+    public int CopyTo(string destination)
+    {
+        lock (_gate)
+        {
+            if (_depth > 0) throw new InvalidOperationException("A copy cannot be taken inside a write.");
+            _db.Checkpoint();
+            File.Copy(DatabasePath, destination, overwrite: true);
+            return Answers.Count();
+        }
+    }
+
     /// <summary>Waits for a write in progress, so closing never cuts a transaction in half.</summary>
     public void Dispose()
     {
@@ -131,7 +152,7 @@ public sealed class BotStore : IDisposable
     /// export verb run beside the bot, or the bot started twice, must be refused instead. The lock file stays
     /// after closing on purpose: deleting it would let two processes each lock a different file of one name.
     /// </summary>
-    private static FileStream TakeLock(string path)
+    internal static FileStream TakeLock(string path)
     {
         var lockPath = Path.GetFullPath(path) + ".lock";
         try

@@ -25,8 +25,7 @@ internal static class Migrations
     public static void Apply(BotStore store)
     {
         var current = store.Meta.FindById(SchemaVersionKey)?.Value ?? 0;
-        if (current > Latest)
-            throw new InvalidOperationException($"Cơ sở dữ liệu có phiên bản {current}, mới hơn chương trình này (phiên bản {Latest}). Hãy cập nhật chương trình.");
+        if (current > Latest) throw new StoreTooNewException("", current); // BotStore refuses it before opening; kept as a guard
         foreach (var (version, apply) in Steps.Where(s => s.Version > current))
         {
             store.Write(() =>

@@ -97,8 +97,8 @@ public sealed class BotStoreTests : IDisposable
     {
         using (var store = new BotStore(DbPath))
             store.Write(() => store.Meta.Upsert(new MetaRecord { Id = "schemaVersion", Value = 99 }));
-        var ex = Assert.Throws<InvalidOperationException>(() => new BotStore(DbPath));
-        Assert.Contains("Hãy cập nhật chương trình", ex.Message);
+        var ex = Assert.Throws<StoreTooNewException>(() => new BotStore(DbPath));
+        Assert.Contains("Hãy cài lại bản bot mới hơn", ex.Message);
     }
 
     [Fact]

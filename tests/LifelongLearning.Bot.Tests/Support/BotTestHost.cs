@@ -48,6 +48,10 @@ public sealed class BotTestHost : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings);
         var host = new BotTestHost(all, directory) { ConfigureServices = services };
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
+        // Hosts run side by side: each health listener on a port of its own (LocalListener.ListeningUrl).
+        all.TryAdd("Health:ListenUrl", "http://127.0.0.1:0");
+        // A test that moves the clock past 20:30 gets a nightly copy: into this host's folder, not the test's.
+        all.TryAdd("Backup:Folder", Path.Combine(directory, "backups"));
         return host;
     }
 

@@ -27,17 +27,28 @@ public sealed class EngineHost : IAsyncDisposable
 
     public BotStore Store => Services.GetRequiredService<BotStore>();
 
+    public string DatabasePath => Path.Combine(_folder, "bot.db");
+
     public BotEngine Engine => Services.GetRequiredService<BotEngine>();
 
-    public static async Task<EngineHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="database">a store file copied in as the host's database before it starts (a fixture of an older release)</param>
+    public static async Task<EngineHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string? database = null)
     {
         var folder = Directory.CreateTempSubdirectory("llb-engine-").FullName;
+        if (database is not null) File.Copy(database, Path.Combine(folder, "bot.db"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:DatabasePath"] = Path.Combine(folder, "bot.db") });
         services?.Invoke(builder.Services);
         builder.AddBotCore();
         var host = builder.Build();
-        await host.StartAsync();
+        try { await host.StartAsync(); }
+        catch
+        {
+            // A start refused on purpose (a store from a newer release) leaves no temp folder behind.
+            host.Dispose();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
         return new EngineHost(host, folder);
     }
 

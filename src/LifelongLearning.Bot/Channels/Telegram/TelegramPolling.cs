@@ -21,6 +21,7 @@ public sealed partial class TelegramPolling(
     PhotoCopies photos,
     TimeProvider clock,
     IOptions<TelegramOptions> options,
+    Hosting.Heartbeats heartbeats,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
@@ -46,6 +47,7 @@ public sealed partial class TelegramPolling(
                     await HandleAsync(update, stoppingToken);
                     offset = update.Id + 1;
                 }
+                heartbeats.Beat("telegram");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -26,6 +26,7 @@ public sealed partial class TelegramWebhook(
     PhotoCopies photos,
     IOptions<TelegramOptions> options,
     ILoggerFactory loggers,
+    Hosting.Heartbeats heartbeats,
     ILogger<TelegramWebhook> logger) : IHostedService, IAsyncDisposable
 {
     public const string Path = "/telegram/webhook";
@@ -76,6 +77,7 @@ public sealed partial class TelegramWebhook(
                 engine.Handle(message);
             }
             if (mapped.CallbackQueryId is { } id) await TelegramPolling.AnswerCallbackAsync(bot, id, logger, context.RequestAborted);
+            heartbeats.Beat("telegram");
             return Results.Ok();
         }
         catch (Exception ex)

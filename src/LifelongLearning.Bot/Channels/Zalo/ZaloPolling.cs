@@ -15,6 +15,7 @@ public sealed partial class ZaloPolling(
     ZaloStartup startup,
     TimeProvider clock,
     IOptions<ZaloOptions> options,
+    Hosting.Heartbeats heartbeats,
     ILogger<ZaloPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
@@ -45,6 +46,7 @@ public sealed partial class ZaloPolling(
                 {
                     unstored = await zalo.GetUpdatesAsync(timeout, stoppingToken);
                     backoff = FirstBackoff;
+                    heartbeats.Beat("zalo");
                 }
                 if (unstored is not null) await inbox.AcceptAsync(unstored, stoppingToken);
                 unstored = null;

@@ -22,6 +22,7 @@ public sealed partial class ZaloWebhook(
     BotStore store,
     IOptions<ZaloOptions> options,
     ILoggerFactory loggers,
+    Hosting.Heartbeats heartbeats,
     ILogger<ZaloWebhook> logger) : IHostedService, IAsyncDisposable
 {
     public const string Path = "/zalo/webhook";
@@ -70,6 +71,7 @@ public sealed partial class ZaloWebhook(
         try
         {
             await inbox.AcceptAsync(update, context.RequestAborted);
+            heartbeats.Beat("zalo");
             return Results.Ok();
         }
         catch (Exception ex)

@@ -34,7 +34,7 @@ public abstract partial class TelegramBotTestBase : IAsyncLifetime
         if (StartBot) await Bot.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Bot.DisposeAsync();
         await Fake.DisposeAsync();
