@@ -74,6 +74,7 @@ public static class BotHostExtensions
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
         services.TryAddSingleton<ReportingCalendar>();
+        services.TryAddSingleton<CalendarFailures>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();
