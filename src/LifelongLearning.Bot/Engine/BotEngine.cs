@@ -60,6 +60,7 @@ public sealed partial class BotEngine(
     /// <summary>Handles one message; false when the same message was handled before.</summary>
     public bool Handle(IncomingMessage message)
     {
+        message = message with { Text = TextElements.Repair(message.Text), SenderName = TextElements.Repair(message.SenderName) };
         try
         {
             return store.Write(() =>
@@ -177,7 +178,7 @@ public sealed partial class BotEngine(
                     return;
                 case "trogiup" or "help": help.Show(turn); return;
                 default:
-                    turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");
+                    turn.Say($"Bot không hiểu lệnh /{Quote.Short(command)}. Gõ /trogiup để xem các lệnh.");
                     return;
             }
         }

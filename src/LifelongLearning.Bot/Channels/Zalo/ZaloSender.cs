@@ -131,7 +131,7 @@ public sealed partial class ZaloSender(
 
     // The messenger splits to fit; this only guards against a sender's own additions overflowing.
     private static string Fit(string text) =>
-        text.Length <= ZaloClient.MaxTextLength ? text : text[..(ZaloClient.MaxTextLength - 1)] + "…";
+        text.Length <= ZaloClient.MaxTextLength ? text : text[..TextElements.CutAt(text, ZaloClient.MaxTextLength - 1)] + "…";
 
     public static SendFailedException Classify(ZaloApiException ex) => ex switch
     {
