@@ -184,6 +184,8 @@ public sealed class ZaloClient
         if (string.IsNullOrEmpty(text))
             return "";
         var token = _options.BotToken;
+        // A description may also echo a photo's URL, whose /files/{token} is a live link.
+        text = Hosting.LogRedaction.Redact(text);
         return string.IsNullOrEmpty(token) ? text : text.Replace(token, "***", StringComparison.Ordinal);
     }
 }
