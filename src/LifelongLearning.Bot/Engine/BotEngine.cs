@@ -203,7 +203,9 @@ public sealed partial class BotEngine(
             start.Handle(turn, text);
             return;
         }
-        if (turn.Member is null && Words.Fold(text) is "dong y" or "dang ky")
+        // A resident who left (/ngung) comes back the same way: /start answers «Gõ «đồng ý»…» on Zalo too.
+        var mayJoin = turn.Member is null || (turn.Role == Role.Resident && store.Subscribers.FindById(turn.Member.Id) is not { Active: true });
+        if (mayJoin && Words.Fold(text) is "dong y" or "dang ky")
         {
             start.Subscribe(turn);
             return;
