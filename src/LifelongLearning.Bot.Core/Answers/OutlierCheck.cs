@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 
@@ -19,11 +20,11 @@ public static class OutlierCheck
         var shownBefore = previous.Display(indicator);
         if (now == 0)
             return $"Số này bằng 0, trong khi kỳ trước là {shownBefore}. Anh/chị xác nhận? (gõ «có» để lưu, hoặc nhập lại)";
-        var ratio = now / before;
+        var ratio = Saturating.Divide(now, before);
         if (ratio >= Factor)
             return $"Số này cao gấp {VietnameseFormat.Number(Math.Round(ratio))} lần kỳ trước ({shownBefore}), anh/chị xác nhận? (gõ «có» để lưu, hoặc nhập lại)";
         if (ratio <= 1 / Factor)
-            return $"Số này chỉ bằng khoảng 1/{VietnameseFormat.Number(Math.Round(1 / ratio))} kỳ trước ({shownBefore}), anh/chị xác nhận? (gõ «có» để lưu, hoặc nhập lại)";
+            return $"Số này chỉ bằng khoảng 1/{VietnameseFormat.Number(Math.Round(Saturating.Divide(1, ratio)))} kỳ trước ({shownBefore}), anh/chị xác nhận? (gõ «có» để lưu, hoặc nhập lại)";
         return null;
     }
 }

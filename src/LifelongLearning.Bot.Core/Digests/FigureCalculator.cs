@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Plans;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -40,13 +41,13 @@ public static class FigureCalculator
         IReadOnlyDictionary<int, decimal>? yearlySums, Target? target)
     {
         var figures = Numbers(indicator, expected);
-        decimal? sum = figures.Count == 0 ? null : figures.Values.Sum();
+        decimal? sum = figures.Count == 0 ? null : Saturating.Sum(figures.Values);
         var growth = GrowthAgainst(figures, Numbers(indicator, yearBefore));
 
         decimal? average = null;
         if (indicator.GrowthBaseYear is { } baseYear && yearlySums is not null && year > baseYear
             && yearlySums.TryGetValue(baseYear, out var first) && first > 0 && yearlySums.TryGetValue(year, out var last) && last > 0)
-            average = Math.Round(100m * (decimal)(Math.Pow((double)(last / first), 1.0 / (year - baseYear)) - 1), 1);
+            average = Math.Round(Saturating.FromDouble(100 * (Math.Pow((double)last / (double)first, 1.0 / (year - baseYear)) - 1)), 1);
 
         bool? onTrack = indicator.TargetKind == TargetKind.AverageGrowthAtLeast && target is not null
             ? (average ?? growth?.Percent) is { } g ? target.IsMetBy(g) : null
@@ -62,10 +63,10 @@ public static class FigureCalculator
     {
         var both = now.Keys.Intersect(before.Keys).ToList();
         if (both.Count == 0) return null;
-        var sumBefore = both.Sum(u => before[u]);
-        var sumNow = both.Sum(u => now[u]);
+        var sumBefore = Saturating.Sum(both, u => before[u]);
+        var sumNow = Saturating.Sum(both, u => now[u]);
         if (sumBefore == 0) return null;
         var changed = both.Count != now.Count || both.Count != before.Count;
-        return new Growth(sumBefore, sumNow, Math.Round(100m * (sumNow - sumBefore) / sumBefore, 1), both.Count, changed);
+        return new Growth(sumBefore, sumNow, Saturating.ChangePercent(sumBefore, sumNow), both.Count, changed);
     }
 }

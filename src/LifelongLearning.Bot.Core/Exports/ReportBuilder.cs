@@ -1,5 +1,6 @@
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 
@@ -64,7 +65,7 @@ public static class ReportBuilder
         return input.Answers.Where(a => a.Value.Number is not null && years.ContainsKey(a.PeriodCode) && units.Contains(a.UnitId))
             .GroupBy(a => a.IndicatorCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => years[a.PeriodCode])
-                .ToDictionary(y => y.Key, y => y.Sum(a => a.Value.Number!.Value)));
+                .ToDictionary(y => y.Key, y => Saturating.Sum(y, a => a.Value.Number!.Value)));
     }
 
     /// <summary>A unit is late when it first confirmed a figure after its deadline day (local time).</summary>

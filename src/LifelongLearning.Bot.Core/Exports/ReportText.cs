@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
@@ -172,7 +173,7 @@ public static class ReportText
             var required = f.RequiredNotYes.Count > 0 ? $" Bảo đảm {string.Join(", ", f.RequiredNotYes)} đáp ứng yêu cầu." : "";
             return $"{i.Name}: hiện đạt {VietnameseFormat.Percent(f.Value.Value)}{target}.{who}{required}";
         }
-        var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, năm {r.Scope.Year + 1} cần đạt khoảng {Amount(i, Math.Round(f.Value.Value * (1 + f.Target.Min / 100m)))}.";
+        var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, năm {r.Scope.Year + 1} cần đạt khoảng {Amount(i, Math.Round(Saturating.Multiply(f.Value.Value, 1 + f.Target.Min / 100m)))}.";
         return $"{i.Name}: năm {r.Scope.Year} đạt {Amount(i, f.Value.Value)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
     }
 

@@ -117,8 +117,8 @@ public static class ReportSession
             if (indicator is null)
             {
                 problems.Add(item.Code.Length == 0
-                    ? $"«{item.RawValue}»: không đọc được; mỗi mục gồm mã chỉ tiêu và số, ví dụ «TV-LUOT 1.250»."
-                    : $"{item.Code}: không thuộc báo cáo này của đơn vị.");
+                    ? $"«{Quote.Short(item.RawValue)}»: không đọc được; mỗi mục gồm mã chỉ tiêu và số, ví dụ «TV-LUOT 1.250»."
+                    : $"{Quote.Short(item.Code)}: không thuộc báo cáo này của đơn vị.");
                 continue;
             }
             if (SkipWords.Contains(Words.Fold(item.RawValue))) { c.Draft[indicator.Code] = AnswerValue.Missing; continue; }
@@ -126,7 +126,7 @@ public static class ReportSession
             if (parsed.Error is { } error) { problems.Add($"{indicator.Code}: {error}"); continue; }
             c.Draft[indicator.Code] = parsed.Value!;
             var warning = parsed.ConfirmQuestion is not null
-                ? $"ghi «{item.RawValue}», xin kiểm tra lại"
+                ? $"ghi «{Quote.Short(item.RawValue)}», xin kiểm tra lại"
                 : OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code)) is not null
                     ? "khác xa kỳ trước, xin kiểm tra lại" : null;
             if (warning is null) c.Warnings.Remove(indicator.Code); else c.Warnings[indicator.Code] = warning;

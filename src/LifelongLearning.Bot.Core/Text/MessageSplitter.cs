@@ -30,14 +30,15 @@ public static class MessageSplitter
         return [.. parts.Select((p, i) => $"{p}\n({i + 1}/{parts.Count})")];
     }
 
-    // A single line longer than a message is cut at spaces; a word longer than a message (never seen in
-    // practice) is the only thing ever cut inside.
+    // A single line longer than a message is cut at spaces; a word longer than a message (2,100 emoji sent
+    // as one command) is cut between text elements: a cut inside a surrogate pair makes a string LiteDB
+    // refuses to store and the platform refuses to send.
     private static IEnumerable<string> Fit(string line, int room)
     {
         while (line.Length > room)
         {
             var cut = line.LastIndexOf(' ', room);
-            if (cut <= 0) cut = room;
+            if (cut <= 0) cut = TextElements.CutAt(line, room);
             yield return line[..cut];
             line = line[cut..].TrimStart();
         }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Numbers;
 using System.Globalization;
 using System.Text;
 using ScottPlot;
@@ -388,7 +389,7 @@ public static class DigestChart
         // The plan's visit target is growth on the year before, so show it where the year is read.
         if (figure.Value is { } value && previous is { } prev && prev > 0)
         {
-            decimal growth = (value - prev) / prev * 100;
+            decimal growth = Saturating.ChangePercent(prev, value);
             string sign = growth > 0 ? "+" : "";
             return $"{figure.Year}\n{sign}{growth.ToString("0.#", Vietnamese)}%";
         }

@@ -60,6 +60,7 @@ public sealed partial class BotEngine(
     /// <summary>Handles one message; false when the same message was handled before.</summary>
     public bool Handle(IncomingMessage message)
     {
+        message = message with { Text = TextElements.Repair(message.Text), SenderName = TextElements.Repair(message.SenderName) };
         try
         {
             return store.Write(() =>
@@ -177,7 +178,7 @@ public sealed partial class BotEngine(
                     return;
                 case "trogiup" or "help": help.Show(turn); return;
                 default:
-                    turn.Say($"Bot không hiểu lệnh /{command}. Gõ /trogiup để xem các lệnh.");
+                    turn.Say($"Bot không hiểu lệnh /{Quote.Short(command)}. Gõ /trogiup để xem các lệnh.");
                     return;
             }
         }
@@ -202,7 +203,9 @@ public sealed partial class BotEngine(
             start.Handle(turn, text);
             return;
         }
-        if (turn.Member is null && Words.Fold(text) is "dong y" or "dang ky")
+        // A resident who left (/ngung) comes back the same way: /start answers «Gõ «đồng ý»…» on Zalo too.
+        var mayJoin = turn.Member is null || (turn.Role == Role.Resident && store.Subscribers.FindById(turn.Member.Id) is not { Active: true });
+        if (mayJoin && Words.Fold(text) is "dong y" or "dang ky")
         {
             start.Subscribe(turn);
             return;

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Core.Digests;
+using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Storage;
 
@@ -57,6 +58,6 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         return store.Answers.FindAll().Where(a => a.Value.Number != null && years.ContainsKey(a.RoundId))
             .GroupBy(a => a.IndicatorCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => years[a.RoundId])
-                .ToDictionary(y => y.Key, y => y.Sum(a => a.Value.Number!.Value)));
+                .ToDictionary(y => y.Key, y => Saturating.Sum(y, a => a.Value.Number!.Value)));
     }
 }

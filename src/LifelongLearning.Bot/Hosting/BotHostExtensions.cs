@@ -68,7 +68,7 @@ public static class BotHostExtensions
             var plan = PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
             return new PlanHolder(plan, FindZone(options.TimeZone)!, sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(sp => new BotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp => new BotStore(OperatorFolder.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<PublicFiles>();
@@ -79,6 +79,7 @@ public static class BotHostExtensions
         services.TryAddSingleton<BackupHealth>();
         services.TryAddSingleton<Heartbeats>();
         services.TryAddSingleton<ReportingCalendar>();
+        services.TryAddSingleton<CalendarFailures>();
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();

@@ -64,6 +64,14 @@ public static class ExportVerb
         {
             using (var host = builder.Build())
             {
+                // No database there: an empty, official-looking report would be worse than none.
+                var database = OperatorFolder.Resolve(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+                if (!demo && !File.Exists(database))
+                {
+                    await errors.WriteLineAsync($"Không xuất được báo cáo: không có cơ sở dữ liệu ở {database}. " +
+                                                "Chạy lệnh trong thư mục của bot, hoặc chỉ đường dẫn bằng --Storage:DatabasePath=…");
+                    return 1;
+                }
                 await host.StartAsync();
                 var paths = host.Services.GetRequiredService<ExportFiles>().WriteTo(scope!, folder);
                 await host.StopAsync();
@@ -97,12 +105,7 @@ public static class ExportVerb
     /// A relative --out means the folder the command was typed in. "dotnet run" starts the program in the
     /// project's folder (so it finds appsettings.json), but the shell's folder stays in PWD.
     /// </summary>
-    private static string OutputFolder(string folder)
-    {
-        if (Path.IsPathRooted(folder)) return folder;
-        var typedIn = Environment.GetEnvironmentVariable("PWD");
-        return Path.GetFullPath(folder, typedIn is { Length: > 0 } && Directory.Exists(typedIn) ? typedIn : Environment.CurrentDirectory);
-    }
+    private static string OutputFolder(string folder) => OperatorFolder.Resolve(folder);
 
     private static bool TryParse(string[] args, out ExportScope? scope, out string folder, out bool demo, out string[] rest, out string problem)
     {

@@ -143,11 +143,22 @@ public sealed partial class OutboxService(
             default:
                 message.Status = OutboxStatus.Failed;
                 LogGaveUp(message.Channel, message.Id, message.Attempts, failure.Message);
+                TellGaveUp(message, failure.Message);
                 break;
         }
         store.Outbox.Update(message);
         if (message.Status != OutboxStatus.Pending) broadcaster.Settled(message);
     });
+
+    /// <summary>
+    /// The officials hear once a day per channel that messages are being given up (a broadcast hitting one
+    /// fault gives up every row: one alert, not one per resident); the log has each row.
+    /// </summary>
+    private void TellGaveUp(OutboxMessage message, string reason) =>
+        messenger.ToOfficials(
+            $"⚠️ Bot đã thôi gửi một tin trên {ChannelName.Display(message.Channel)} sau {message.Attempts} lần thử không được " +
+            $"(nền tảng ghi: «{Quote.Short(reason, 200)}»). Người nhận vẫn giữ đăng ký; vui lòng báo người quản trị xem nhật ký (log) của bot.",
+            OutboxKinds.Alert, $"gave-up:{message.Channel}:{time.UtcNow:yyyyMMdd}");
 
     private void MarkUnreachable(OutboxMessage message, string reason)
     {

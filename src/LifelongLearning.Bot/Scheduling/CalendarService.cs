@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -6,9 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace LifelongLearning.Bot.Scheduling;
 
-/// <summary>Runs the reporting calendar once a minute on the injected clock, each run one store transaction.</summary>
+/// <summary>Runs the reporting calendar once a minute on the injected clock, each of its steps one store transaction.</summary>
 public sealed partial class CalendarService(
-    BotStore store, ReportingCalendar calendar, TimeProvider clock, ILogger<CalendarService> logger) : BackgroundService
+    ReportingCalendar calendar, TimeProvider clock, ILogger<CalendarService> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
 
@@ -27,7 +26,7 @@ public sealed partial class CalendarService(
             var at = clock.GetUtcNow();
             try
             {
-                var done = store.Write(calendar.Run);
+                var done = calendar.Run();
                 if (done > 0) LogRun(done);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -53,6 +52,7 @@ public static class CalendarServiceExtensions
     public static IServiceCollection AddReportingCalendar(this IServiceCollection services)
     {
         services.TryAddSingleton<ReportingCalendar>();
+        services.TryAddSingleton<CalendarFailures>();
         services.AddHostedService<CalendarService>();
         return services;
     }

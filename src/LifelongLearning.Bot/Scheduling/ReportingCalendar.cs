@@ -15,7 +15,8 @@ namespace LifelongLearning.Bot.Scheduling;
 /// reminders to the late, alerts and digests to officials, rounds to close. Every message carries a dedup
 /// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
 /// </summary>
-public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger, Backups.BackupHealth? backups = null)
+public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger,
+    CalendarFailures failures, Backups.BackupHealth? backups = null)
 {
     /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
     public const int MaxDaysSinceCutOff = 60;
@@ -26,25 +27,48 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     private Plan Plan => time.Plan;
     private Schedule Schedule => Plan.Schedule;
 
-    /// <summary>Does everything due at the current time; returns how many things it did.</summary>
+    /// <summary>
+    /// Does everything due at the current time; returns how many things it did. Each round's opening, closing,
+    /// escalation and digest, and each unit's reminder, is a step of its own, in its own transaction: one bad
+    /// row (a figure stored before a limit existed, a plan changed under old answers) fails only its step,
+    /// which is rolled back, logged and reported to the officials once, while the rest of the calendar goes on.
+    /// Call outside a store write.
+    /// </summary>
     public int Run()
     {
         var now = time.LocalNow.DateTime;
         var done = 0;
-        done += OpenDueRounds(now);
-        foreach (var round in rounds.OpenRounds())
+        // Opening asks every reporter: not at night, not on a Sunday.
+        var due = IsAllowed(now) ? store.Write(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
+        foreach (var period in due)
+            done += Step($"open:{period.Code}", () => { rounds.Open(period); return 1; });
+        foreach (var round in store.Write(rounds.OpenRounds))
         {
             if (now >= ClosesOnOf(round).ToDateTime(TimeOnly.MinValue) && IsAllowed(now))
             {
-                Close(round);
-                done++;
+                done += Step($"close:{round.Id}", () => { Close(round); return 1; });
                 continue;
             }
-            done += Remind(round, now);
-            done += Escalate(round, now);
-            done += MorningDigest(round, now);
+            if (LatestReminderSlot(round, now) is { } slot)
+                foreach (var unit in store.Write(() => rounds.UnitsOf(round)))
+                    done += Step($"remind:{round.Id}:{unit.Id}", () => Remind(round, unit, slot));
+            done += Step($"escalate:{round.Id}", () => Escalate(round, now));
+            done += Step($"digest:{round.Id}", () => MorningDigest(round, now));
         }
         return done;
+    }
+
+    private int Step(string name, Func<int> work)
+    {
+        try
+        {
+            return store.Write(work);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failures.Failed(name, ex);
+            return 0;
+        }
     }
 
     // ---- time rules ----
@@ -89,14 +113,6 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         return due;
     }
 
-    private int OpenDueRounds(DateTime now)
-    {
-        if (!IsAllowed(now)) return 0; // opening asks every reporter: not at night, not on a Sunday
-        var due = DuePeriods(DateOnly.FromDateTime(now));
-        foreach (var period in due) rounds.Open(period);
-        return due.Count;
-    }
-
     // ---- (b) reminders ----
 
     /// <summary>The nominal reminder days of a round, in order: before the deadline, its morning, then every N days until closing.</summary>
@@ -119,28 +135,26 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
 
     public static string ReminderKey(string roundId, string unitId, DateOnly slot) => $"remind:{roundId}:{unitId}:{slot:yyyy-MM-dd}";
 
-    private int Remind(Round round, DateTime now)
+    private DateOnly? LatestReminderSlot(Round round, DateTime now) =>
+        ReminderSlots(round).Where(s => SendTimeOf(s) <= now).Select(s => (DateOnly?)s).LastOrDefault();
+
+    private int Remind(Round round, UnitRecord unit, DateOnly slot)
     {
-        var latest = ReminderSlots(round).Where(s => SendTimeOf(s) <= now).Select(s => (DateOnly?)s).LastOrDefault();
-        if (latest is not { } slot) return 0;
+        if (rounds.HasReported(round.Id, unit.Id)) return 0;
+        var prefix = $"remind:{round.Id}:{unit.Id}:";
+        var slotText = slot.ToString("yyyy-MM-dd");
+        var already = store.Outbox.Find(m => m.DedupKey != null && m.DedupKey.StartsWith(prefix))
+            .Select(m => m.DedupKey!.Substring(prefix.Length, 10))
+            .Any(d => string.CompareOrdinal(d, slotText) >= 0);
+        if (already) return 0;
         var sent = 0;
-        foreach (var unit in rounds.UnitsOf(round))
+        var text = ReminderText(round, unit, slot);
+        foreach (var reporter in rounds.ReportersOf(unit.Id))
         {
-            if (rounds.HasReported(round.Id, unit.Id)) continue;
-            var prefix = $"remind:{round.Id}:{unit.Id}:";
-            var slotText = slot.ToString("yyyy-MM-dd");
-            var already = store.Outbox.Find(m => m.DedupKey != null && m.DedupKey.StartsWith(prefix))
-                .Select(m => m.DedupKey!.Substring(prefix.Length, 10))
-                .Any(d => string.CompareOrdinal(d, slotText) >= 0);
-            if (already) continue;
-            var text = ReminderText(round, unit, slot);
-            foreach (var reporter in rounds.ReportersOf(unit.Id))
-            {
-                var key = $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}";
-                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key)) sent++;
-                // Nobody to send it to: the slot is still dealt with once; the digest names the person instead.
-                else messenger.RecordUnreachable(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key);
-            }
+            var key = $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}";
+            if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key)) sent++;
+            // Nobody to send it to: the slot is still dealt with once; the digest names the person instead.
+            else messenger.RecordUnreachable(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key);
         }
         return sent;
     }

@@ -20,7 +20,7 @@ public sealed class BotStore : IDisposable
     {
         DatabasePath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
+        if (folder is not null) EnsureWritable(folder);
         _lock = TakeLock(path);
         try
         {
@@ -152,6 +152,24 @@ public sealed class BotStore : IDisposable
     /// export verb run beside the bot, or the bot started twice, must be refused instead. The lock file stays
     /// after closing on purpose: deleting it would let two processes each lock a different file of one name.
     /// </summary>
+    /// <summary>
+    /// Creates the folder and proves it can be written, so that a read-only or forbidden folder is named as
+    /// such rather than taken for a database in use (the lock file fails either way) or left to raw .NET text.
+    /// </summary>
+    private static void EnsureWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreFolderException(folder, ex);
+        }
+    }
+
     internal static FileStream TakeLock(string path)
     {
         var lockPath = Path.GetFullPath(path) + ".lock";

@@ -27,6 +27,7 @@ public sealed class CalendarWorld : IDisposable
     public RoundService Rounds { get; private set; } = null!;
     public Reports Reports { get; private set; } = null!;
     public ReportingCalendar Calendar { get; private set; } = null!;
+    public CalendarFailures Failures { get; private set; } = null!;
     public Member Official { get; private set; } = null!;
 
     public string DbPath => Path.Combine(_folder, "bot.db");
@@ -56,7 +57,8 @@ public sealed class CalendarWorld : IDisposable
         Messenger = new Messenger(Store, Time);
         Rounds = new RoundService(Store, Time, Messenger);
         Reports = new Reports(Store, Time, Rounds);
-        Calendar = new ReportingCalendar(Store, Time, Rounds, Reports, Messenger);
+        Failures = new CalendarFailures(Store, Messenger);
+        Calendar = new ReportingCalendar(Store, Time, Rounds, Reports, Messenger, Failures);
         Official = Store.Members.FindOne(m => m.Role == Role.Official);
     }
 
@@ -103,7 +105,7 @@ public sealed class CalendarWorld : IDisposable
     public int RunAt(DateTime local)
     {
         SetLocal(local);
-        return Store.Write(Calendar.Run);
+        return Calendar.Run();
     }
 
     /// <summary>Runs the calendar day by day, at each of the times, from one day to another (both included).</summary>

@@ -42,7 +42,9 @@ public sealed class ConsoleTerminal(TextReader input, TextWriter output)
     {
         lock (_gate) output.Write($"[{Current.Name}] > ");
         await output.FlushAsync(ct);
-        return await input.ReadLineAsync(ct);
+        // Console.In reads synchronously and ignores the token once the read began: without WaitAsync, Ctrl+C
+        // waited for the host's whole shutdown timeout (30 s) on a read nobody would finish.
+        return await input.ReadLineAsync(ct).AsTask().WaitAsync(ct);
     }
 
     public void ShowBotMessage(string chatId, string recipientName, string text)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,8 @@ public sealed partial class TelegramWebhook(
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Value.WebhookListenUrl);
-        builder.Services.AddSingleton(loggers);
+        // Redacted: the server logs each request's path, and a /files/{token} path is a live link.
+        builder.Services.AddSingleton<ILoggerFactory>(new RedactingLoggerFactory(loggers));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost(Path, (Func<HttpContext, Task<IResult>>)HandleAsync);

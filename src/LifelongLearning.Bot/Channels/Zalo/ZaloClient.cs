@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -109,7 +109,10 @@ public sealed class ZaloClient
 
         try
         {
-            using var content = JsonContent.Create(payload, payload.GetType(), options: ZaloJson.Options);
+            // Serialised up front so the request carries a Content-Length, as Zalo's own examples do; a
+            // streaming JsonContent goes out chunked, which a gateway may refuse.
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), ZaloJson.Options));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await _http.PostAsync(url, content, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return ReadEnvelope(method, response.StatusCode, body);
@@ -181,6 +184,8 @@ public sealed class ZaloClient
         if (string.IsNullOrEmpty(text))
             return "";
         var token = _options.BotToken;
+        // A description may also echo a photo's URL, whose /files/{token} is a live link.
+        text = Hosting.LogRedaction.Redact(text);
         return string.IsNullOrEmpty(token) ? text : text.Replace(token, "***", StringComparison.Ordinal);
     }
 }

@@ -131,16 +131,27 @@ public sealed partial class ZaloSender(
 
     // The messenger splits to fit; this only guards against a sender's own additions overflowing.
     private static string Fit(string text) =>
-        text.Length <= ZaloClient.MaxTextLength ? text : text[..(ZaloClient.MaxTextLength - 1)] + "…";
+        text.Length <= ZaloClient.MaxTextLength ? text : text[..TextElements.CutAt(text, ZaloClient.MaxTextLength - 1)] + "…";
 
     public static SendFailedException Classify(ZaloApiException ex) => ex switch
     {
         { IsTransient: true } => new SendFailedException(SendFailure.Transient, ex.Description, inner: ex),
         // The bot's own token refused: no person is at fault, so the messages wait for the token to be fixed.
         { ErrorCode: 401 } => new SendFailedException(SendFailure.Transient, $"Zalo từ chối mã bot: {ex.Description}", inner: ex),
-        // Zalo documents no codes for a person who cannot be reached: every other refusal is taken as that.
-        _ => new SendFailedException(SendFailure.Unreachable, ex.Description, inner: ex),
+        _ when IsPersonsRefusal(ex) => new SendFailedException(SendFailure.Unreachable, ex.Description, inner: ex),
+        // Any other refusal (a 400 for the bot's own request: «chat_id is required») is a fault of this row,
+        // not of the person: it is retried and given up like a failure, never a reason to unsubscribe anyone,
+        // or one such fault in a broadcast would unsubscribe every resident it reaches.
+        _ => new SendFailedException(SendFailure.Transient, $"Zalo từ chối yêu cầu của bot: {ex.Description}", inner: ex),
     };
+
+    // Zalo documents no codes for a person who cannot be reached. These are the answers that mean the person
+    // blocked the bot, stopped following it or is gone; 403 is the Forbidden of a refused recipient.
+    private static readonly string[] RefusalClues =
+        ["block", "unfollow", "not follow", "has left", "cannot receive", "user not found", "chat not found", "deactivated"];
+
+    public static bool IsPersonsRefusal(ZaloApiException ex) =>
+        ex.ErrorCode == 403 || RefusalClues.Any(c => ex.Description.Contains(c, StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zalo refused a picture ({Reason}); the text went with the picture's link")]
     private partial void LogPhotoRefused(string reason);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,7 +40,8 @@ public sealed partial class ZaloWebhook(
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Value.WebhookListenUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Services.AddSingleton(loggers);
+        // Redacted: the server logs each request's path, and a /files/{token} path is a live link.
+        builder.Services.AddSingleton<ILoggerFactory>(new RedactingLoggerFactory(loggers));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost(Path, (Func<HttpContext, Task<IResult>>)HandleAsync);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
@@ -29,7 +30,7 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         }
         if (!ExportScope.TryParse(args, out var scope))
         {
-            turn.Say($"Bot không hiểu kỳ «{args}». {Usage}");
+            turn.Say($"Bot không hiểu kỳ «{Quote.Short(args)}». {Usage}");
             return;
         }
         var rounds = store.Rounds.FindAll().Select(r => r.Id).ToHashSet();

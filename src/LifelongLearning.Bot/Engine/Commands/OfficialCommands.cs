@@ -71,7 +71,7 @@ public sealed class OfficialCommands(
             unit = store.Units.FindById(what.ToUpperInvariant());
             if (unit is not { Active: true })
             {
-                turn.Say($"Không có đơn vị mã «{what}». Gõ /donvi để xem mã các đơn vị.");
+                turn.Say($"Không có đơn vị mã «{Quote.Short(what)}». Gõ /donvi để xem mã các đơn vị.");
                 return;
             }
             role = Role.Reporter;
@@ -103,7 +103,7 @@ public sealed class OfficialCommands(
         var (code, kind, name) = (parts[0].ToUpperInvariant(), parts[1], parts[2]);
         if (time.Plan.FindUnitKind(kind) is null)
         {
-            turn.Say($"Không có loại đơn vị «{kind}». Các loại: {kinds}");
+            turn.Say($"Không có loại đơn vị «{Quote.Short(kind)}». Các loại: {kinds}");
             return;
         }
         if (store.Units.FindById(code) is { Active: true })

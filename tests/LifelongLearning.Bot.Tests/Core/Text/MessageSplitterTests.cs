@@ -66,3 +66,46 @@ public class MessageSplitterTests
         Assert.Equal(text, joined);
     }
 }
+
+public class MessageSplitterEmojiTests
+{
+    private static bool IsValidUtf16(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(s[i])) return false;
+        }
+        return true;
+    }
+
+    [Theory]
+    [InlineData(2000, 0)]
+    [InlineData(2000, 1)]
+    [InlineData(4096, 1)]
+    public void A_word_of_emoji_longer_than_a_message_is_cut_between_emoji(int limit, int shift)
+    {
+        var text = new string('x', shift) + string.Concat(Enumerable.Repeat("🙂", 2100));
+        var parts = MessageSplitter.Split(text, limit);
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(p.Length <= limit && IsValidUtf16(p), $"{p.Length}"));
+        Assert.Equal(text, string.Concat(parts.Select(p => p[..p.LastIndexOf('\n')])));
+    }
+
+    [Fact]
+    public void A_quote_of_what_a_person_typed_is_short_and_whole()
+    {
+        var quoted = Quote.Short("TV-LUOT " + string.Concat(Enumerable.Repeat("🙂", 3000)));
+        Assert.True(quoted.Length <= Quote.MaxLength);
+        Assert.EndsWith("…", quoted);
+        Assert.True(IsValidUtf16(quoted));
+        Assert.Equal("TV-LUOT 1", Quote.Short(" TV-LUOT 1 "));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_replaced_so_the_text_can_be_stored()
+    {
+        Assert.Equal("a\uFFFDb🙂", TextElements.Repair("a\ud83db🙂"));
+        Assert.Equal("🙂", TextElements.Repair("🙂"));
+    }
+}

@@ -15,9 +15,9 @@ public sealed partial class FakeZaloServer
     public void FailNextContaining(string method, string textContains, int httpStatus = 503) =>
         AddFault(new FakeZaloFault(method, FakeZaloFaultKind.HttpStatus, httpStatus, "", 1, textContains));
 
-    /// <summary>The next <paramref name="count"/> calls get HTTP 200 with ok:false and this error_code.</summary>
-    public void RejectNext(string? method, int errorCode, string description = "Injected error", int count = 1) =>
-        AddFault(new FakeZaloFault(method, FakeZaloFaultKind.ZaloError, errorCode, description, count));
+    /// <summary>The next <paramref name="count"/> calls (whose text holds <paramref name="textContains"/>, if given) get HTTP 200 with ok:false and this error_code.</summary>
+    public void RejectNext(string? method, int errorCode, string description = "Injected error", int count = 1, string? textContains = null) =>
+        AddFault(new FakeZaloFault(method, FakeZaloFaultKind.ZaloError, errorCode, description, count, textContains));
 
     /// <summary>The next <paramref name="count"/> calls never answer, until the caller gives up or the server stops.</summary>
     public void HangNext(string? method = null, int count = 1) =>

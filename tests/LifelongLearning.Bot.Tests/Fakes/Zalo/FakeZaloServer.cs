@@ -47,6 +47,14 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
         get { lock (_gate) return [.. _calls]; }
     }
 
+    /// <summary>The calls whose request had no Content-Length (a chunked body), in order.</summary>
+    public IReadOnlyList<string> CallsWithoutContentLength
+    {
+        get { lock (_gate) return [.. _callsWithoutLength]; }
+    }
+
+    private readonly List<string> _callsWithoutLength = [];
+
     public static async Task<FakeZaloServer> StartAsync(string token = DefaultToken)
     {
         var server = new FakeZaloServer(token);
@@ -98,7 +106,12 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
             return;
         }
 
-        lock (_gate) _calls.Add(method);
+        lock (_gate)
+        {
+            _calls.Add(method);
+            // Zalo's own examples send a Content-Length; a chunked body is what a streaming JsonContent makes.
+            if (context.Request.ContentLength is null) _callsWithoutLength.Add(method);
+        }
 
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var body = await ReadBodyAsync(context);
