@@ -23,7 +23,9 @@ public sealed partial class OutboxService(
     public const int MaxAttempts = 12;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
     private readonly IReadOnlyList<IChannelSender> _senders = [.. senders];
-    private readonly SemaphoreSlim _wake = new(0);
+    // One signal per channel: with one shared semaphore a busy channel's loop could take the permits a commit
+    // meant for an idle one, which then slept its full minute with a reply waiting (the Zalo photo test's flake).
+    private readonly Dictionary<string, SemaphoreSlim> _wake = senders.ToDictionary(s => s.Channel, _ => new SemaphoreSlim(0, 1));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +36,9 @@ public sealed partial class OutboxService(
 
     private void Wake()
     {
-        if (_wake.CurrentCount < _senders.Count * 2) _wake.Release(_senders.Count);
+        foreach (var signal in _wake.Values)
+            if (signal.CurrentCount == 0)
+                try { signal.Release(); } catch (SemaphoreFullException) { } // released by another commit meanwhile
     }
 
     private async Task RunAsync(IChannelSender sender, CancellationToken ct)
@@ -48,7 +52,7 @@ public sealed partial class OutboxService(
                 var (due, next) = Due(sender.Channel, now);
                 if (due.Count == 0)
                 {
-                    await WaitAsync(next, ct);
+                    await WaitAsync(sender.Channel, next, ct);
                     continue;
                 }
                 foreach (var read in due)
@@ -215,13 +219,13 @@ public sealed partial class OutboxService(
         return (due, next);
     }
 
-    private async Task WaitAsync(DateTime? nextDue, CancellationToken ct)
+    private async Task WaitAsync(string channel, DateTime? nextDue, CancellationToken ct)
     {
         var delay = nextDue is { } due ? due - time.UtcNow : TimeSpan.FromMinutes(1);
         if (delay <= TimeSpan.Zero) return;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var timer = Task.Delay(delay, clock, timeout.Token);
-        var signal = _wake.WaitAsync(timeout.Token);
+        var signal = _wake[channel].WaitAsync(timeout.Token);
         await Task.WhenAny(timer, signal);
         await timeout.CancelAsync();
         ct.ThrowIfCancellationRequested();
