@@ -49,7 +49,8 @@ public static class DigestWriter
         var basis = $"dựa trên {f.UnitsCounted}/{f.UnitsExpected} đơn vị";
         if (f.Indicator.Aggregation.Kind == AggregationKind.ShareYes)
         {
-            var required = f.RequiredNotYes.Count > 0 ? $"; chưa đạt yêu cầu bắt buộc: {string.Join(", ", f.RequiredNotYes)}" : "";
+            var required = (f.RequiredNotYes.Count > 0 ? $"; chưa đạt yêu cầu bắt buộc: {string.Join(", ", f.RequiredNotYes)}" : "")
+                + (f.RequiredMissing.Count > 0 ? $"; {string.Join(", ", f.RequiredMissing)} chưa có số liệu" : "");
             return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({basis}); chỉ tiêu {targets} — {verdict}{required}.";
         }
         var growth = f.Growth is { } g

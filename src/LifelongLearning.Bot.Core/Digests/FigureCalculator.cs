@@ -29,11 +29,20 @@ public static class FigureCalculator
         var yes = answered.Count(u => u.Answers[indicator.Code].YesNo == true);
         decimal? share = answered.Count == 0 ? null : Math.Round(100m * yes / answered.Count, 1);
 
-        var requiredNotYes = expected
-            .Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind) && u.Answers.GetValueOrDefault(indicator.Code)?.YesNo != true)
+        // A required unit that has not answered has no value: it is neither "có" nor "không".
+        var required = expected.Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind)).ToList();
+        var requiredMissing = required.Where(u => u.Answers.GetValueOrDefault(indicator.Code) is null or { IsMissing: true })
             .Select(u => u.UnitName).ToList();
-        bool? onTrack = target is null || share is null ? null : target.IsMetBy(share.Value) && requiredNotYes.Count == 0;
-        return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack);
+        var requiredNotYes = required.Where(u => u.Answers.GetValueOrDefault(indicator.Code)?.YesNo == false)
+            .Select(u => u.UnitName).ToList();
+        bool? onTrack = target is null || share is null ? null
+            : requiredNotYes.Count > 0 || !target.IsMetBy(share.Value) ? false
+            : requiredMissing.Count > 0 ? null
+            : true;
+        return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack)
+        {
+            RequiredMissing = requiredMissing,
+        };
     }
 
     private static IndicatorFigure Sum(Indicator indicator, int year, List<UnitReport> expected, IReadOnlyList<UnitReport> yearBefore,

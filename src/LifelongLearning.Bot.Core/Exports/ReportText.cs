@@ -116,6 +116,8 @@ public static class ReportText
             sentence += $"; bình quân {(a >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(a))}/năm từ năm {i.GrowthBaseYear}";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
+        if (latest.RequiredMissing.Count > 0)
+            sentence += $"; {string.Join(", ", latest.RequiredMissing)} chưa có số liệu";
         if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}";
         return sentence + ".";
     }
