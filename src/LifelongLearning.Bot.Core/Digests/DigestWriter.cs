@@ -45,7 +45,7 @@ public static class DigestWriter
         var name = $"• {f.Indicator.Name} ({f.Indicator.Code})";
         if (f.Value is null) return $"{name}: chưa có số liệu (0/{f.UnitsExpected} đơn vị).";
         var targets = string.Join(", ", f.Indicator.Targets.Select(t => $"{t.Year}: {Range(t)}"));
-        var verdict = f.OnTrack switch { true => "✅ đạt", false => "⚠️ chưa đạt", _ => "chưa đủ số liệu để đánh giá" };
+        var verdict = f.OnTrack switch { true => "✅ đạt", false => "⚠️ chưa đạt", _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)" };
         var basis = $"dựa trên {f.UnitsCounted}/{f.UnitsExpected} đơn vị";
         if (f.Indicator.Aggregation.Kind == AggregationKind.ShareYes)
         {

@@ -138,9 +138,11 @@ public static class ReportText
         if (met.Count == 0) yield return new(BlockKind.Paragraph, "- Chưa có chỉ tiêu nào đạt.");
         foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}.");
         yield return new(BlockKind.Heading, "2. Các chỉ tiêu chưa đạt");
-        if (notMet.Count == 0 && unknown.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
+        if (notMet.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
         foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}{Gap(s)}.");
-        foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo).");
+        // Too few units reported to judge: neither met nor failed, under a heading of its own.
+        if (unknown.Count > 0) yield return new(BlockKind.Heading, "3. Các chỉ tiêu chưa đủ số liệu để đánh giá");
+        foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị đã báo cáo).");
     }
 
     private static IEnumerable<TextBlock> Directions(Report r)
@@ -194,7 +196,7 @@ public static class ReportText
     {
         true => "đạt",
         false => "chưa đạt",
-        _ => "chưa đủ số liệu để đánh giá",
+        _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)",
     };
 
     public static string TargetsText(Indicator i) => string.Join(", ", i.Targets.Select(t => $"năm {t.Year}: {TargetText(i, t)}"));

@@ -49,3 +49,27 @@ public class MissingAnswerTests
         Assert.Contains("chưa đạt yêu cầu bắt buộc: Thư viện xã", DigestWriter.Figures([f]));
     }
 }
+
+/// <summary>«100% (1/5 đơn vị báo cáo) — đạt» is not a finding: below minCoverage there is no verdict.</summary>
+public class CoverageTests
+{
+    [Fact]
+    public void One_library_of_five_reporting_gives_no_verdict_and_says_how_many_reported()
+    {
+        var i = DefaultPlan.Value.FindIndicator("TV-HTSD")!;
+        List<UnitReport> units =
+        [
+            new("xa", "Thư viện xã", "thu-vien-xa", new Dictionary<string, AnswerValue> { ["TV-HTSD"] = AnswerValue.Yes }),
+            new("mn", "Thư viện MN", "thu-vien-truong", new Dictionary<string, AnswerValue> { ["TV-HTSD"] = AnswerValue.Yes }),
+            new("th", "Thư viện TH", "thu-vien-truong", new Dictionary<string, AnswerValue>()),
+            new("thcs", "Thư viện THCS", "thu-vien-truong", new Dictionary<string, AnswerValue>()),
+            new("cd", "Thư viện CĐ", "thu-vien-khac", new Dictionary<string, AnswerValue>()),
+        ];
+        var f = FigureCalculator.Compute(i, 2025, units, []);
+        Assert.Equal(100m, f.Value);
+        Assert.Null(f.OnTrack);
+        var digest = DigestWriter.Figures([f]);
+        Assert.Contains("chưa đủ số liệu để đánh giá (1/4 đơn vị đã báo cáo)", digest);
+        Assert.DoesNotContain("✅ đạt", digest);
+    }
+}
