@@ -56,7 +56,7 @@ public static class DigestWriter
         var growth = f.Growth is { } g
             ? $"; so với cùng kỳ năm trước {Signed(g.Percent)}{(g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số cả hai kỳ)" : "")}"
             : "; chưa có số cùng kỳ năm trước";
-        var average = f.AverageGrowth is { } a ? $"; bình quân {Signed(a)}/năm từ {f.Indicator.GrowthBaseYear}" : "";
+        var average = f.AverageGrowth is { } a ? $"; {(a >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(a))}/năm từ {f.Indicator.GrowthBaseYear}" : "";
         return $"{name}: {Amount(f)} ({basis}){growth}{average}; chỉ tiêu tăng {targets}/năm — {verdict}.";
     }
 

@@ -182,8 +182,8 @@ public static class ReportText
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
         ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo)"
-        : s.Latest.AverageGrowth is { } average ? $"tăng bình quân {VietnameseFormat.Percent(average)}/năm"
-        : s.Latest.Growth is { } g ? $"tăng {VietnameseFormat.Percent(g.Percent)} so với năm trước"
+        : s.Latest.AverageGrowth is { } average ? $"{(average >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(average))}/năm"
+        : s.Latest.Growth is { } g ? $"{(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với năm trước"
         : "chưa đủ số liệu";
 
     private static string Gap(IndicatorSeries s) =>

@@ -73,3 +73,19 @@ public class CoverageTests
         Assert.DoesNotContain("✅ đạt", digest);
     }
 }
+
+/// <summary>Growth words: a fall reads «giảm», and a percentage carries the thousands dot.</summary>
+public class GrowthWordingTests
+{
+    [Fact]
+    public void A_falling_average_reads_giam_binh_quan_and_large_percentages_are_grouped()
+    {
+        Assert.Equal("1.307,4%", LifelongLearning.Bot.Core.Text.VietnameseFormat.Percent(1307.4m));
+        var i = DefaultPlan.Value.FindIndicator("TV-LUOT")! with { MinCoverage = 0 };
+        var sums = new Dictionary<int, decimal> { [2023] = 1000m, [2025] = 790m };
+        List<UnitReport> units = [new("xa", "Thư viện xã", "thu-vien-xa", new Dictionary<string, AnswerValue> { ["TV-LUOT"] = AnswerValue.Of(790) })];
+        var digest = DigestWriter.Figures([FigureCalculator.Compute(i, 2025, units, [], sums)]);
+        Assert.Contains("giảm bình quân 11,1%/năm", digest);
+        Assert.DoesNotContain("-11,1", digest);
+    }
+}
