@@ -29,11 +29,22 @@ public static partial class AnswerParser
         _ => CountHint,
     };
 
-    public static ParseResult Parse(string text, IndicatorKind kind)
+    /// <summary>The largest figure accepted when the plan sets none: beyond it a typed number is a slip, not a fact.</summary>
+    public static decimal DefaultMax(IndicatorKind kind) => kind switch
     {
+        IndicatorKind.Money => 1_000_000_000_000m,    // 1.000 tỷ đồng: far above any commune budget line
+        IndicatorKind.Percentage => 100m,
+        _ => 100_000_000m,                            // 100 triệu lượt/người/buổi
+    };
+
+    public static ParseResult Parse(string text, IndicatorKind kind, decimal? max = null)
+    {
+        // Full-width (１２３) and Arabic-Indic (١٢٣) digits are the digits they stand for: `\d` matches them,
+        // decimal.Parse does not, so they are turned into ASCII before anything else reads the text.
+        text = AsciiDigits(text);
         var folded = Words.Fold(text).TrimEnd('.', '!', ' ');
         if (folded.Length == 0) return ParseResult.Refuse(HintFor(kind));
-        return kind == IndicatorKind.YesNo ? ParseYesNo(folded) : ParseNumber(text.Trim(), folded, kind);
+        return kind == IndicatorKind.YesNo ? ParseYesNo(folded) : ParseNumber(text.Trim(), folded, kind, max ?? DefaultMax(kind));
     }
 
     private static ParseResult ParseYesNo(string folded)
@@ -43,7 +54,7 @@ public static partial class AnswerParser
         return ParseResult.Refuse(YesNoHint);
     }
 
-    private static ParseResult ParseNumber(string original, string folded, IndicatorKind kind)
+    private static ParseResult ParseNumber(string original, string folded, IndicatorKind kind, decimal max)
     {
         var approximate = false;
         foreach (var word in ApproximateWords)
@@ -62,6 +73,10 @@ public static partial class AnswerParser
 
         var digits = match.Groups["int"].Value.Replace(".", "").Replace(" ", "");
         var fraction = match.Groups["frac"].Success ? match.Groups["frac"].Value : "";
+        var tooLarge = $"Số này lớn hơn mức có thể có (tối đa {VietnameseFormat.Number(max)}). Vui lòng kiểm tra và nhập lại.";
+        // A number longer than any real figure (40 ones) is refused before it can overflow a decimal.
+        if (digits.TrimStart('0').Length > 20) return ParseResult.Refuse(tooLarge);
+        if (fraction.Length > 10) fraction = fraction[..10];
         var value = decimal.Parse(fraction.Length > 0 ? $"{digits}.{fraction}" : digits, CultureInfo.InvariantCulture);
 
         var rest = match.Groups["rest"].Value.Trim();
@@ -69,6 +84,7 @@ public static partial class AnswerParser
         if (percent) rest = rest[1..].Trim();
         var multiplier = Multiplier(ref rest);
         if (rest.Any(char.IsDigit)) return ParseResult.Refuse("Mỗi câu chỉ nhập một số. " + HintFor(kind));
+        if (kind != IndicatorKind.Percentage && value > max / multiplier) return ParseResult.Refuse(tooLarge);
         value *= multiplier;
 
         switch (kind)
@@ -94,6 +110,16 @@ public static partial class AnswerParser
             return ParseResult.Confirm(answer, $"Anh/chị ghi «{original}». Lưu con số {shown}? Gõ «có» để lưu, hoặc nhập số chính xác.");
         }
         return ParseResult.Ok(answer);
+    }
+
+    private static string AsciiDigits(string text)
+    {
+        if (!text.Any(c => c > '\u007f' && char.IsDigit(c))) return text;
+        var chars = text.ToCharArray();
+        for (var k = 0; k < chars.Length; k++)
+            if (chars[k] > '\u007f' && char.GetNumericValue(chars[k]) is >= 0 and <= 9 and var d && char.IsDigit(chars[k]))
+                chars[k] = (char)('0' + (int)d);
+        return new string(chars);
     }
 
     private static decimal Multiplier(ref string rest)

@@ -45,17 +45,18 @@ public static class DigestWriter
         var name = $"• {f.Indicator.Name} ({f.Indicator.Code})";
         if (f.Value is null) return $"{name}: chưa có số liệu (0/{f.UnitsExpected} đơn vị).";
         var targets = string.Join(", ", f.Indicator.Targets.Select(t => $"{t.Year}: {Range(t)}"));
-        var verdict = f.OnTrack switch { true => "✅ đạt", false => "⚠️ chưa đạt", _ => "chưa đủ số liệu để đánh giá" };
+        var verdict = f.OnTrack switch { true => "✅ đạt", false => "⚠️ chưa đạt", _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)" };
         var basis = $"dựa trên {f.UnitsCounted}/{f.UnitsExpected} đơn vị";
         if (f.Indicator.Aggregation.Kind == AggregationKind.ShareYes)
         {
-            var required = f.RequiredNotYes.Count > 0 ? $"; chưa đạt yêu cầu bắt buộc: {string.Join(", ", f.RequiredNotYes)}" : "";
+            var required = (f.RequiredNotYes.Count > 0 ? $"; chưa đạt yêu cầu bắt buộc: {string.Join(", ", f.RequiredNotYes)}" : "")
+                + (f.RequiredMissing.Count > 0 ? $"; {string.Join(", ", f.RequiredMissing)} chưa có số liệu" : "");
             return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({basis}); chỉ tiêu {targets} — {verdict}{required}.";
         }
         var growth = f.Growth is { } g
             ? $"; so với cùng kỳ năm trước {Signed(g.Percent)}{(g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số cả hai kỳ)" : "")}"
             : "; chưa có số cùng kỳ năm trước";
-        var average = f.AverageGrowth is { } a ? $"; bình quân {Signed(a)}/năm từ {f.Indicator.GrowthBaseYear}" : "";
+        var average = f.AverageGrowth is { } a ? $"; {(a >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(a))}/năm từ {f.Indicator.GrowthBaseYear}" : "";
         return $"{name}: {Amount(f)} ({basis}){growth}{average}; chỉ tiêu tăng {targets}/năm — {verdict}.";
     }
 

@@ -30,11 +30,23 @@ public static class FigureCalculator
         var yes = answered.Count(u => u.Answers[indicator.Code].YesNo == true);
         decimal? share = answered.Count == 0 ? null : Math.Round(100m * yes / answered.Count, 1);
 
-        var requiredNotYes = expected
-            .Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind) && u.Answers.GetValueOrDefault(indicator.Code)?.YesNo != true)
+        // A required unit that has not answered has no value: it is neither "có" nor "không".
+        var required = expected.Where(u => indicator.Aggregation.RequiredYes.Contains(u.Kind)).ToList();
+        var requiredMissing = required.Where(u => u.Answers.GetValueOrDefault(indicator.Code) is null or { IsMissing: true })
             .Select(u => u.UnitName).ToList();
-        bool? onTrack = target is null || share is null ? null : target.IsMetBy(share.Value) && requiredNotYes.Count == 0;
-        return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack);
+        var requiredNotYes = required.Where(u => u.Answers.GetValueOrDefault(indicator.Code)?.YesNo == false)
+            .Select(u => u.UnitName).ToList();
+        // A required unit that answered "không" fails the target whatever the coverage; otherwise too few answers give no verdict.
+        bool? onTrack = target is null || share is null ? null
+            : requiredNotYes.Count > 0 ? false
+            : !Covered(indicator, answered.Count, shareUnits.Count) ? null
+            : !target.IsMetBy(share.Value) ? false
+            : requiredMissing.Count > 0 ? null
+            : true;
+        return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack)
+        {
+            RequiredMissing = requiredMissing,
+        };
     }
 
     private static IndicatorFigure Sum(Indicator indicator, int year, List<UnitReport> expected, IReadOnlyList<UnitReport> yearBefore,
@@ -52,8 +64,13 @@ public static class FigureCalculator
         bool? onTrack = indicator.TargetKind == TargetKind.AverageGrowthAtLeast && target is not null
             ? (average ?? growth?.Percent) is { } g ? target.IsMetBy(g) : null
             : null;
+        if (!Covered(indicator, figures.Count, expected.Count)) onTrack = null;
         return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack);
     }
+
+    /// <summary>A verdict needs enough data: at least the plan's minCoverage of the units that must report it.</summary>
+    public static bool Covered(Indicator indicator, int counted, int expected) =>
+        expected > 0 && counted >= indicator.MinCoverage * expected;
 
     private static Dictionary<string, decimal> Numbers(Indicator indicator, IEnumerable<UnitReport> units) =>
         units.Where(u => u.Answers.GetValueOrDefault(indicator.Code)?.Number is not null)

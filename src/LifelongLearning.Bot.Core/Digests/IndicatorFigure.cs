@@ -15,7 +15,14 @@ public sealed record IndicatorFigure(
     Growth? Growth,
     decimal? AverageGrowth,
     Target? Target,
-    bool? OnTrack);
+    bool? OnTrack)
+{
+    /// <summary>
+    /// Units that must answer "có" but have not answered at all: they have no value yet, so they are
+    /// written «chưa có số liệu», never counted with <see cref="RequiredNotYes"/> (those answered "không").
+    /// </summary>
+    public IReadOnlyList<string> RequiredMissing { get; init; } = [];
+}
 
 /// <summary>
 /// Growth against the same period a year before, over the units that gave a figure both times.

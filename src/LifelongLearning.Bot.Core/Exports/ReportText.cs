@@ -117,6 +117,8 @@ public static class ReportText
             sentence += $"; bình quân {(a >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(a))}/năm từ năm {i.GrowthBaseYear}";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
+        if (latest.RequiredMissing.Count > 0)
+            sentence += $"; {string.Join(", ", latest.RequiredMissing)} chưa có số liệu";
         if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}";
         return sentence + ".";
     }
@@ -137,9 +139,11 @@ public static class ReportText
         if (met.Count == 0) yield return new(BlockKind.Paragraph, "- Chưa có chỉ tiêu nào đạt.");
         foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}.");
         yield return new(BlockKind.Heading, "2. Các chỉ tiêu chưa đạt");
-        if (notMet.Count == 0 && unknown.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
+        if (notMet.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
         foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}{Gap(s)}.");
-        foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo).");
+        // Too few units reported to judge: neither met nor failed, under a heading of its own.
+        if (unknown.Count > 0) yield return new(BlockKind.Heading, "3. Các chỉ tiêu chưa đủ số liệu để đánh giá");
+        foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị đã báo cáo).");
     }
 
     private static IEnumerable<TextBlock> Directions(Report r)
@@ -179,8 +183,8 @@ public static class ReportText
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
         ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo)"
-        : s.Latest.AverageGrowth is { } average ? $"tăng bình quân {VietnameseFormat.Percent(average)}/năm"
-        : s.Latest.Growth is { } g ? $"tăng {VietnameseFormat.Percent(g.Percent)} so với năm trước"
+        : s.Latest.AverageGrowth is { } average ? $"{(average >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(average))}/năm"
+        : s.Latest.Growth is { } g ? $"{(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với năm trước"
         : "chưa đủ số liệu";
 
     private static string Gap(IndicatorSeries s) =>
@@ -193,7 +197,7 @@ public static class ReportText
     {
         true => "đạt",
         false => "chưa đạt",
-        _ => "chưa đủ số liệu để đánh giá",
+        _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)",
     };
 
     public static string TargetsText(Indicator i) => string.Join(", ", i.Targets.Select(t => $"năm {t.Year}: {TargetText(i, t)}"));

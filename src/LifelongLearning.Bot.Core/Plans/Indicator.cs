@@ -20,6 +20,14 @@ public sealed record Indicator(
     int? GrowthBaseYear,
     string? Task)
 {
+    public const decimal DefaultMinCoverage = 0.8m;
+
+    /// <summary>The largest figure a unit may give (plan value <c>max</c>); null: the default of the kind.</summary>
+    public decimal? Max { get; init; }
+
+    /// <summary>The share of the units that must report it below which no verdict is given (plan value <c>minCoverage</c>).</summary>
+    public decimal MinCoverage { get; init; } = DefaultMinCoverage;
+
     public bool HasTargets => Targets.Count > 0;
 
     public bool IsReportedBy(string unitKind) => ReportedBy.Contains(unitKind, StringComparer.Ordinal);

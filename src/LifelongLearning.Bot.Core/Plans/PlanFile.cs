@@ -70,6 +70,8 @@ internal sealed class IndicatorFile
     public List<TargetFile>? Targets { get; set; }
     public int? GrowthBaseYear { get; set; }
     public string? Task { get; set; }
+    public decimal? Max { get; set; }
+    public decimal? MinCoverage { get; set; }
 }
 
 internal sealed class TargetFile

@@ -163,8 +163,14 @@ public static class PlanLoader
             if (targetKind == TargetKind.AverageGrowthAtLeast && x.GrowthBaseYear is null)
                 Fail(at + ".growthBaseYear", "chỉ tiêu tăng trưởng cần năm gốc (growthBaseYear).");
 
+            if (x.Max is <= 0) Fail(at + ".max", "mức tối đa phải lớn hơn 0.");
+            if (x.MinCoverage is < 0 or > 1) Fail(at + ".minCoverage", "phải từ 0 đến 1 (ví dụ 0,8 là 80% số đơn vị).");
             return new Indicator(code, Text(x.Name, at + ".name"), Text(x.Question, at + ".question"), kind, x.UnitOfMeasure,
-                reportedBy, periods, new Aggregation(aggregation, shareOf, requiredYes), targetKind, targets, x.GrowthBaseYear, x.Task);
+                reportedBy, periods, new Aggregation(aggregation, shareOf, requiredYes), targetKind, targets, x.GrowthBaseYear, x.Task)
+            {
+                Max = x.Max,
+                MinCoverage = x.MinCoverage ?? Indicator.DefaultMinCoverage,
+            };
         }
 
         private Schedule ReadSchedule(ScheduleFile s)

@@ -72,7 +72,7 @@ public static class ReportSession
         var indicator = ctx.Indicator(c.Questions[c.Index]);
         if (SkipWords.Contains(folded)) return Accept(c, ctx, AnswerValue.Missing);
 
-        var parsed = AnswerParser.Parse(text, indicator.Kind);
+        var parsed = AnswerParser.Parse(text, indicator.Kind, indicator.Max);
         if (parsed.Error is { } error) return new([new Reply(error, []), Ask(c, ctx, repeat: true)]);
         if (parsed.NeedsConfirmation) return AskToConfirm(c, parsed.Value!, parsed.ConfirmQuestion!);
 
@@ -122,7 +122,7 @@ public static class ReportSession
                 continue;
             }
             if (SkipWords.Contains(Words.Fold(item.RawValue))) { c.Draft[indicator.Code] = AnswerValue.Missing; continue; }
-            var parsed = AnswerParser.Parse(item.RawValue, indicator.Kind);
+            var parsed = AnswerParser.Parse(item.RawValue, indicator.Kind, indicator.Max);
             if (parsed.Error is { } error) { problems.Add($"{indicator.Code}: {error}"); continue; }
             c.Draft[indicator.Code] = parsed.Value!;
             var warning = parsed.ConfirmQuestion is not null

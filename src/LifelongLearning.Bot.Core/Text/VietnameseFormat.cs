@@ -9,7 +9,8 @@ public static class VietnameseFormat
 
     public static string Number(decimal value) => value.ToString(value == decimal.Truncate(value) ? "#,##0" : "#,##0.##", Culture);
 
-    public static string Percent(decimal value) => value.ToString("0.#", Culture) + "%";
+    // Grouped like any number: «1.307,4%», not «1307,4%».
+    public static string Percent(decimal value) => value.ToString("#,##0.#", Culture) + "%";
 
     public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

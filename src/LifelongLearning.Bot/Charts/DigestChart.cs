@@ -391,13 +391,13 @@ public static class DigestChart
         {
             decimal growth = Saturating.ChangePercent(prev, value);
             string sign = growth > 0 ? "+" : "";
-            return $"{figure.Year}\n{sign}{growth.ToString("0.#", Vietnamese)}%";
+            return $"{figure.Year}\n{sign}{growth.ToString("#,##0.#", Vietnamese)}%";
         }
 
         return figure.Year.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Percent(decimal value) => value.ToString("0.#", Vietnamese) + "%";
+    private static string Percent(decimal value) => value.ToString("#,##0.#", Vietnamese) + "%";
 
     // Visits are counts; a fraction could only come from averaging, and would read as noise.
     private static string Number(decimal value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", Vietnamese);
