@@ -31,15 +31,26 @@ public static class ReportText
         ? $"{Cap(r.Scope.Label)} thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber}"
         : $"Kết quả thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber} {r.Scope.Label}";
 
+    /// <summary>The body that signs this report: the one the plan names for the year reported.</summary>
+    public static ReportingBody Issuer(Report r) => r.Plan.Commune.BodyFor(r.Scope.Year);
+
+    /// <summary>
+    /// The first paragraph: the national programme, the plan (of the commune that adopted it, "(cũ)" once a
+    /// reform has replaced it), then who reports on what.
+    /// </summary>
     public static string Introduction(Report r)
     {
         var c = r.Plan.Commune;
-        return $"Thực hiện Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {TitleCase(c.IssuingBody)} {LowerFirst(c.PlanTitle)}; " +
-               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(c.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
+        var issuer = Issuer(r);
+        var adopted = TitleCase(c.IssuingBody) + (issuer.IssuingBody == c.IssuingBody ? "" : " (cũ)");
+        var programme = c.Programme is { } p ? $"Thực hiện {p}; " : "";
+        var plan = $"Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {adopted} {LowerFirst(c.PlanTitle)}";
+        return $"{programme}{(programme.Length > 0 ? plan : Cap(plan))}; " +
+               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(issuer.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
     }
 
     /// <summary>The last sentence before "Nơi nhận".</summary>
-    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(r.Plan.Commune.IssuingBody)}./.";
+    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(Issuer(r).IssuingBody)}./.";
 
     public static IReadOnlyList<TextBlock> Body(Report r)
     {

@@ -31,12 +31,24 @@ internal sealed class CommuneFile
     public string? PlanNumber { get; set; }
     public string? PlanDate { get; set; }
     public string? PlanTitle { get; set; }
-    public string? ReportRecipient { get; set; }
+    public string? Programme { get; set; }
     public List<string>? ReportCopiesTo { get; set; }
     public string? SignerTitle { get; set; }
     public string? SignerName { get; set; }
     public string? ReportSymbol { get; set; }
     public List<string>? Areas { get; set; }
+    public List<ReportingBodyFile>? ReportingBodies { get; set; }
+}
+
+internal sealed class ReportingBodyFile
+{
+    public int? FromYear { get; set; }
+    public string? IssuingBody { get; set; }
+    public string? Place { get; set; }
+    public List<string>? ReportCopiesTo { get; set; }
+    public string? SignerTitle { get; set; }
+    public string? SignerName { get; set; }
+    public string? ReportSymbol { get; set; }
 }
 
 internal sealed class UnitKindFile

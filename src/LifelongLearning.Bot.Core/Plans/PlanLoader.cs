@@ -108,21 +108,39 @@ public static class PlanLoader
             return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks };
         }
 
-        private Commune ReadCommune(CommuneFile c) => new(
-            Text(c.Name, "$.commune.name"),
-            Text(c.IssuingBody, "$.commune.issuingBody"),
-            Text(c.Place, "$.commune.place"),
-            Text(c.PlanNumber, "$.commune.planNumber"),
-            Date(c.PlanDate, "$.commune.planDate"),
-            Text(c.PlanTitle, "$.commune.planTitle"),
-            Text(c.ReportRecipient, "$.commune.reportRecipient"),
-            c.ReportCopiesTo ?? [],
-            Text(c.SignerTitle, "$.commune.signerTitle"),
-            Text(c.SignerName, "$.commune.signerName"),
-            c.Areas ?? [])
+        private Commune ReadCommune(CommuneFile c)
         {
-            ReportSymbol = c.ReportSymbol is null ? "BC-UBND" : Text(c.ReportSymbol, "$.commune.reportSymbol"),
-        };
+            var planDate = Date(c.PlanDate, "$.commune.planDate");
+            var symbol = c.ReportSymbol is null ? "BC-UBND" : Text(c.ReportSymbol, "$.commune.reportSymbol");
+            var later = new List<ReportingBody>();
+            foreach (var (b, i) in (c.ReportingBodies ?? []).Select((b, i) => (b, i)))
+            {
+                var at = $"$.commune.reportingBodies[{i}]";
+                var from = b.FromYear ?? Fail<int>(at, "thiếu năm bắt đầu báo cáo (fromYear).");
+                if (from <= planDate.Year) Fail(at + ".fromYear", $"năm {from} phải sau năm ban hành Kế hoạch ({planDate.Year}).");
+                if (later.Count > 0 && from <= later[^1].FromYear) Fail(at + ".fromYear", $"năm {from} phải sau năm của cơ quan trước ({later[^1].FromYear}).");
+                later.Add(new ReportingBody(from, Text(b.IssuingBody, at + ".issuingBody"), Text(b.Place, at + ".place"),
+                    List(b.ReportCopiesTo, at + ".reportCopiesTo"), Text(b.SignerTitle, at + ".signerTitle"),
+                    string.IsNullOrWhiteSpace(b.SignerName) ? null : b.SignerName.Trim(),
+                    b.ReportSymbol is null ? symbol : Text(b.ReportSymbol, at + ".reportSymbol")));
+            }
+            return new(
+                Text(c.Name, "$.commune.name"),
+                Text(c.IssuingBody, "$.commune.issuingBody"),
+                Text(c.Place, "$.commune.place"),
+                Text(c.PlanNumber, "$.commune.planNumber"),
+                planDate,
+                Text(c.PlanTitle, "$.commune.planTitle"),
+                c.ReportCopiesTo ?? [],
+                Text(c.SignerTitle, "$.commune.signerTitle"),
+                Text(c.SignerName, "$.commune.signerName"),
+                c.Areas ?? [])
+            {
+                ReportSymbol = symbol,
+                Programme = c.Programme is null ? null : Text(c.Programme, "$.commune.programme"),
+                LaterBodies = later,
+            };
+        }
 
         private Indicator ReadIndicator(IndicatorFile x, string at, HashSet<string> kindCodes)
         {
