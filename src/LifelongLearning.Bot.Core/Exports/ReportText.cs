@@ -14,6 +14,9 @@ public enum BlockKind
     Heading,
 
     Paragraph,
+
+    /// <summary>"[Cán bộ bổ sung: …]": what only the officer can write, marked so it is not signed as it is.</summary>
+    Placeholder,
 }
 
 /// <summary>One paragraph of the report's body.</summary>
@@ -24,7 +27,7 @@ public sealed record TextBlock(BlockKind Kind, string Text);
 /// reached its target and what did not, and a paragraph per indicator behind target for the officer
 /// to edit. The document writer only lays these out.
 /// </summary>
-public static class ReportText
+public static partial class ReportText
 {
     /// <summary>"BÁO CÁO" is followed by this line: "Kết quả thực hiện Kế hoạch số 04/KH-UBND năm 2025".</summary>
     public static string Title(Report r) => r.Scope.IsRange
@@ -54,35 +57,28 @@ public static class ReportText
 
     public static IReadOnlyList<TextBlock> Body(Report r)
     {
-        var blocks = new List<TextBlock> { new(BlockKind.Section, "I. KẾT QUẢ THỰC HIỆN") };
+        var blocks = new List<TextBlock> { new(BlockKind.Paragraph, DataWindowSentence(r)), new(BlockKind.Section, "I. KẾT QUẢ THỰC HIỆN") };
         blocks.AddRange(Results(r));
         blocks.Add(new(BlockKind.Section, "II. ĐÁNH GIÁ CHUNG"));
-        blocks.AddRange(Assessment(r));
-        blocks.Add(new(BlockKind.Section, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ"));
+        var assessment = Assessment(r).ToList();
+        blocks.AddRange(assessment);
+        blocks.AddRange(Shortcomings(r, assessment.Count(b => b.Kind == BlockKind.Heading)));
+        blocks.Add(new(BlockKind.Section, DirectionsTitle(r)));
         blocks.AddRange(Directions(r));
+        blocks.AddRange(NextPeriod(r));
+        blocks.Add(new(BlockKind.Section, "IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+        blocks.AddRange(Proposals(r));
         return blocks;
     }
 
-    /// <summary>Under each task of the plan (in the plan's order), one sentence per indicator.</summary>
+    /// <summary>Section I: how the plan was directed and reported, then every numbered task of the plan in its order.</summary>
     private static IEnumerable<TextBlock> Results(Report r)
     {
-        var completeness = CompletenessSentences(r).ToList();
-        yield return new(BlockKind.Paragraph, string.Join(" ", completeness));
-        var groups = r.Indicators.GroupBy(s => s.Indicator.Task ?? "")
-            .OrderBy(g => TaskOrder(r.Plan, g.Key)).ToList();
-        var n = 0;
-        foreach (var group in groups)
-        {
-            var title = r.Plan.FindTask(group.Key)?.Title ?? (group.Key.Length > 0 ? $"Nhiệm vụ {group.Key}" : "Các hoạt động khác");
-            yield return new(BlockKind.Heading, $"{++n}. {title}");
-            foreach (var s in group) yield return new(BlockKind.Paragraph, "- " + Sentence(r, s));
-        }
-    }
-
-    private static int TaskOrder(Plan plan, string code)
-    {
-        var i = plan.Tasks.Select(t => t.Code).ToList().IndexOf(code);
-        return i < 0 ? int.MaxValue : i;
+        yield return new(BlockKind.Heading, "1. Công tác chỉ đạo, triển khai");
+        yield return new(BlockKind.Paragraph, string.Join(" ", CompletenessSentences(r)));
+        yield return Placeholder("các văn bản chỉ đạo, kế hoạch, hướng dẫn của xã và của các đơn vị ban hành trong kỳ; công tác kiểm tra, giám sát");
+        var n = 1;
+        foreach (var block in TaskBlocks(r, () => ++n)) yield return block;
     }
 
     /// <summary>How many units reported, and which did not: the figures rest only on those that did.</summary>

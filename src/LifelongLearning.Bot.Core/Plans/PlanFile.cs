@@ -15,12 +15,21 @@ internal sealed class PlanFile
     public List<EventDayFile>? EventDays { get; set; }
     public List<LearningWeekFile>? LearningWeeks { get; set; }
     public List<TaskFile>? Tasks { get; set; }
+    public List<ReviewFile>? Reviews { get; set; }
 }
 
 internal sealed class TaskFile
 {
     public string? Code { get; set; }
     public string? Title { get; set; }
+    public string? PartOf { get; set; }
+    public string? Placeholder { get; set; }
+}
+
+internal sealed class ReviewFile
+{
+    public int? Year { get; set; }
+    public string? Name { get; set; }
 }
 
 internal sealed class CommuneFile

@@ -95,8 +95,31 @@ public static class PlanLoader
                 return new LearningWeek(w.Year ?? from.Year, from, to);
             }).ToList();
 
-            var tasks = (f.Tasks ?? []).Select((t, i) => new PlanTask(Text(t.Code, $"$.tasks[{i}].code"), Text(t.Title, $"$.tasks[{i}].title"))).ToList();
+            var tasks = new List<PlanTask>();
+            foreach (var (t, i) in (f.Tasks ?? []).Select((t, i) => (t, i)))
+            {
+                var at = $"$.tasks[{i}]";
+                var task = new PlanTask(Text(t.Code, at + ".code"), Text(t.Title, at + ".title"))
+                {
+                    PartOf = t.PartOf is null ? null : Text(t.PartOf, at + ".partOf"),
+                    Placeholder = t.Placeholder is null ? null : Text(t.Placeholder, at + ".placeholder"),
+                };
+                // One level only: the report writes a task as "n." and its parts as "a)".
+                if (task.PartOf is { } parent && !tasks.Any(p => p.Code == parent && p.PartOf is null))
+                    Fail(at + ".partOf", $"nhiệm vụ \"{parent}\" phải được khai báo trước, trong tasks, và không thuộc nhiệm vụ khác.");
+                tasks.Add(task);
+            }
             Unique(tasks.Select(t => t.Code), "$.tasks", "code");
+
+            var reviews = new List<PlanReview>();
+            foreach (var (rv, i) in (f.Reviews ?? []).Select((rv, i) => (rv, i)))
+            {
+                var at = $"$.reviews[{i}]";
+                var year = rv.Year ?? Fail<int>(at, "thiếu năm (year).");
+                if (year <= commune.PlanDate.Year || year > 2100) Fail(at + ".year", $"năm {year} phải sau năm ban hành Kế hoạch ({commune.PlanDate.Year}).");
+                if (reviews.Count > 0 && year <= reviews[^1].Year) Fail(at + ".year", $"năm {year} phải sau năm của lần trước ({reviews[^1].Year}).");
+                reviews.Add(new PlanReview(year, Text(rv.Name, at + ".name")));
+            }
             if (tasks.Count > 0)
             {
                 var known = tasks.Select(t => t.Code).ToHashSet();
@@ -105,7 +128,7 @@ public static class PlanLoader
                         Fail($"$.indicators[{i}].task", $"nhiệm vụ \"{task}\" không có trong tasks.");
             }
 
-            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks };
+            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks, Reviews = reviews };
         }
 
         private Commune ReadCommune(CommuneFile c)

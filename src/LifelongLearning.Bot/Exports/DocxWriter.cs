@@ -39,6 +39,7 @@ public static class DocxWriter
             {
                 BlockKind.Section => Para([Run(block.Text, bold: true)], JustificationValues.Both, before: 120, after: 60, firstLine: 567),
                 BlockKind.Heading => Para([Run(block.Text, bold: true)], JustificationValues.Both, before: 60, after: 60, firstLine: 567),
+                BlockKind.Placeholder => Para([Highlighted(block.Text)], JustificationValues.Both, before: 60, after: 60, firstLine: 567),
                 _ => BodyPara(block.Text),
             });
         body.Append(BodyPara(ReportText.Closing(report)));
@@ -140,6 +141,14 @@ public static class DocxWriter
             yield return Para([Run(c.RoundOpened
                 ? $"{Cap(c.Period.Label)}: còn {c.Missing.Count}/{c.Units.Count} đơn vị chưa báo cáo ({string.Join(", ", c.Missing.Select(u => u.UnitName))})."
                 : $"{Cap(c.Period.Label)}: chưa mở kỳ báo cáo.", italic: true, size: 24)], JustificationValues.Both, after: 0);
+    }
+
+    /// <summary>A placeholder in italics on yellow, so the officer finds every one before signing.</summary>
+    private static Run Highlighted(string text)
+    {
+        var run = Run(text, italic: true);
+        run.RunProperties!.Append(new Highlight { Val = HighlightColorValues.Yellow });
+        return run;
     }
 
     private static string Signed(decimal percent) => (percent > 0 ? "+" : "") + VietnameseFormat.Percent(percent);

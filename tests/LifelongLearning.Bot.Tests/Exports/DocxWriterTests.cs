@@ -74,7 +74,7 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
     {
         using var doc = Open("2025");
         var text = Paragraphs(doc);
-        var libraries = text.IndexOf("1. Mục tiêu đối với hệ thống thư viện");
+        var libraries = text.IndexOf("a) Đối với hệ thống thư viện");
         Assert.True(libraries > 0);
         // The first sentence on visits is under section I; section II names it again.
         var visits = text.First(t => t.StartsWith("- Lượt người sử dụng thư viện", StringComparison.Ordinal));
@@ -89,7 +89,7 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Contains("75% (4/4 đơn vị báo cáo)", digital);
         var clubs = text.Single(t => t.StartsWith("- Tỷ lệ đơn vị có lớp năng khiếu", StringComparison.Ordinal));
         Assert.Contains("75% (4/5 đơn vị báo cáo)", clubs);
-        Assert.Contains(text, t => t.StartsWith("2. Mục tiêu đối với hệ thống trung tâm văn hóa", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("b) Đối với hệ thống trung tâm văn hóa", StringComparison.Ordinal));
     }
 
     [Fact]
