@@ -38,15 +38,14 @@ public sealed record ExportScope
     /// "tổng kết giai đoạn 2023 - 2030", "năm 2025", "6 tháng đầu năm 2026".
     /// </summary>
     public string Label => IsRange
-        ? $"{KindOfReview} giai đoạn {Periods[0].Year} - {Main.Year}"
+        ? $"{Review?.Name ?? "tổng hợp"} giai đoạn {Periods[0].Year} - {Main.Year}"
         : Text.Sentence.LowerFirst(Main.Label);
 
-    private string KindOfReview => Main.Year switch
-    {
-        2025 => "sơ kết",
-        2030 => "tổng kết",
-        _ => "tổng hợp",
-    };
+    /// <summary>The plan's review (sơ kết, tổng kết) a range of years ends in; the years come from the plan, not from code.</summary>
+    public Plans.PlanReview? Review { get; private init; }
+
+    /// <summary>This scope as the plan names it: a range ending in a review year is that review.</summary>
+    public ExportScope Under(Plans.Plan plan) => IsRange ? new(Periods) { Review = plan.ReviewIn(Main.Year) } : this;
 
     /// <summary>Parses "2025", "2026-H1" or "2023-2025".</summary>
     public static bool TryParse(string? text, out ExportScope? scope)

@@ -11,6 +11,7 @@ public static class ReportBuilder
 {
     public static Report Build(Plan plan, ExportScope scope, ReportInput input)
     {
+        scope = scope.Under(plan);
         var answers = input.Answers.ToLookup(a => a.PeriodCode);
         var rounds = input.Rounds.ToDictionary(r => r.Period.Code);
         var kind = scope.Main.Kind;

@@ -15,6 +15,9 @@ public enum BlockKind
     Heading,
 
     Paragraph,
+
+    /// <summary>"[Cán bộ bổ sung: …]": what only the officer can write, marked so it is not signed as it is.</summary>
+    Placeholder,
 }
 
 /// <summary>One paragraph of the report's body.</summary>
@@ -25,54 +28,58 @@ public sealed record TextBlock(BlockKind Kind, string Text);
 /// reached its target and what did not, and a paragraph per indicator behind target for the officer
 /// to edit. The document writer only lays these out.
 /// </summary>
-public static class ReportText
+public static partial class ReportText
 {
     /// <summary>"BÁO CÁO" is followed by this line: "Kết quả thực hiện Kế hoạch số 04/KH-UBND năm 2025".</summary>
     public static string Title(Report r) => r.Scope.IsRange
         ? $"{Cap(r.Scope.Label)} thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber}"
         : $"Kết quả thực hiện Kế hoạch số {r.Plan.Commune.PlanNumber} {r.Scope.Label}";
 
+    /// <summary>The body that signs this report: the one the plan names for the year reported.</summary>
+    public static ReportingBody Issuer(Report r) => r.Plan.Commune.BodyFor(r.Scope.Year);
+
+    /// <summary>
+    /// The first paragraph: the national programme, the plan (of the commune that adopted it, "(cũ)" once a
+    /// reform has replaced it), then who reports on what.
+    /// </summary>
     public static string Introduction(Report r)
     {
         var c = r.Plan.Commune;
-        return $"Thực hiện Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {TitleCase(c.IssuingBody)} {LowerFirst(c.PlanTitle)}; " +
-               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(c.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
+        var issuer = Issuer(r);
+        var adopted = TitleCase(c.IssuingBody) + (issuer.IssuingBody == c.IssuingBody ? "" : " (cũ)");
+        var programme = c.Programme is { } p ? $"Thực hiện {p}; " : "";
+        var plan = $"Kế hoạch số {c.PlanNumber} ngày {VietnameseFormat.Date(c.PlanDate)} của {adopted} {LowerFirst(c.PlanTitle)}";
+        return $"{programme}{(programme.Length > 0 ? plan : Cap(plan))}; " +
+               $"căn cứ số liệu các đơn vị báo cáo, {TitleCase(issuer.IssuingBody)} báo cáo {(r.Scope.IsRange ? r.Scope.Label : "kết quả thực hiện " + r.Scope.Label)} như sau:";
     }
 
     /// <summary>The last sentence before "Nơi nhận".</summary>
-    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(r.Plan.Commune.IssuingBody)}./.";
+    public static string Closing(Report r) => $"Trên đây là báo cáo {LowerFirst(Title(r))} của {TitleCase(Issuer(r).IssuingBody)}./.";
 
     public static IReadOnlyList<TextBlock> Body(Report r)
     {
-        var blocks = new List<TextBlock> { new(BlockKind.Section, "I. KẾT QUẢ THỰC HIỆN") };
+        var blocks = new List<TextBlock> { new(BlockKind.Paragraph, DataWindowSentence(r)), new(BlockKind.Section, "I. KẾT QUẢ THỰC HIỆN") };
         blocks.AddRange(Results(r));
         blocks.Add(new(BlockKind.Section, "II. ĐÁNH GIÁ CHUNG"));
-        blocks.AddRange(Assessment(r));
-        blocks.Add(new(BlockKind.Section, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ"));
+        var assessment = Assessment(r).ToList();
+        blocks.AddRange(assessment);
+        blocks.AddRange(Shortcomings(r, assessment.Count(b => b.Kind == BlockKind.Heading)));
+        blocks.Add(new(BlockKind.Section, DirectionsTitle(r)));
         blocks.AddRange(Directions(r));
+        blocks.AddRange(NextPeriod(r));
+        blocks.Add(new(BlockKind.Section, "IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+        blocks.AddRange(Proposals(r));
         return blocks;
     }
 
-    /// <summary>Under each task of the plan (in the plan's order), one sentence per indicator.</summary>
+    /// <summary>Section I: how the plan was directed and reported, then every numbered task of the plan in its order.</summary>
     private static IEnumerable<TextBlock> Results(Report r)
     {
-        var completeness = CompletenessSentences(r).ToList();
-        yield return new(BlockKind.Paragraph, string.Join(" ", completeness));
-        var groups = r.Indicators.GroupBy(s => s.Indicator.Task ?? "")
-            .OrderBy(g => TaskOrder(r.Plan, g.Key)).ToList();
-        var n = 0;
-        foreach (var group in groups)
-        {
-            var title = r.Plan.FindTask(group.Key)?.Title ?? (group.Key.Length > 0 ? $"Nhiệm vụ {group.Key}" : "Các hoạt động khác");
-            yield return new(BlockKind.Heading, $"{++n}. {title}");
-            foreach (var s in group) yield return new(BlockKind.Paragraph, "- " + Sentence(r, s));
-        }
-    }
-
-    private static int TaskOrder(Plan plan, string code)
-    {
-        var i = plan.Tasks.Select(t => t.Code).ToList().IndexOf(code);
-        return i < 0 ? int.MaxValue : i;
+        yield return new(BlockKind.Heading, "1. Công tác chỉ đạo, triển khai");
+        yield return new(BlockKind.Paragraph, string.Join(" ", CompletenessSentences(r)));
+        yield return Placeholder("các văn bản chỉ đạo, kế hoạch, hướng dẫn của xã và của các đơn vị ban hành trong kỳ; công tác kiểm tra, giám sát");
+        var n = 1;
+        foreach (var block in TaskBlocks(r, () => ++n)) yield return block;
     }
 
     /// <summary>How many units reported, and which did not: the figures rest only on those that did.</summary>

@@ -22,6 +22,12 @@ public sealed record Plan(
     /// <summary>The plan's tasks and targets by their number ("I.2.a"), which indicators name; the report groups figures under them.</summary>
     public IReadOnlyList<PlanTask> Tasks { get; init; } = [];
 
+    /// <summary>The reviews the plan orders (sơ kết, tổng kết), by year.</summary>
+    public IReadOnlyList<PlanReview> Reviews { get; init; } = [];
+
+    /// <summary>The review held in this year, if the plan orders one.</summary>
+    public PlanReview? ReviewIn(int year) => Reviews.FirstOrDefault(r => r.Year == year);
+
     public PlanTask? FindTask(string? code) => code is null ? null : Tasks.FirstOrDefault(t => t.Code == code);
 
     public Indicator? FindIndicator(string code) =>

@@ -15,12 +15,21 @@ internal sealed class PlanFile
     public List<EventDayFile>? EventDays { get; set; }
     public List<LearningWeekFile>? LearningWeeks { get; set; }
     public List<TaskFile>? Tasks { get; set; }
+    public List<ReviewFile>? Reviews { get; set; }
 }
 
 internal sealed class TaskFile
 {
     public string? Code { get; set; }
     public string? Title { get; set; }
+    public string? PartOf { get; set; }
+    public string? Placeholder { get; set; }
+}
+
+internal sealed class ReviewFile
+{
+    public int? Year { get; set; }
+    public string? Name { get; set; }
 }
 
 internal sealed class CommuneFile
@@ -31,12 +40,24 @@ internal sealed class CommuneFile
     public string? PlanNumber { get; set; }
     public string? PlanDate { get; set; }
     public string? PlanTitle { get; set; }
-    public string? ReportRecipient { get; set; }
+    public string? Programme { get; set; }
     public List<string>? ReportCopiesTo { get; set; }
     public string? SignerTitle { get; set; }
     public string? SignerName { get; set; }
     public string? ReportSymbol { get; set; }
     public List<string>? Areas { get; set; }
+    public List<ReportingBodyFile>? ReportingBodies { get; set; }
+}
+
+internal sealed class ReportingBodyFile
+{
+    public int? FromYear { get; set; }
+    public string? IssuingBody { get; set; }
+    public string? Place { get; set; }
+    public List<string>? ReportCopiesTo { get; set; }
+    public string? SignerTitle { get; set; }
+    public string? SignerName { get; set; }
+    public string? ReportSymbol { get; set; }
 }
 
 internal sealed class UnitKindFile

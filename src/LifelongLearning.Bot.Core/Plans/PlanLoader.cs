@@ -95,8 +95,31 @@ public static class PlanLoader
                 return new LearningWeek(w.Year ?? from.Year, from, to);
             }).ToList();
 
-            var tasks = (f.Tasks ?? []).Select((t, i) => new PlanTask(Text(t.Code, $"$.tasks[{i}].code"), Text(t.Title, $"$.tasks[{i}].title"))).ToList();
+            var tasks = new List<PlanTask>();
+            foreach (var (t, i) in (f.Tasks ?? []).Select((t, i) => (t, i)))
+            {
+                var at = $"$.tasks[{i}]";
+                var task = new PlanTask(Text(t.Code, at + ".code"), Text(t.Title, at + ".title"))
+                {
+                    PartOf = t.PartOf is null ? null : Text(t.PartOf, at + ".partOf"),
+                    Placeholder = t.Placeholder is null ? null : Text(t.Placeholder, at + ".placeholder"),
+                };
+                // One level only: the report writes a task as "n." and its parts as "a)".
+                if (task.PartOf is { } parent && !tasks.Any(p => p.Code == parent && p.PartOf is null))
+                    Fail(at + ".partOf", $"nhiệm vụ \"{parent}\" phải được khai báo trước, trong tasks, và không thuộc nhiệm vụ khác.");
+                tasks.Add(task);
+            }
             Unique(tasks.Select(t => t.Code), "$.tasks", "code");
+
+            var reviews = new List<PlanReview>();
+            foreach (var (rv, i) in (f.Reviews ?? []).Select((rv, i) => (rv, i)))
+            {
+                var at = $"$.reviews[{i}]";
+                var year = rv.Year ?? Fail<int>(at, "thiếu năm (year).");
+                if (year <= commune.PlanDate.Year || year > 2100) Fail(at + ".year", $"năm {year} phải sau năm ban hành Kế hoạch ({commune.PlanDate.Year}).");
+                if (reviews.Count > 0 && year <= reviews[^1].Year) Fail(at + ".year", $"năm {year} phải sau năm của lần trước ({reviews[^1].Year}).");
+                reviews.Add(new PlanReview(year, Text(rv.Name, at + ".name")));
+            }
             if (tasks.Count > 0)
             {
                 var known = tasks.Select(t => t.Code).ToHashSet();
@@ -105,24 +128,42 @@ public static class PlanLoader
                         Fail($"$.indicators[{i}].task", $"nhiệm vụ \"{task}\" không có trong tasks.");
             }
 
-            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks };
+            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks, Reviews = reviews };
         }
 
-        private Commune ReadCommune(CommuneFile c) => new(
-            Text(c.Name, "$.commune.name"),
-            Text(c.IssuingBody, "$.commune.issuingBody"),
-            Text(c.Place, "$.commune.place"),
-            Text(c.PlanNumber, "$.commune.planNumber"),
-            Date(c.PlanDate, "$.commune.planDate"),
-            Text(c.PlanTitle, "$.commune.planTitle"),
-            Text(c.ReportRecipient, "$.commune.reportRecipient"),
-            c.ReportCopiesTo ?? [],
-            Text(c.SignerTitle, "$.commune.signerTitle"),
-            Text(c.SignerName, "$.commune.signerName"),
-            c.Areas ?? [])
+        private Commune ReadCommune(CommuneFile c)
         {
-            ReportSymbol = c.ReportSymbol is null ? "BC-UBND" : Text(c.ReportSymbol, "$.commune.reportSymbol"),
-        };
+            var planDate = Date(c.PlanDate, "$.commune.planDate");
+            var symbol = c.ReportSymbol is null ? "BC-UBND" : Text(c.ReportSymbol, "$.commune.reportSymbol");
+            var later = new List<ReportingBody>();
+            foreach (var (b, i) in (c.ReportingBodies ?? []).Select((b, i) => (b, i)))
+            {
+                var at = $"$.commune.reportingBodies[{i}]";
+                var from = b.FromYear ?? Fail<int>(at, "thiếu năm bắt đầu báo cáo (fromYear).");
+                if (from <= planDate.Year) Fail(at + ".fromYear", $"năm {from} phải sau năm ban hành Kế hoạch ({planDate.Year}).");
+                if (later.Count > 0 && from <= later[^1].FromYear) Fail(at + ".fromYear", $"năm {from} phải sau năm của cơ quan trước ({later[^1].FromYear}).");
+                later.Add(new ReportingBody(from, Text(b.IssuingBody, at + ".issuingBody"), Text(b.Place, at + ".place"),
+                    List(b.ReportCopiesTo, at + ".reportCopiesTo"), Text(b.SignerTitle, at + ".signerTitle"),
+                    string.IsNullOrWhiteSpace(b.SignerName) ? null : b.SignerName.Trim(),
+                    b.ReportSymbol is null ? symbol : Text(b.ReportSymbol, at + ".reportSymbol")));
+            }
+            return new(
+                Text(c.Name, "$.commune.name"),
+                Text(c.IssuingBody, "$.commune.issuingBody"),
+                Text(c.Place, "$.commune.place"),
+                Text(c.PlanNumber, "$.commune.planNumber"),
+                planDate,
+                Text(c.PlanTitle, "$.commune.planTitle"),
+                c.ReportCopiesTo ?? [],
+                Text(c.SignerTitle, "$.commune.signerTitle"),
+                Text(c.SignerName, "$.commune.signerName"),
+                c.Areas ?? [])
+            {
+                ReportSymbol = symbol,
+                Programme = c.Programme is null ? null : Text(c.Programme, "$.commune.programme"),
+                LaterBodies = later,
+            };
+        }
 
         private Indicator ReadIndicator(IndicatorFile x, string at, HashSet<string> kindCodes)
         {

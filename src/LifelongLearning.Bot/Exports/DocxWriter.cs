@@ -39,10 +39,11 @@ public static class DocxWriter
             {
                 BlockKind.Section => Para([Run(block.Text, bold: true)], JustificationValues.Both, before: 120, after: 60, firstLine: 567),
                 BlockKind.Heading => Para([Run(block.Text, bold: true)], JustificationValues.Both, before: 60, after: 60, firstLine: 567),
+                BlockKind.Placeholder => Para([Highlighted(block.Text)], JustificationValues.Both, before: 60, after: 60, firstLine: 567),
                 _ => BodyPara(block.Text),
             });
         body.Append(BodyPara(ReportText.Closing(report)));
-        body.Append(Signature(report.Plan.Commune));
+        body.Append(Signature(ReportText.Issuer(report)));
         // The body is portrait; this paragraph ends its section, and the annex follows on landscape pages.
         body.Append(new Paragraph(new ParagraphProperties(Section(headerId, landscape: false, titlePage: true))));
         foreach (var element in Annex(report)) body.Append(element);
@@ -54,7 +55,7 @@ public static class DocxWriter
     /// <summary>The two columns: issuing body and number on the left, national motto and place-date on the right.</summary>
     private static Table Heading(Report r)
     {
-        var c = r.Plan.Commune;
+        var c = ReportText.Issuer(r);
         var (line1, line2) = SplitBody(c.IssuingBody);
         var left = new List<OpenXmlElement>
         {
@@ -82,9 +83,9 @@ public static class DocxWriter
         return (issuingBody, "");
     }
 
-    private static Table Signature(Commune c)
+    private static Table Signature(ReportingBody c)
     {
-        // "Nơi nhận" is the plan file's list: the 2025 reform changed who receives the commune's reports.
+        // "Nơi nhận" is the plan file's list for the year reported: the 2025 reform changed who receives the commune's reports.
         var recipients = c.ReportCopiesTo;
         var left = new List<OpenXmlElement> { Para([Run("Nơi nhận:", bold: true, italic: true, size: 24)], JustificationValues.Left, before: 240, after: 0) };
         left.AddRange(recipients.Select((x, i) => Para([Run($"- {x}{(i == recipients.Count - 1 ? "." : ";")}", size: 22)], JustificationValues.Left, after: 0)));
@@ -92,7 +93,8 @@ public static class DocxWriter
         var titles = c.SignerTitle.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         right.AddRange(titles.Select((x, i) => Para([Run(x, bold: true, size: 28)], JustificationValues.Center, before: i == 0 ? 240 : 0, after: 0)));
         for (var i = 0; i < 5; i++) right.Add(Para([], JustificationValues.Center, after: 0));
-        right.Add(Para([Run(c.SignerName, bold: true, size: 28)], JustificationValues.Center, after: 0));
+        // A body newer than the plan file may have no name yet: the line stays for the signer to write.
+        right.Add(Para(c.SignerName is { } name ? [Run(name, bold: true, size: 28)] : [], JustificationValues.Center, after: 0));
         return TwoColumns([4300, 5054], [left, right]);
     }
 
@@ -100,7 +102,7 @@ public static class DocxWriter
     {
         yield return Para([Run("PHỤ LỤC", bold: true)], JustificationValues.Center, after: 0);
         yield return Para([Run($"SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH SỐ {r.Plan.Commune.PlanNumber}", bold: true)], JustificationValues.Center, after: 0);
-        yield return Para([Run($"(Kèm theo Báo cáo số       /{r.Plan.Commune.ReportSymbol} ngày      tháng      năm {r.Today.Year} của {ReportText.TitleCase(r.Plan.Commune.IssuingBody)})", italic: true, size: 26)],
+        yield return Para([Run($"(Kèm theo Báo cáo số       /{ReportText.Issuer(r).ReportSymbol} ngày      tháng      năm {r.Today.Year} của {ReportText.TitleCase(ReportText.Issuer(r).IssuingBody)})", italic: true, size: 26)],
             JustificationValues.Center, after: 120);
 
         var periods = r.Scope.Periods;
@@ -139,6 +141,14 @@ public static class DocxWriter
             yield return Para([Run(c.RoundOpened
                 ? $"{Cap(c.Period.Label)}: còn {c.Missing.Count}/{c.Units.Count} đơn vị chưa báo cáo ({string.Join(", ", c.Missing.Select(u => u.UnitName))})."
                 : $"{Cap(c.Period.Label)}: chưa mở kỳ báo cáo.", italic: true, size: 24)], JustificationValues.Both, after: 0);
+    }
+
+    /// <summary>A placeholder in italics on yellow, so the officer finds every one before signing.</summary>
+    private static Run Highlighted(string text)
+    {
+        var run = Run(text, italic: true);
+        run.RunProperties!.Append(new Highlight { Val = HighlightColorValues.Yellow });
+        return run;
     }
 
     private static string Signed(decimal percent) => (percent > 0 ? "+" : "") + VietnameseFormat.Percent(percent);

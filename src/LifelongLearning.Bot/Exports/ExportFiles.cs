@@ -13,7 +13,7 @@ public sealed class ExportFiles(ReportSource source)
     {
         var report = source.Build(scope);
         ct.ThrowIfCancellationRequested();
-        var label = Cap(scope.Label);
+        var label = Cap(report.Scope.Label);
         return
         [
             new($"bao-cao-{scope.Code}.docx", Render(report, DocxWriter.Write), $"Dự thảo báo cáo — {label} (Word)"),

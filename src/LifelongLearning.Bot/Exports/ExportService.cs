@@ -85,7 +85,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
             messenger.Enqueue(new OutboxMessage
             {
                 Channel = request.Channel, ChatId = request.ChatId, Kind = OutboxKinds.Reply,
-                Text = $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Label : request.Scope)} đã sẵn sàng. " +
+                Text = $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Under(time.Plan).Label : request.Scope)} đã sẵn sàng. " +
                        "Dự thảo báo cáo cần được kiểm tra, bổ sung trước khi trình ký.",
             });
             foreach (var file in built)

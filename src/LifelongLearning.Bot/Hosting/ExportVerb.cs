@@ -3,6 +3,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,7 @@ public static class ExportVerb
                 await host.StartAsync();
                 var paths = host.Services.GetRequiredService<ExportFiles>().WriteTo(scope!, folder);
                 await host.StopAsync();
-                await output.WriteLineAsync($"Đã ghi {paths.Count} tệp báo cáo {scope!.Label}:");
+                await output.WriteLineAsync($"Đã ghi {paths.Count} tệp báo cáo {scope!.Under(host.Services.GetRequiredService<PlanHolder>().Plan).Label}:");
                 foreach (var path in paths) await output.WriteLineAsync("  " + path);
             }
             return 0;

@@ -33,6 +33,7 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
             turn.Say($"Bot không hiểu kỳ «{Quote.Short(args)}». {Usage}");
             return;
         }
+        scope = scope!.Under(time.Plan);
         var rounds = store.Rounds.FindAll().Select(r => r.Id).ToHashSet();
         if (!scope!.Periods.Any(p => rounds.Contains(p.Code)))
         {
@@ -66,10 +67,10 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         var choices = rounds.Take(4).Select(p => new Choice(Cap(p.Label), $"/xuat {p.Code}")).ToList();
         var years = rounds.Where(p => p.Kind == PeriodKind.Year).Select(p => p.Year).Order().ToList();
         var baseYear = time.Plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years.FirstOrDefault();
-        // The plan's sơ kết (2025) and tổng kết (2030), and the years so far, each from the base year.
-        foreach (var last in new[] { 2025, 2030, years.LastOrDefault() }.Distinct().Where(y => years.Contains(y) && y > Math.Max(baseYear, years[0])))
+        // The plan's reviews (sơ kết, tổng kết), and the years so far, each from the base year.
+        foreach (var last in time.Plan.Reviews.Select(r => r.Year).Append(years.LastOrDefault()).Distinct().Where(y => years.Contains(y) && y > Math.Max(baseYear, years[0])))
         {
-            var range = ExportScope.Years(Math.Max(baseYear, years[0]), last);
+            var range = ExportScope.Years(Math.Max(baseYear, years[0]), last).Under(time.Plan);
             choices.Add(new Choice(Cap(range.Label), $"/xuat {range.Code}"));
         }
         turn.Conversation.NumberedChoices = choices;

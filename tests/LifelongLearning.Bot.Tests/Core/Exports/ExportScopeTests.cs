@@ -1,5 +1,6 @@
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Tests.Core;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Core.Exports;
@@ -16,7 +17,15 @@ public sealed class ExportScopeTests
     {
         Assert.True(ExportScope.TryParse(typed, out var scope));
         Assert.Equal(code, scope!.Code);
-        Assert.Equal(label, scope.Label);
+        // The review years (sơ kết 2025, tổng kết 2030) come from the plan, not from code.
+        Assert.Equal(label, scope.Under(DefaultPlan.Value).Label);
+    }
+
+    [Fact]
+    public void A_range_read_without_a_plan_is_only_a_summary()
+    {
+        Assert.True(ExportScope.TryParse("2023-2025", out var scope));
+        Assert.Equal("tổng hợp giai đoạn 2023 - 2025", scope!.Label);
     }
 
     [Fact]
