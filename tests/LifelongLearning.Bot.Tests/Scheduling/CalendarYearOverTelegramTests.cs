@@ -234,7 +234,7 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         _clock.SetUtcNow(new DateTimeOffset(CalendarWorld.ToUtc(step), TimeSpan.Zero));
         await SettleAtAsync(step);
         var before = _fake.SentTo(Library).Count;
-        _fake.EnqueueMessage(Library, "TV-HTSD có; TV-CDS không; TV-LUOT 500; HD-SUKIEN bỏ qua; HD-NGUOI bỏ qua", "Cô Hạnh");
+        _fake.EnqueueMessage(Library, "TV-HTSD có; TV-CDS không; TV-LUOT 500; HD-SUKIEN bỏ qua; HD-NGUOI bỏ qua; TV-LUANCHUYEN bỏ qua; TV-LUUDONG bỏ qua; TV-THEMOI bỏ qua; TV-BOSUNG bỏ qua; TV-SOHOA bỏ qua; TV-TRUYCAP bỏ qua", "Cô Hạnh");
         await SettleAsync(step, () => _fake.SentTo(Library).Skip(before).Any(m => m.Body!.Contains("Báo cáo 6 tháng đầu năm 2026 — Thư viện Trường Tiểu học")));
         _fake.EnqueueMessage(Library, "OK", "Cô Hạnh");
         await SettleAsync(step, () => _fake.SentTo(Library).Any(m => m.Body!.Contains("Đã nhận báo cáo 6 tháng đầu năm 2026")));

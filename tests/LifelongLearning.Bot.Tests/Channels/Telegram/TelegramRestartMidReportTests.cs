@@ -15,15 +15,15 @@ public sealed class TelegramRestartMidReportTests : TelegramBotTestBase
         Say(Admin, "/moky 2026");
         Fake.PressButton(await NextPromptAsync(Reporter), "Có");
         Fake.PressButton(await NextPromptAsync(Reporter), "Không");
-        Assert.Contains("Câu 3/7 (TV-LUOT)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 3/11 (TV-LUOT)", (await NextPromptAsync(Reporter)).Body);
         Say(Reporter, "900");
-        Assert.Contains("Câu 4/7 (HD-SUKIEN)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 4/11 (HD-SUKIEN)", (await NextPromptAsync(Reporter)).Body);
 
         // Stopped as soon as question 4 reached the chat, maybe before the bot heard Telegram's answer.
         await Bot.RestartAsync();
 
         Say(Reporter, "4");
-        Assert.Contains("Câu 5/7 (HD-NGUOI)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 5/11 (HD-NGUOI)", (await NextPromptAsync(Reporter)).Body);
         var member = Bot.Store.Accounts.FindById($"telegram:{Reporter}")!.MemberId;
         var draft = Bot.Store.Conversations.FindById(member).Draft;
         Assert.True(draft["TV-HTSD"].YesNo);
@@ -32,6 +32,6 @@ public sealed class TelegramRestartMidReportTests : TelegramBotTestBase
         Assert.Equal(4m, draft["HD-SUKIEN"].Number);
         Assert.Equal(ConversationMode.Reporting, Bot.Store.Conversations.FindById(member).Mode);
         // Question 4 was not sent again after the restart.
-        Assert.Single(Fake.SentTo(Reporter), m => m.Body!.Contains("Câu 4/7"));
+        Assert.Single(Fake.SentTo(Reporter), m => m.Body!.Contains("Câu 4/11"));
     }
 }
