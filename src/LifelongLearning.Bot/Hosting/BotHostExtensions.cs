@@ -11,6 +11,7 @@ using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ public static class BotHostExtensions
         builder.AddExports();
         builder.Services.AddEventCalendar();
         builder.Services.AddHostedService<Housekeeping>();
+        builder.AddWebPage();
         return builder;
     }
 
@@ -90,6 +92,7 @@ public static class BotHostExtensions
         services.AddSingleton<EventCommands>();
         services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
+        builder.AddWebAccess();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

@@ -48,6 +48,8 @@ public sealed class BotTestHost : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings);
         var host = new BotTestHost(all, directory) { ConfigureServices = services };
         all.TryAdd("Storage:DatabasePath", host.DatabasePath);
+        // Tests run side by side: each host's web page takes a free port, never the default 8080.
+        all.TryAdd("Web:ListenUrl", "http://127.0.0.1:0");
         return host;
     }
 

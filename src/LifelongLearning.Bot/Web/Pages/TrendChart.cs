@@ -1,0 +1,66 @@
+using LifelongLearning.Bot.Charts;
+using LifelongLearning.Bot.Core.Exports;
+using LifelongLearning.Bot.Core.Plans;
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace LifelongLearning.Bot.Web.Pages;
+
+/// <summary>
+/// One indicator's commune figure per year as an SVG drawn on the server (sharp on screen and on paper):
+/// the figures as bars, a missing year left empty, and a share's 2025 and 2030 marks as dashed lines.
+/// </summary>
+public static class TrendChart
+{
+    public const int Width = 720;
+    public const int Height = 320;
+
+    private static readonly Color Bar = Color.FromHex("#0b5cad");
+    private static readonly Color[] TargetColors = [Color.FromHex("#a15c00"), Color.FromHex("#1e7a3c")];
+
+    public static string Svg(IndicatorSeries series, IReadOnlyList<int> years)
+    {
+        ChartFonts.EnsureRegistered();
+        var plot = new Plot();
+        var i = series.Indicator;
+        var share = i.Aggregation.Kind == AggregationKind.ShareYes || i.Kind == IndicatorKind.Percentage;
+        var bars = series.Figures.Select((f, k) => (Year: years[k], f.Value))
+            .Where(x => x.Value is not null)
+            .Select(x => new Bar { Position = x.Year, Value = (double)x.Value!.Value, FillColor = Bar, Label = share ? $"{x.Value:0.#}%" : Core.Text.VietnameseFormat.Number(x.Value.Value) })
+            .ToList();
+        if (bars.Count > 0)
+        {
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.ValueLabelStyle.FontSize = 13;
+            barPlot.ValueLabelStyle.FontName = ChartFonts.FamilyName;
+        }
+        if (share)
+        {
+            var k = 0;
+            foreach (var t in i.Targets.OrderBy(t => t.Year))
+            {
+                var line = plot.Add.HorizontalLine((double)t.Min);
+                line.LineColor = TargetColors[k++ % TargetColors.Length];
+                line.LinePattern = LinePattern.Dashed;
+                line.LineWidth = 2;
+                line.LegendText = $"Chỉ tiêu {t.Year}: {t.Min:0.#}%";
+            }
+            plot.Axes.SetLimitsY(0, 105);
+            plot.ShowLegend(Alignment.LowerRight);
+            plot.Legend.FontName = ChartFonts.FamilyName;
+            plot.Legend.SetBestFontOnEachRender = false;
+            plot.Legend.FontSize = 12;
+        }
+        else plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. years.Select(y => new Tick(y, y.ToString()))]);
+        plot.Axes.SetLimitsX(years[0] - 0.6, years[^1] + 0.6);
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontName = ChartFonts.FamilyName;
+            axis.TickLabelStyle.FontName = ChartFonts.FamilyName;
+            axis.TickLabelStyle.FontSize = 13;
+        }
+        plot.YLabel(share ? "%" : i.UnitOfMeasure ?? "");
+        return plot.GetSvgXml(Width, Height);
+    }
+}
