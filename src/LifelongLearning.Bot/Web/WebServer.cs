@@ -96,6 +96,8 @@ public sealed partial class WebServer(
         app.MapGet("/web/style.css", () => Results.Text(WebStyle.Css, "text/css; charset=utf-8"));
         app.MapGet("/web/vao.js", () => Results.Text(WebStyle.SignInScript, "text/javascript; charset=utf-8"));
         app.MapGet("/", () => Results.Redirect("/web/"));
+        // Browsers ask for it on every page; there is none, and a redirect to the sign-in page would be noise.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet(SignInPage, () => Page(SignInHelp(null)));
         app.MapGet(WebAccess.SignInPath + "{token}", (string token) => OpenLink(token));
         app.MapPost(WebAccess.SignInPath + "{token}", (HttpContext c, string token) => UseLink(c, token));
