@@ -112,6 +112,7 @@ public sealed partial class WebServer(
             Signed(c) is null ? ToSignIn() : services.GetRequiredService<DownloadsPage>().Download(scope, file, c.RequestAborted));
         Get(app, "/web/su-kien", (u, c) => services.GetRequiredService<EventsPage>().Render(), "/web/su-kien");
         Get(app, "/web/don-vi", (u, c) => services.GetRequiredService<UnitsPage>().Render(u, c.Request.Query["da"]), "/web/don-vi");
+        Get(app, "/web/don-vi/ngung", (u, c) => services.GetRequiredService<UnitsPage>().ConfirmRetire(u, c.Request.Query["ma"]), "/web/don-vi");
         Post(app, "/web/don-vi/them", (u, f) => services.GetRequiredService<UnitsPage>().Add(u, f));
         Post(app, "/web/don-vi/doi-ten", (u, f) => services.GetRequiredService<UnitsPage>().Rename(u, f));
         Post(app, "/web/don-vi/ngung", (u, f) => services.GetRequiredService<UnitsPage>().Retire(u, f));

@@ -24,6 +24,7 @@ public static class WebStyle
         th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
         th { background: #eef2f6; }
         td.n { text-align: right; white-space: nowrap; }
+        td > span.muted { white-space: nowrap; }
         .ok { color: var(--ok); } .late { color: var(--warn); } .bad { color: var(--bad); } .muted { color: var(--muted); }
         p.note { color: var(--muted); } p.error { color: var(--bad); font-weight: bold; } p.done { color: var(--ok); font-weight: bold; }
         button, .button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: .3rem; cursor: pointer; text-decoration: none; display: inline-block; }
@@ -48,6 +49,7 @@ public static class WebStyle
           table.stack tr { border: 1px solid var(--line); margin-bottom: .5rem; }
           table.stack td { border: none; border-bottom: 1px solid #eef2f6; }
           table.stack td[data-h]::before { content: attr(data-h) ": "; font-weight: bold; }
+          table.stack td.n { text-align: left; white-space: normal; }
         }
         @page { size: A4; margin: 15mm; }
         @media print {

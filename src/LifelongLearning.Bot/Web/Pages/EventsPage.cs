@@ -49,7 +49,7 @@ public sealed class EventsPage(BotStore store, PlanHolder time)
             {
                 var figures = store.EventFigures.Find(f => f.EventId == e.Id).ToList();
                 sb.Append("<td data-h=\"Người tham gia\" class=\"n\">").Append(figures.Count == 0 ? "<span class=\"muted\">chưa có số</span>"
-                    : E($"{VietnameseFormat.Number(figures.Sum(f => f.Participants))} ({figures.Count} đơn vị báo)")).Append("</td>");
+                    : E($"{VietnameseFormat.Number(figures.Sum(f => f.Participants))} người ({figures.Count} đơn vị báo số)")).Append("</td>");
             }
             sb.Append("</tr>");
         }
@@ -67,7 +67,7 @@ public sealed class EventsPage(BotStore store, PlanHolder time)
             var sent = rows.Count(m => m.Status == OutboxStatus.Sent);
             var refused = rows.Count(m => m.Status is OutboxStatus.Failed or OutboxStatus.Unreachable);
             var pending = rows.Count(m => m.Status == OutboxStatus.Pending);
-            var text = rows.FirstOrDefault()?.Text ?? "";
+            var text = (rows.FirstOrDefault()?.Text ?? "").Replace(Broadcaster.Footer, "").Trim();
             if (text.Length > 160) text = text[..160] + "…";
             var by = b.OfficialId.Length == 0 ? "Lịch sự kiện (tự động)" : store.Members.FindById(b.OfficialId)?.Name ?? "—";
             // Old rows are pruned by housekeeping; then only the settled count the broadcast keeps is known.

@@ -18,6 +18,16 @@ public static class TrendChart
     private static readonly Color Bar = Color.FromHex("#0b5cad");
     private static readonly Color[] TargetColors = [Color.FromHex("#a15c00"), Color.FromHex("#1e7a3c")];
 
+    /// <summary>What the dashed lines are, said under the chart in words (with the colour) so it prints in black and white too.</summary>
+    public static string? TargetsCaption(IndicatorSeries series)
+    {
+        var i = series.Indicator;
+        if (!(i.Aggregation.Kind == AggregationKind.ShareYes || i.Kind == IndicatorKind.Percentage) || i.Targets.Count == 0) return null;
+        string[] colours = ["cam", "xanh lá"];
+        return "Đường gạch: " + string.Join("; ", i.Targets.OrderBy(t => t.Year).Select((t, k) =>
+            $"chỉ tiêu năm {t.Year} ({Core.Text.VietnameseFormat.Percent(t.Min)}, màu {colours[k % colours.Length]})")) + ".";
+    }
+
     public static string Svg(IndicatorSeries series, IReadOnlyList<int> years)
     {
         ChartFonts.EnsureRegistered();
@@ -43,15 +53,15 @@ public static class TrendChart
                 line.LineColor = TargetColors[k++ % TargetColors.Length];
                 line.LinePattern = LinePattern.Dashed;
                 line.LineWidth = 2;
-                line.LegendText = $"Chỉ tiêu {t.Year}: {t.Min:0.#}%";
             }
-            plot.Axes.SetLimitsY(0, 105);
-            plot.ShowLegend(Alignment.LowerRight);
-            plot.Legend.FontName = ChartFonts.FamilyName;
-            plot.Legend.SetBestFontOnEachRender = false;
-            plot.Legend.FontSize = 12;
+            // Room above 100% for the bar's label; the dashed lines are named under the chart, not in a legend over the bars.
+            plot.Axes.SetLimitsY(0, 112);
         }
         else plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => Core.Text.VietnameseFormat.Number((decimal)Math.Round(v, 2)),
+        };
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. years.Select(y => new Tick(y, y.ToString()))]);
         plot.Axes.SetLimitsX(years[0] - 0.6, years[^1] + 0.6);
         foreach (var axis in plot.Axes.GetAxes())

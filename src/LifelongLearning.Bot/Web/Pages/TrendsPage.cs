@@ -15,7 +15,9 @@ public sealed class TrendsPage(BotStore store, ReportSource source)
 {
     public WebView Render()
     {
-        var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).Select(r => r.Year).Distinct().Order().ToList();
+        var yearly = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToList();
+        var years = yearly.Select(r => r.Year).Distinct().Order().ToList();
+        var open = yearly.Where(r => r.Status == RoundStatus.Open).Select(r => r.Year).ToHashSet();
         if (years.Count == 0) return new WebView("Xu hướng theo năm", Note("Chưa có kỳ báo cáo năm nào nên chưa có số liệu theo năm."));
         var span = Enumerable.Range(years[0], years[^1] - years[0] + 1).ToList();
         var report = source.Build(ExportScope.Years(span[0], span[^1]));
@@ -26,11 +28,13 @@ public sealed class TrendsPage(BotStore store, ReportSource source)
             var i = s.Indicator;
             sb.Append("<section><h2>").Append(E(i.Name)).Append(" <span class=\"muted\">").Append(E(i.Code)).Append("</span></h2>")
               .Append("<div class=\"chart\">").Append(TrendChart.Svg(s, span)).Append("</div>")
+              .Append(TrendChart.TargetsCaption(s) is { } caption ? Note(caption) : "")
               .Append("<div class=\"scroll\"><table><thead><tr><th>Năm</th><th>Số liệu</th><th>Số đơn vị báo cáo</th><th>So với năm trước</th></tr></thead><tbody>");
             for (var k = 0; k < span.Count; k++)
             {
                 var f = s.Figures[k];
-                sb.Append("<tr><td>").Append(span[k]).Append("</td><td class=\"n\">")
+                // An open year is not finished: its figure rests on the units that answered so far.
+                sb.Append("<tr><td>").Append(span[k]).Append(open.Contains(span[k]) ? " <span class=\"muted\">(kỳ đang mở)</span>" : "").Append("</td><td class=\"n\">")
                   .Append(f.Value is null ? "<span class=\"muted\">chưa có số liệu</span>" : E(ReportText.Amount(i, f.Value.Value)))
                   .Append("</td><td class=\"n\">").Append(f.UnitsCounted).Append('/').Append(f.UnitsExpected)
                   .Append("</td><td class=\"n\">").Append(f.Growth is { } g ? E((g.Percent > 0 ? "+" : "") + Core.Text.VietnameseFormat.Percent(g.Percent)) : "—")

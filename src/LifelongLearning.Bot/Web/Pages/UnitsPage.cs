@@ -50,8 +50,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
               .Append("<td data-h=\"Thay đổi\" class=\"noprint\"><form method=\"post\" action=\"/web/don-vi/doi-ten\" class=\"inline\">").Append(token)
               .Append("<input type=\"hidden\" name=\"ma\" value=\"").Append(E(u.Id)).Append("\"><input name=\"ten\" aria-label=\"Tên mới của ").Append(E(u.Name))
               .Append("\" value=\"").Append(E(u.Name)).Append("\" maxlength=\"").Append(MaxNameLength).Append("\" required><button type=\"submit\" class=\"quiet\">Đổi tên</button></form> ")
-              .Append("<form method=\"post\" action=\"/web/don-vi/ngung\" class=\"inline\">").Append(token)
-              .Append("<input type=\"hidden\" name=\"ma\" value=\"").Append(E(u.Id)).Append("\"><button type=\"submit\" class=\"quiet\">Ngừng theo dõi</button></form></td></tr>");
+              .Append("<a class=\"button quiet\" href=\"/web/don-vi/ngung?ma=").Append(E(Uri.EscapeDataString(u.Id))).Append("\">Ngừng theo dõi…</a></td></tr>");
         }
         sb.Append("</tbody></table></div>");
         sb.Append("<section class=\"noprint\"><h2>Thêm đơn vị</h2><form method=\"post\" action=\"/web/don-vi/them\" class=\"inline\">").Append(token)
@@ -63,6 +62,18 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         var retired = store.Units.Count(u => !u.Active);
         if (retired > 0) sb.Append(Note($"{retired} đơn vị đã ngừng theo dõi (số liệu cũ vẫn có trong báo cáo các năm trước)."));
         return new WebView("Đơn vị và giấy mời", sb.ToString());
+    }
+
+    /// <summary>Retiring asks once more: a click by mistake would stop the unit being asked for its figures.</summary>
+    public WebView ConfirmRetire(WebUser user, string? code)
+    {
+        if (store.Units.FindById(code ?? "") is not { Active: true } unit)
+            return new WebView("Không tìm thấy", Note("Không có đơn vị này.", "error"), StatusCodes.Status404NotFound);
+        return new WebView($"Ngừng theo dõi {unit.Name}?",
+            $"<section><p>Từ kỳ báo cáo sau, bot không hỏi số liệu của <b>{E(unit.Name)}</b> nữa và đơn vị không còn trong danh sách. " +
+            "Các số liệu đơn vị đã gửi vẫn được giữ trong báo cáo các kỳ trước.</p>" +
+            $"<form method=\"post\" action=\"/web/don-vi/ngung\" class=\"inline\">{FormToken(user)}<input type=\"hidden\" name=\"ma\" value=\"{E(unit.Id)}\">" +
+            "<button type=\"submit\">Ngừng theo dõi</button> <a href=\"/web/don-vi\">Không, quay lại</a></form></section>");
     }
 
     public FormOutcome Add(WebUser user, IFormCollection form)
