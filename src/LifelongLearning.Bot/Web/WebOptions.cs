@@ -7,8 +7,11 @@ public sealed class WebOptions
 {
     public const string Section = "Web";
 
-    /// <summary>Where the page listens; by default only this machine (put a reverse proxy with HTTPS in front to open it wider).</summary>
-    public string ListenUrl { get; set; } = "http://127.0.0.1:8080";
+    /// <summary>
+    /// Where the page listens; by default only this machine (put a reverse proxy with HTTPS in front to open it
+    /// wider). Not 8080 or 8081: those are the Telegram and Zalo webhooks' default ports.
+    /// </summary>
+    public string ListenUrl { get; set; } = "http://127.0.0.1:8082";
 
     /// <summary>The address officials open, used in the sign-in links; empty = <see cref="ListenUrl"/>.</summary>
     public string? PublicBaseUrl { get; set; }
@@ -27,7 +30,7 @@ public sealed class WebOptionsValidator : IValidateOptions<WebOptions>
     {
         var errors = new List<string>();
         if (!IsHttp(options.ListenUrl))
-            errors.Add("Web:ListenUrl phải là địa chỉ http(s) đầy đủ, ví dụ \"http://127.0.0.1:8080\".");
+            errors.Add("Web:ListenUrl phải là địa chỉ http(s) đầy đủ, ví dụ \"http://127.0.0.1:8082\".");
         if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !IsHttp(options.PublicBaseUrl))
             errors.Add("Web:PublicBaseUrl phải là địa chỉ http(s) đầy đủ, ví dụ \"https://baocao.xa.gov.vn\".");
         if (options.SessionLifetime < TimeSpan.FromMinutes(5) || options.SessionLifetime > TimeSpan.FromDays(30))
