@@ -103,7 +103,7 @@ public sealed partial class WebServer(
         app.MapPost(WebAccess.SignInPath + "{token}", (HttpContext c, string token) => UseLink(c, token));
         app.MapPost("/web/dang-xuat", (Func<HttpContext, Task<IResult>>)SignOutAsync);
 
-        Get(app, "/web/", (u, c) => services.GetRequiredService<RoundPage>().Render(c.Request), "/web/");
+        Get(app, "/web/", (u, c) => services.GetRequiredService<RoundPage>().Render(), "/web/");
         Get(app, "/web/ky/{round}/{unit}", (u, c) => services.GetRequiredService<RoundPage>().Unit((string)c.Request.RouteValues["round"]!, (string)c.Request.RouteValues["unit"]!), "/web/");
         Get(app, "/web/chi-tieu", (u, c) => services.GetRequiredService<TargetsPage>().Render(c.Request.Query["ky"]), "/web/chi-tieu");
         Get(app, "/web/xu-huong", (u, c) => services.GetRequiredService<TrendsPage>().Render(), "/web/xu-huong");

@@ -28,7 +28,21 @@ public static class TrendChart
             $"chỉ tiêu năm {t.Year} ({Core.Text.VietnameseFormat.Percent(t.Min)}, màu {colours[k % colours.Length]})")) + ".";
     }
 
+    // Drawing is most of the trends page's time, and a chart changes only when its figures do: keep the last
+    // drawings by what they show (bounded: cleared when full, a few hundred charts at most).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Drawn = new();
+    private const int MaxDrawn = 256;
+
     public static string Svg(IndicatorSeries series, IReadOnlyList<int> years)
+    {
+        var key = series.Indicator.Code + "|" + string.Join(",", years) + "|" + string.Join(",", series.Figures.Select(f => f.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"))
+                  + "|" + string.Join(",", series.Indicator.Targets.Select(t => $"{t.Year}:{t.Min}"));
+        if (Drawn.TryGetValue(key, out var svg)) return svg;
+        if (Drawn.Count >= MaxDrawn) Drawn.Clear();
+        return Drawn[key] = Draw(series, years);
+    }
+
+    private static string Draw(IndicatorSeries series, IReadOnlyList<int> years)
     {
         ChartFonts.EnsureRegistered();
         var plot = new Plot();
