@@ -88,6 +88,13 @@ public sealed partial class WebServer(
         // A sign-in link's token is in the address: never hand it to another site.
         h["Referrer-Policy"] = "no-referrer";
         h.CacheControl = "no-store";
+        // A form posted from another site (the browser says so) is refused before anything reads it: besides
+        // the anti-forgery token, this keeps another site from signing a browser in with someone else's link.
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers["Sec-Fetch-Site"] == "cross-site")
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         await next();
     }
 

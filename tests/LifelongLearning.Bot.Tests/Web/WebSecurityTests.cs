@@ -156,6 +156,19 @@ public sealed partial class WebSecurityTests : WebTestBase
     }
 
     [Fact]
+    public async Task A_post_the_browser_marks_as_from_another_site_is_refused_before_the_link_is_used()
+    {
+        await RegisterAsync(Reporter, "TV-TH");
+        var link = await LinkByChatAsync(Admin);
+        using var client = NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(link).AbsolutePath) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+        Assert.Null(Bot.Store.WebLinks.FindAll().Single().UsedAt);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, link)).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_and_a_removed_official_loses_theirs()
     {
         await RegisterAsync(Reporter, "TV-TH");
