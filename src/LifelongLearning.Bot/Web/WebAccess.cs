@@ -65,6 +65,7 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         if (link.ExpiresAt <= time.UtcNow) return (SignInResult.Expired, null);
         link.UsedAt = time.UtcNow;
         store.WebLinks.Update(link);
+        ForgetSentLink(link.MemberId, token);
         if (OfficialMember(link.MemberId) is null) return (SignInResult.NotOfficial, null);
         var session = NewToken();
         store.WebSessions.DeleteMany(s => s.ExpiresAt < time.UtcNow);
@@ -75,6 +76,20 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         });
         return (SignInResult.SignedIn, session);
     });
+
+    /// <summary>
+    /// The chat message that carried the link is the one place the token was written in clear (the outbox keeps
+    /// sent rows for months): once the link is used, the row keeps the words and loses the token.
+    /// </summary>
+    private void ForgetSentLink(string memberId, string token)
+    {
+        foreach (var account in store.Accounts.Find(LiteDB.Query.EQ(nameof(ChatAccount.MemberId), memberId)).ToList())
+            foreach (var row in store.Outbox.Find(LiteDB.Query.EQ(nameof(OutboxMessage.ChatId), account.ChatId)).Where(m => m.Channel == account.Channel && m.Text.Contains(token, StringComparison.Ordinal)).ToList())
+            {
+                row.Text = row.Text.Replace(token, "…(đã dùng)");
+                store.Outbox.Update(row);
+            }
+    }
 
     /// <summary>The official behind a cookie value; null when there is none, it expired, or the person is no longer an official.</summary>
     public WebUser? Find(string? sessionToken)
