@@ -6,6 +6,8 @@ using LifelongLearning.Bot.Benchmarks;
 // dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks [-- --quick]
 // First one plain pass with the figures a person asks for (messages a second, allocations, file size),
 // then BenchmarkDotNet's measurement of the same two steps, unless --quick.
+// `-- --web`: the officials' web pages on a big store instead (WebPagesBench).
+if (args.Contains("--web")) { WebPagesBench.Run(); return; }
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);

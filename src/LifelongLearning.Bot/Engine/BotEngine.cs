@@ -4,6 +4,7 @@ using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public sealed partial class BotEngine(
     EventCommands events,
     EventListCommands eventList,
     ParticipationCommand participation,
+    WebCommand web,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -169,6 +171,7 @@ public sealed partial class BotEngine(
                 case "dssukien": eventList.List(turn); return;
                 case "huysukien": eventList.Cancel(turn, args); return;
                 case "thamgia": participation.Handle(turn, args); return;
+                case "web": web.Handle(turn); return;
                 case "ngung": residents.Leave(turn); return;
                 case "khuvuc": residents.ChooseArea(turn, args); return;
                 case "lich": residents.Calendar(turn); return;

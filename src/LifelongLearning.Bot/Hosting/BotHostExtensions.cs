@@ -12,6 +12,7 @@ using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,7 @@ public static class BotHostExtensions
         builder.Services.AddEventCalendar();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddBackups();
+        builder.AddWebPage();
         return builder;
     }
 
@@ -96,6 +98,7 @@ public static class BotHostExtensions
         services.AddSingleton<EventCommands>();
         services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
+        builder.AddWebAccess();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

@@ -44,6 +44,8 @@ public sealed class BotStore : IDisposable
             Exports = _db.GetCollection<ExportRequest>("exports");
             FileLinks = _db.GetCollection<FileLink>("filelinks");
             EventFigures = _db.GetCollection<EventFigure>("eventFigures");
+            WebLinks = _db.GetCollection<Web.WebLink>("webLinks");
+            WebSessions = _db.GetCollection<Web.WebSession>("webSessions");
             Migrations.Apply(this);
             WarmUpMappings(_db.Mapper);
         }
@@ -77,6 +79,8 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<ExportRequest> Exports { get; }
     public ILiteCollection<FileLink> FileLinks { get; }
     public ILiteCollection<EventFigure> EventFigures { get; }
+    public ILiteCollection<Web.WebLink> WebLinks { get; }
+    public ILiteCollection<Web.WebSession> WebSessions { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
@@ -214,7 +218,7 @@ public sealed class BotStore : IDisposable
             typeof(UnitRecord), typeof(Member), typeof(ChatAccount), typeof(Round), typeof(Answer), typeof(Conversation),
             typeof(Invite), typeof(ReceivedMessage), typeof(Subscriber), typeof(EventRecord), typeof(OutboxMessage),
             typeof(MetaRecord), typeof(Broadcast), typeof(ExportRequest), typeof(FileLink), typeof(EventFigure),
-            typeof(LiteFileInfo<string>),
+            typeof(Web.WebLink), typeof(Web.WebSession), typeof(LiteFileInfo<string>),
         })
             Map(type);
     }

@@ -18,6 +18,7 @@ internal static class Migrations
         (4, s => s.FileLinks.EnsureIndex(l => l.ExpiresAt)),
         (5, EventIndexes),
         (6, BroadcastsWithoutOfficial),
+        (7, WebSignIn),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -64,6 +65,13 @@ internal static class Migrations
             doc[nameof(Broadcast.OfficialId)] = "";
             raw.Update(doc);
         }
+    }
+
+    /// <summary>The web page's sign-in links and sessions, pruned by their expiry.</summary>
+    private static void WebSignIn(BotStore s)
+    {
+        s.WebLinks.EnsureIndex(l => l.ExpiresAt);
+        s.WebSessions.EnsureIndex(x => x.ExpiresAt);
     }
 
     private static void CreateIndexes(BotStore s)

@@ -52,6 +52,8 @@ public sealed class BotTestHost : IAsyncDisposable
         all.TryAdd("Health:ListenUrl", "http://127.0.0.1:0");
         // A test that moves the clock past 20:30 gets a nightly copy: into this host's folder, not the test's.
         all.TryAdd("Backup:Folder", Path.Combine(directory, "backups"));
+        // Tests run side by side: each host's web page takes a free port, never the default 8080.
+        all.TryAdd("Web:ListenUrl", "http://127.0.0.1:0");
         return host;
     }
 

@@ -53,6 +53,9 @@ public sealed class ConsoleTerminal(TextReader input, TextWriter output)
         Write($"{header}\n{Indent(text)}");
     }
 
+    /// <summary>A line from the program itself, not from the bot (the web page's sign-in link).</summary>
+    public void Note(string text) => Write($"ℹ️ {text}");
+
     private static string Indent(string text) => string.Join("\n", text.Split('\n').Select(l => "   " + l));
 
     private void Write(string text)

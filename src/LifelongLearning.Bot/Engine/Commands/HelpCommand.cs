@@ -30,6 +30,7 @@ public sealed class HelpCommand
                 "/thongbao — gửi thông báo cho người dân (có thể kèm ảnh)",
                 "/xuat KỲ — xuất dự thảo báo cáo (Word), bảng tổng hợp (Excel): /xuat 2025, /xuat 2026-H1, /xuat 2023-2025",
                 "/sukien — thêm sự kiện; /dssukien — lịch sự kiện; /huysukien SỐ — hủy sự kiện",
+                "/web — liên kết đăng nhập trang theo dõi trên máy tính (dùng một lần, 10 phút)",
             ]);
         if (turn.Role == Role.Resident)
             lines.AddRange([
