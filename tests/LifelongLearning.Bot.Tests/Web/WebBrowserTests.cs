@@ -24,7 +24,7 @@ public sealed class WebBrowserTests(Chromium chromium) : WebTestBase, IClassFixt
         Assert.Contains("Chưa gửi", await row.InnerTextAsync());
         Assert.Contains("Đăng xuất", await page.InnerTextAsync("header"));
 
-        Say(Reporter, "TV-HTSD có; TV-CDS không; TV-LUOT 1.250; HD-SUKIEN 5; HD-NGUOI 300; TV-LUANCHUYEN 40; TV-LUUDONG bỏ qua");
+        Say(Reporter, "TV-HTSD có; TV-CDS không; TV-LUOT 1.250; HD-SUKIEN 5; HD-NGUOI 300; TV-LUANCHUYEN 40; TV-LUUDONG bỏ qua; TV-THEMOI bỏ qua; TV-BOSUNG bỏ qua; TV-SOHOA bỏ qua; TV-TRUYCAP bỏ qua");
         await NextPromptAsync(Reporter);
         Say(Reporter, "OK");
         await NextContainingAsync(Reporter, "Đã nhận báo cáo Năm 2026");
@@ -70,7 +70,7 @@ public sealed class WebBrowserTests(Chromium chromium) : WebTestBase, IClassFixt
         await RegisterAsync(Reporter, "TV-TH", "Cô Hạnh");
         Say(Admin, "/moky 2026");
         await NextPromptAsync(Reporter);
-        Say(Reporter, "TV-HTSD có; TV-CDS không; TV-LUOT 1.250; HD-SUKIEN 5; HD-NGUOI 300; TV-LUANCHUYEN 40; TV-LUUDONG bỏ qua");
+        Say(Reporter, "TV-HTSD có; TV-CDS không; TV-LUOT 1.250; HD-SUKIEN 5; HD-NGUOI 300; TV-LUANCHUYEN 40; TV-LUUDONG bỏ qua; TV-THEMOI bỏ qua; TV-BOSUNG bỏ qua; TV-SOHOA bỏ qua; TV-TRUYCAP bỏ qua");
         await NextPromptAsync(Reporter);
         Say(Reporter, "OK");
         await NextContainingAsync(Reporter, "Đã nhận báo cáo");
