@@ -90,6 +90,8 @@ public static class BotHostExtensions
         services.AddSingleton<EventCommands>();
         services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
+        services.AddSingleton<CommandTable>();
+        services.AddSingleton<CommandMenus>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;

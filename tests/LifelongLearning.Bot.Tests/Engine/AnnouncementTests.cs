@@ -86,7 +86,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Say("nga", "/thongbao");
         Say("nga", "/baocao");
         await _sender.WaitForAsync("nga", m => m.Text.Contains("chỉ dành cho cán bộ"));
-        await _sender.WaitForAsync("nga", m => m.Text.Contains("Chỉ người báo cáo của đơn vị"));
+        await _sender.WaitForAsync("nga", m => m.Text.Contains("chỉ dành cho người báo cáo của đơn vị"));
     }
 
     private void Subscribe(string chat, string? area)

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Commands;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,30 +19,13 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 public sealed partial class TelegramStartup(
     ITelegramBotClient bot,
     BotIdentity identity,
+    CommandMenus menus,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<TelegramStartup> logger) : IHostedService
 {
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
-
-    public static readonly BotCommand[] Commands =
-    [
-        new("baocao", "Bắt đầu hoặc tiếp tục báo cáo"),
-        new("sua", "Sửa số liệu đã gửi"),
-        new("trangthai", "Xem còn thiếu gì"),
-        new("huy", "Dừng cuộc trò chuyện"),
-        new("tonghop", "Tổng hợp của xã"),
-        new("moi", "Tạo mã mời đơn vị"),
-        new("donvi", "Danh sách đơn vị"),
-        new("moky", "Mở kỳ báo cáo"),
-        new("trogiup", "Hướng dẫn"),
-        new("ngung", "Ngừng nhận tin"),
-        new("lich", "Sự kiện sắp tới"),
-        new("thamgia", "Báo số người tham gia sự kiện"),
-        new("xuat", "Xuất báo cáo Word, Excel"),
-        new("lienket", "Liên kết với tài khoản Zalo"),
-    ];
 
     private PlatformConnection? _connection;
 
@@ -85,7 +69,17 @@ public sealed partial class TelegramStartup(
         }
         identity.TelegramUsername = me.Username;
 
-        await bot.SetMyCommands(Commands, cancellationToken: cancellationToken);
+        // One menu per role where the Bot API has a scope for it (CommandTable is the list).
+        foreach (var menu in menus.For(TelegramUpdateMapper.Channel))
+        {
+            BotCommandScope scope = menu.Scope switch
+            {
+                MenuScope.Groups => new BotCommandScopeAllGroupChats(),
+                MenuScope.Chat => new BotCommandScopeChat { ChatId = long.Parse(menu.ChatId!, System.Globalization.CultureInfo.InvariantCulture) },
+                _ => new BotCommandScopeDefault(),
+            };
+            await bot.SetMyCommands([.. menu.Commands.Select(c => new BotCommand(c.Name, c.Text))], scope, cancellationToken: cancellationToken);
+        }
         if (o.IsWebhook)
             await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: cancellationToken);
         else

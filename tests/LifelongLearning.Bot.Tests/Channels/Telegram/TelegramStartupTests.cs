@@ -11,8 +11,16 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
     {
         await Fake.WaitForRequestAsync("getMe");
         await Fake.WaitForRequestAsync("deleteWebhook", r => r.Parameters["drop_pending_updates"]?.GetValue<bool>() != true);
-        Assert.Contains(Fake.Commands, c => c.Command == "baocao" && c.Description.Length > 0);
-        Assert.Contains(Fake.Commands, c => c.Command == "moky");
+        // Residents' menu for everyone, the group commands for groups, the admin's own in the admin's chat.
+        Assert.Contains(Fake.Commands, c => c.Command == "lich" && c.Description.Length > 0);
+        Assert.DoesNotContain(Fake.Commands, c => c.Command is "moky" or "baocao");
+        var groups = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "all_group_chats").Commands;
+        Assert.Equal(["trangthai", "tonghop", "lich", "trogiup"], groups.Select(c => c.Command));
+        var admin = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Commands;
+        Assert.Equal(Admin, Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Scope!["chat_id"]!.GetValue<long>());
+        Assert.Contains(admin, c => c.Command == "moky");
+        Assert.Contains(admin, c => c.Command == "giahan");
+        Assert.DoesNotContain(admin, c => c.Command == "baocao");
         await WaitUntilAsync(() => Fake.IsLongPolling);
 
         Say(Admin, "/trogiup");
