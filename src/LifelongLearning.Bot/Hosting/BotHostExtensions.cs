@@ -67,6 +67,7 @@ public static class BotHostExtensions
         });
         services.AddSingleton(sp => new BotStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<TextLimits>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<PublicFiles>();
         services.AddSingleton<PhotoCopies>();
@@ -106,6 +107,7 @@ public static class BotHostExtensions
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning);
         builder.Services.TryAddSingleton(new ConsoleTerminal(System.Console.In, System.Console.Out));
         builder.Services.AddSingleton<IChannelSender, ConsoleSender>();
+        builder.Services.AddSingleton(ConsoleSender.Profile);
         builder.Services.AddHostedService<ConsoleChannel>();
         return builder;
     }
