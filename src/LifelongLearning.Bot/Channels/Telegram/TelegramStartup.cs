@@ -72,13 +72,24 @@ public sealed partial class TelegramStartup(
         // One menu per role where the Bot API has a scope for it (CommandTable is the list).
         foreach (var menu in menus.For(TelegramUpdateMapper.Channel))
         {
-            BotCommandScope scope = menu.Scope switch
+            var commands = menu.Commands.Select(c => new BotCommand(c.Name, c.Text)).ToArray();
+            if (menu.Scope != MenuScope.Chat)
             {
-                MenuScope.Groups => new BotCommandScopeAllGroupChats(),
-                MenuScope.Chat => new BotCommandScopeChat { ChatId = long.Parse(menu.ChatId!, System.Globalization.CultureInfo.InvariantCulture) },
-                _ => new BotCommandScopeDefault(),
-            };
-            await bot.SetMyCommands([.. menu.Commands.Select(c => new BotCommand(c.Name, c.Text))], scope, cancellationToken: cancellationToken);
+                BotCommandScope scope = menu.Scope == MenuScope.Groups ? new BotCommandScopeAllGroupChats() : new BotCommandScopeDefault();
+                await bot.SetMyCommands(commands, scope, cancellationToken: cancellationToken);
+                continue;
+            }
+            if (!long.TryParse(menu.ChatId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var chat))
+                continue;
+            try
+            {
+                await bot.SetMyCommands(commands, new BotCommandScopeChat { ChatId = chat }, cancellationToken: cancellationToken);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
+            {
+                // An admin who never wrote to the bot, or someone who blocked it: their own menu waits, the bot starts.
+                LogMenuRefused(chat, ex.Message);
+            }
         }
         if (o.IsWebhook)
             await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: cancellationToken);
@@ -86,6 +97,9 @@ public sealed partial class TelegramStartup(
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         LogReady(me.Username ?? me.FirstName, o.IsWebhook ? TelegramOptions.Webhook : TelegramOptions.Polling);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused the command menu of chat {ChatId} ({Reason}); that person sees the residents' menu")]
+    private partial void LogMenuRefused(long chatId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     private partial void LogReady(string username, string mode);

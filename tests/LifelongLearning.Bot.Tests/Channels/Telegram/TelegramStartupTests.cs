@@ -29,6 +29,24 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
     }
 
     [Fact]
+    public async Task An_admin_who_never_wrote_to_the_bot_does_not_stop_the_start()
+    {
+        Fake.RequireKnownChats = true;
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+            ["Bot:AdminChatIds:0"] = "telegram:777000",
+        });
+        await Bot.StopAsync();
+        await host.StartAsync();
+
+        await WaitUntilAsync(() => host.Logs.Lines.Any(l => l.Contains("ready (polling)")));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Telegram refused the command menu of chat 777000"));
+        Assert.Contains(Fake.Commands, c => c.Command == "lich");
+    }
+
+    [Fact]
     public async Task A_wrong_token_stops_the_start_with_a_clear_message()
     {
         const string wrong = "654321:WRONG-token-zzzzzzzzzz";
