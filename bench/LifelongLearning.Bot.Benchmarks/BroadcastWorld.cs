@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Channels.Telegram;
+using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
@@ -20,7 +22,7 @@ public sealed class BroadcastWorld : IDisposable
         var plan = PlanLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json"));
         Store = new BotStore(DbPath);
         Time = new PlanHolder(plan, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
-        Messenger = new Messenger(Store, Time);
+        Messenger = new Messenger(Store, Time, new TextLimits([TelegramSender.Profile, ZaloSender.Profile]));
         Broadcaster = new Broadcaster(Store, Time, Messenger);
         Audience = new Audience(Store, Messenger);
         // Straight into the collections, in bulk: the set-up is not what is measured.

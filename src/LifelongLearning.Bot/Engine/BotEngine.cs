@@ -25,16 +25,10 @@ public sealed partial class BotEngine(
     StartCommand start,
     Members members,
     ReportCommands report,
-    OfficialCommands official,
     HelpCommand help,
-    ResidentCommands residents,
     AnnouncementCommands announcements,
-    ExportCommands exports,
-    LinkCommand link,
     EventCommands events,
-    EventListCommands eventList,
-    ParticipationCommand participation,
-    WebCommand web,
+    CommandTable commands,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -143,47 +137,8 @@ public sealed partial class BotEngine(
 
         if (text.StartsWith('/'))
         {
-            var (command, args) = SplitCommand(text);
-            if (message.IsGroup && command is not ("trogiup" or "help" or "trangthai" or "tonghop" or "start" or "lich"))
-            {
-                turn.Say("Trong nhóm, bot chỉ trả lời /trangthai, /tonghop và /trogiup. Vui lòng nhắn riêng cho bot để báo cáo.");
-                return;
-            }
-            if (message.IsGroup && command == "start") { help.Show(turn); return; }
-            switch (command)
-            {
-                case "start": start.Handle(turn, args); return;
-                case "dangky": start.Subscribe(turn); return;
-                case "baocao": report.Start(turn); return;
-                case "sua": report.Correct(turn); return;
-                case "huy": report.Leave(turn); return;
-                case "trangthai": (turn.IsOfficial ? (Action<Turn>)official.Status : report.Status)(turn); return;
-                case "tonghop": official.Digest(turn); return;
-                case "moi": official.Invite(turn, args); return;
-                case "themdonvi": official.AddUnit(turn, args); return;
-                case "donvi": official.ListUnits(turn); return;
-                case "xoa": official.RemoveMember(turn, args); return;
-                case "moky": official.OpenRound(turn, args); return;
-                case "giahan": official.ExtendDeadline(turn, args); return;
-                case "thongbao": announcements.Start(turn); return;
-                case "xuat": exports.Request(turn, args); return;
-                case "sukien": events.Start(turn); return;
-                case "dssukien": eventList.List(turn); return;
-                case "huysukien": eventList.Cancel(turn, args); return;
-                case "thamgia": participation.Handle(turn, args); return;
-                case "web": web.Handle(turn); return;
-                case "ngung": residents.Leave(turn); return;
-                case "khuvuc": residents.ChooseArea(turn, args); return;
-                case "lich": residents.Calendar(turn); return;
-                case "lienket":
-                    if (args.Length == 0) link.Create(turn);
-                    else if (!link.TryChoose(turn, args)) start.Handle(turn, args);
-                    return;
-                case "trogiup" or "help": help.Show(turn); return;
-                default:
-                    turn.Say($"Bot không hiểu lệnh /{Quote.Short(command)}. Gõ /trogiup để xem các lệnh.");
-                    return;
-            }
+            RunCommand(turn, commands.Parse(text));
+            return;
         }
 
         if (turn.Conversation.Mode == ConversationMode.Announcing && turn.IsOfficial)
@@ -213,18 +168,37 @@ public sealed partial class BotEngine(
             start.Subscribe(turn);
             return;
         }
+        // A command typed without its slash, alone in the message («tong hop», «báo cáo»).
+        if (commands.PlainCommand(text, turn) is { } plain)
+        {
+            plain.Handler(turn, "");
+            return;
+        }
         if (turn.Role == Role.Reporter && report.TryOneMessageForm(turn, text)) return;
         help.Hint(turn);
     }
 
-    private static (string Command, string Args) SplitCommand(string text)
+    private void RunCommand(Turn turn, CommandLine line)
     {
-        var space = text.IndexOfAny([' ', '\n']);
-        var head = space < 0 ? text[1..] : text[1..space];
-        var at = head.IndexOf('@');
-        if (at >= 0) head = head[..at];
-        return (Words.Fold(head), space < 0 ? "" : text[(space + 1)..].Trim());
+        var inGroup = turn.Message.IsGroup;
+        if (line.Declarations.Count == 0)
+        {
+            if (inGroup) turn.Say(GroupRefusal);
+            else if (commands.Nearest(line.Name, turn) is { } near)
+                turn.Say($"Bot không hiểu lệnh /{Quote.Short(line.Name)}. Ý anh/chị là /{near}? Gõ /trogiup để xem các lệnh.");
+            else turn.Say($"Bot không hiểu lệnh /{Quote.Short(line.Name)}. Gõ /trogiup để xem các lệnh.");
+            return;
+        }
+        if (inGroup && !line.Declarations.Any(c => c.InGroups))
+        {
+            turn.Say(GroupRefusal);
+            return;
+        }
+        if (line.Declarations.FirstOrDefault(c => c.Allows(turn)) is { } command) command.Handler(turn, line.Args);
+        else turn.Say(CommandTable.Refusal(line.Declarations[0].Name, line.Declarations, turn));
     }
+
+    private const string GroupRefusal = "Trong nhóm, bot chỉ trả lời /trangthai, /tonghop và /trogiup. Vui lòng nhắn riêng cho bot để báo cáo.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {Key} could not be handled; the sender was asked to send it again")]
     private partial void LogFailed(Exception ex, string key);

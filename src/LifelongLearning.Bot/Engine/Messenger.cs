@@ -9,7 +9,7 @@ namespace LifelongLearning.Bot.Engine;
 /// Puts messages in the outbox. Callers are inside a store transaction, so a message is stored together
 /// with whatever caused it; the outbox sender delivers it later, at the platform's pace.
 /// </summary>
-public sealed class Messenger(BotStore store, PlanHolder time)
+public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits)
 {
     public void To(string channel, string chatId, Reply reply, string kind = OutboxKinds.Reply, string? dedupKey = null, string? photoFileId = null) =>
         Enqueue(new OutboxMessage
@@ -89,7 +89,7 @@ public sealed class Messenger(BotStore store, PlanHolder time)
     public bool Enqueue(OutboxMessage message)
     {
         if (message.DedupKey is { } key && store.Outbox.Exists(m => m.DedupKey == key)) return false;
-        var parts = MessageSplitter.Split(message.Text, TextLimits.RoomFor(message));
+        var parts = MessageSplitter.Split(message.Text, limits.RoomFor(message));
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;

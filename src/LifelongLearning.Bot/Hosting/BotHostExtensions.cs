@@ -72,6 +72,7 @@ public static class BotHostExtensions
         });
         services.AddSingleton(sp => new BotStore(OperatorFolder.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<TextLimits>();
         services.AddSingleton<Messenger>();
         services.AddSingleton<PublicFiles>();
         services.AddSingleton<PhotoCopies>();
@@ -99,6 +100,8 @@ public static class BotHostExtensions
         services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
         builder.AddWebAccess();
+        services.AddSingleton<CommandTable>();
+        services.AddSingleton<CommandMenus>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<StartupService>();
         return builder;
@@ -113,6 +116,7 @@ public static class BotHostExtensions
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning);
         builder.Services.TryAddSingleton(new ConsoleTerminal(System.Console.In, System.Console.Out));
         builder.Services.AddSingleton<IChannelSender, ConsoleSender>();
+        builder.Services.AddSingleton(ConsoleSender.Profile);
         builder.Services.AddHostedService<ConsoleChannel>();
         return builder;
     }

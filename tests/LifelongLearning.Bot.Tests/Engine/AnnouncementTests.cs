@@ -86,7 +86,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Say("nga", "/thongbao");
         Say("nga", "/baocao");
         await _sender.WaitForAsync("nga", m => m.Text.Contains("chỉ dành cho cán bộ"));
-        await _sender.WaitForAsync("nga", m => m.Text.Contains("Chỉ người báo cáo của đơn vị"));
+        await _sender.WaitForAsync("nga", m => m.Text.Contains("chỉ dành cho người báo cáo của đơn vị"));
     }
 
     private void Subscribe(string chat, string? area)
@@ -121,14 +121,8 @@ public sealed class AnnouncementTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public async Task<OutboxMessage> WaitForAsync(string chatId, Func<OutboxMessage, bool> match)
-        {
-            for (var i = 0; i < 100; i++)
-            {
-                if (To(chatId).FirstOrDefault(match) is { } found) return found;
-                await Task.Delay(50);
-            }
-            throw new TimeoutException($"No matching message to {chatId}. Sent: {string.Join(" | ", To(chatId).Select(m => m.Text))}");
-        }
+        public Task<OutboxMessage> WaitForAsync(string chatId, Func<OutboxMessage, bool> match) =>
+            Waits.ForAsync(() => To(chatId).FirstOrDefault(match), what: $"No matching message to {chatId}",
+                seen: () => string.Join(" | ", To(chatId).Select(m => m.Text)));
     }
 }

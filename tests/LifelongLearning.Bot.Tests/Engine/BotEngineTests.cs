@@ -161,7 +161,7 @@ public sealed class BotEngineTests : IDisposable
             var engine = host.Services.GetRequiredService<BotEngine>();
             engine.Handle(From("res", "đồng ý", "Bác Tư"));
             var refused = Said(host, "res", e => e.Handle(From("res", "/baocao", "Bác Tư")));
-            Assert.Contains("Chỉ người báo cáo của đơn vị mới báo cáo được", refused);
+            Assert.Contains("Lệnh /baocao chỉ dành cho người báo cáo của đơn vị", refused);
             Assert.DoesNotContain("Câu 1/", refused);
             var store = host.Services.GetRequiredService<BotStore>();
             Assert.Equal(Role.Resident, store.Members.FindById(store.Accounts.FindById($"{Channel}:res").MemberId).Role);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
+using LifelongLearning.Bot.Tests.Support;
 
 namespace LifelongLearning.Bot.Tests.Exports;
 
@@ -67,16 +68,9 @@ public sealed class ExportCommandTests : IAsyncLifetime
         return string.Join("\n", Store.Outbox.Find(m => m.ChatId == chat).OrderBy(m => m.Id).Skip(before).Select(m => m.Text));
     }
 
-    private async Task<List<OutboxMessage>> DocumentsTo(string chat, int count)
-    {
-        for (var waited = 0; waited < 200; waited++)
-        {
-            var documents = Store.Outbox.Find(m => m.ChatId == chat && m.DocumentFileId != null).OrderBy(m => m.Id).ToList();
-            if (documents.Count >= count) return documents;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Không thấy {count} tệp gửi cho {chat}.");
-    }
+    private Task<List<OutboxMessage>> DocumentsTo(string chat, int count) =>
+        Waits.ForAsync(() => Store.Outbox.Find(m => m.ChatId == chat && m.DocumentFileId != null).OrderBy(m => m.Id).ToList() is { } documents
+            && documents.Count >= count ? documents : null, what: $"Không thấy {count} tệp gửi cho {chat}.");
 
     [Fact]
     public async Task An_official_is_told_at_once_then_gets_the_three_files_as_documents()

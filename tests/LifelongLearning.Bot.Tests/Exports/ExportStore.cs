@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Tests.Support;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
@@ -36,7 +37,7 @@ public sealed class ExportStore : IDisposable
     {
         Store = new BotStore(DatabasePath);
         Time = new PlanHolder(DefaultPlan.Value, Zone, Clock);
-        Rounds = new RoundService(Store, Time, new Messenger(Store, Time));
+        Rounds = new RoundService(Store, Time, new Messenger(Store, Time, ChannelProfiles.TextLimits));
         Files = new ExportFiles(new ReportSource(Store, Time));
         Seed();
     }

@@ -53,16 +53,7 @@ public sealed class OutboxUnexpectedFailureTests : IAsyncLifetime
     }
 
     /// <summary>Polls; moves the fake clock a millisecond at a time so the pacer's short waits end, never near a backoff.</summary>
-    private async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitUntilAsync(Func<bool> condition) => Waits.UntilAsync(condition, between: () => _clock.Advance(TimeSpan.FromMilliseconds(1)));
 
     private sealed class BuggySender : IChannelSender
     {

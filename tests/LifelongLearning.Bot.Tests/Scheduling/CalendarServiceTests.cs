@@ -4,6 +4,7 @@ using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Scheduling;
@@ -21,6 +22,12 @@ public class CalendarServiceTests
         return builder.Build();
     }
 
+    private static CalendarService CalendarOf(IHost host) => host.Services.GetServices<IHostedService>().OfType<CalendarService>().Single();
+
+    /// <summary>Waits for the service's run at that clock time to finish: proof that it ran, not a guess of how long it takes.</summary>
+    private static Task RanAtAsync(CalendarService service, DateTimeOffset at) =>
+        Waits.UntilAsync(() => service.LastRunAt == at, what: $"the calendar did not run at {at:O}", seen: () => $"last run {service.LastRunAt:O}");
+
     [Fact]
     public async Task The_hosted_service_ticks_on_the_injected_clock_and_a_restart_opens_nothing_twice()
     {
@@ -33,14 +40,16 @@ public class CalendarServiceTests
             {
                 await host.StartAsync();
                 var store = host.Services.GetRequiredService<BotStore>();
-                await Task.Delay(300);
-                Assert.Null(store.Write(() => store.Rounds.FindById("2026-H1"))); // 06:58 is quiet hours
+                var service = CalendarOf(host);
+                // The run at 06:58 has finished (and the next is armed): nothing opens in quiet hours.
+                await RanAtAsync(service, clock.GetUtcNow());
+                Assert.Null(store.Write(() => store.Rounds.FindById("2026-H1")));
 
                 Round? round = null;
                 for (var i = 0; i < 100 && round is null; i++)
                 {
-                    clock.Advance(TimeSpan.FromMinutes(1));
-                    await Task.Delay(50);
+                    clock.Advance(CalendarService.Tick);
+                    await RanAtAsync(service, clock.GetUtcNow());
                     round = store.Write(() => store.Rounds.FindById("2026-H1"));
                 }
                 Assert.NotNull(round);
@@ -54,9 +63,11 @@ public class CalendarServiceTests
             {
                 await host.StartAsync();
                 var store = host.Services.GetRequiredService<BotStore>();
-                await Task.Delay(300);
-                clock.Advance(TimeSpan.FromMinutes(1));
-                await Task.Delay(200);
+                var service = CalendarOf(host);
+                // Two runs after the restart, each proven finished, open the round no second time.
+                await RanAtAsync(service, clock.GetUtcNow());
+                clock.Advance(CalendarService.Tick);
+                await RanAtAsync(service, clock.GetUtcNow());
                 Assert.Equal(1, store.Write(() => store.Rounds.Count(r => r.Id == "2026-H1")));
                 await host.StopAsync();
             }

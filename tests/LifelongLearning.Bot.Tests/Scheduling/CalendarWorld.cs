@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Tests.Support;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Scheduling;
@@ -54,7 +55,7 @@ public sealed class CalendarWorld : IDisposable
     {
         Store = new BotStore(DbPath);
         Time = new PlanHolder(_plan, Zone, Clock);
-        Messenger = new Messenger(Store, Time);
+        Messenger = new Messenger(Store, Time, ChannelProfiles.TextLimits);
         Rounds = new RoundService(Store, Time, Messenger);
         Reports = new Reports(Store, Time, Rounds);
         Failures = new CalendarFailures(Store, Messenger);

@@ -184,15 +184,7 @@ public sealed class HousekeepingTests : IDisposable
     private void Receive(string key, int daysAgo) =>
         _store.Write(() => _store.Received.Insert(new ReceivedMessage { Id = key, At = _clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo) }));
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Waits.UntilAsync(condition);
 
     public void Dispose()
     {

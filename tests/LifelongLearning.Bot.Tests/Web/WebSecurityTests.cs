@@ -87,8 +87,9 @@ public sealed partial class WebSecurityTests : WebTestBase
         foreach (var chat in new[] { Reporter, resident })
         {
             Say(chat, "/web");
-            var answer = await NextContainingAsync(chat, "Trang web theo dõi");
-            Assert.Equal("Trang web theo dõi chỉ dành cho cán bộ theo dõi của xã.", answer.Body);
+            // The command table's one role refusal; WebCommand's own check stays as a second guard.
+            var answer = await NextContainingAsync(chat, "/web");
+            Assert.Equal("Lệnh /web chỉ dành cho cán bộ theo dõi của xã.", answer.Body);
         }
         Assert.Empty(Bot.Store.WebLinks.FindAll());
     }

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 
@@ -7,6 +8,9 @@ namespace LifelongLearning.Bot.Channels.Console;
 /// <summary>Shows outbox messages in the terminal, numbered choices the way Zalo shows them.</summary>
 public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IChannelSender
 {
+    /// <summary>What the terminal registers of itself: no limit, numbered choices, files named by their path.</summary>
+    public static readonly ChannelProfile Profile = new(ConsoleChannel.Name, int.MaxValue, NumbersChoices: true, UploadsFiles: false);
+
     public string Channel => ConsoleChannel.Name;
 
     public ChannelLimits Limits { get; } = new(MessagesPerSecond: 1000, PerChatInterval: TimeSpan.FromMilliseconds(1), PerChatBurst: 1000);

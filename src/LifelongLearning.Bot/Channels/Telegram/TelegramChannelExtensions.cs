@@ -45,6 +45,7 @@ public static class TelegramChannelExtensions
         }
         else services.AddHostedService<TelegramPolling>();
         services.AddSingleton<IChannelSender, TelegramSender>();
+        services.AddSingleton(TelegramSender.Profile);
         return builder;
     }
 }

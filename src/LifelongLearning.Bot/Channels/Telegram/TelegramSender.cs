@@ -1,5 +1,6 @@
 using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOpti
 {
     public const int MaxTextLength = 4096;
     public const int MaxCaptionLength = 1024;
+
+    /// <summary>What Telegram registers of itself: 4096 characters, buttons, files uploaded.</summary>
+    public static readonly ChannelProfile Profile = new(TelegramUpdateMapper.Channel, MaxTextLength, NumbersChoices: false, UploadsFiles: true);
 
     public string Channel => TelegramUpdateMapper.Channel;
 

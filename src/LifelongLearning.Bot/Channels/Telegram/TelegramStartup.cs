@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Commands;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,30 +19,13 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 public sealed partial class TelegramStartup(
     ITelegramBotClient bot,
     BotIdentity identity,
+    CommandMenus menus,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<TelegramStartup> logger) : IHostedService
 {
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
-
-    public static readonly BotCommand[] Commands =
-    [
-        new("baocao", "Bắt đầu hoặc tiếp tục báo cáo"),
-        new("sua", "Sửa số liệu đã gửi"),
-        new("trangthai", "Xem còn thiếu gì"),
-        new("huy", "Dừng cuộc trò chuyện"),
-        new("tonghop", "Tổng hợp của xã"),
-        new("moi", "Tạo mã mời đơn vị"),
-        new("donvi", "Danh sách đơn vị"),
-        new("moky", "Mở kỳ báo cáo"),
-        new("trogiup", "Hướng dẫn"),
-        new("ngung", "Ngừng nhận tin"),
-        new("lich", "Sự kiện sắp tới"),
-        new("thamgia", "Báo số người tham gia sự kiện"),
-        new("xuat", "Xuất báo cáo Word, Excel"),
-        new("lienket", "Liên kết với tài khoản Zalo"),
-    ];
 
     private PlatformConnection? _connection;
 
@@ -85,13 +69,37 @@ public sealed partial class TelegramStartup(
         }
         identity.TelegramUsername = me.Username;
 
-        await bot.SetMyCommands(Commands, cancellationToken: cancellationToken);
+        // One menu per role where the Bot API has a scope for it (CommandTable is the list).
+        foreach (var menu in menus.For(TelegramUpdateMapper.Channel))
+        {
+            var commands = menu.Commands.Select(c => new BotCommand(c.Name, c.Text)).ToArray();
+            if (menu.Scope != MenuScope.Chat)
+            {
+                BotCommandScope scope = menu.Scope == MenuScope.Groups ? new BotCommandScopeAllGroupChats() : new BotCommandScopeDefault();
+                await bot.SetMyCommands(commands, scope, cancellationToken: cancellationToken);
+                continue;
+            }
+            if (!long.TryParse(menu.ChatId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var chat))
+                continue;
+            try
+            {
+                await bot.SetMyCommands(commands, new BotCommandScopeChat { ChatId = chat }, cancellationToken: cancellationToken);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
+            {
+                // An admin who never wrote to the bot, or someone who blocked it: their own menu waits, the bot starts.
+                LogMenuRefused(chat, ex.Message);
+            }
+        }
         if (o.IsWebhook)
             await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: cancellationToken);
         else
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         LogReady(me.Username ?? me.FirstName, o.IsWebhook ? TelegramOptions.Webhook : TelegramOptions.Polling);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused the command menu of chat {ChatId} ({Reason}); that person sees the residents' menu")]
+    private partial void LogMenuRefused(long chatId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     private partial void LogReady(string username, string mode);

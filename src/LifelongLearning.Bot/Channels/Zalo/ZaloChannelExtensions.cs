@@ -38,6 +38,7 @@ public static class ZaloChannelExtensions
         }
         else services.AddHostedService<ZaloPolling>();
         services.AddSingleton<IChannelSender, ZaloSender>();
+        services.AddSingleton(ZaloSender.Profile);
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
@@ -22,7 +21,7 @@ public sealed partial class ZaloSender(
     PublicFiles files,
     PlanHolder time,
     IOptions<ZaloOptions> options,
-    IOptions<TelegramOptions> telegram,
+    IEnumerable<ChannelProfile> channels,
     ILogger<ZaloSender> logger) : IChannelSender
 {
     /// <summary>A text this long takes a moment to read out: show "typing" first.</summary>
@@ -38,7 +37,11 @@ public sealed partial class ZaloSender(
     // Zalo documents no limit: stay polite, one message a second to a chat after a short burst.
     public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), PerChatBurst: 3);
 
-    private bool TelegramIsOn => !string.IsNullOrEmpty(telegram.Value.BotToken);
+    /// <summary>What Zalo registers of itself: 2000 characters, numbered choices, files as links.</summary>
+    public static readonly ChannelProfile Profile = new(ZaloUpdateMapper.Channel, ZaloClient.MaxTextLength, NumbersChoices: true, UploadsFiles: false);
+
+    /// <summary>Another channel of this bot that uploads charts and files (Telegram, when it is on), named as people read it.</summary>
+    private readonly string? _uploader = channels.FirstOrDefault(c => c.UploadsFiles) is { } c ? ChannelName.Display(c.Channel) : null;
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -80,8 +83,8 @@ public sealed partial class ZaloSender(
         string note;
         if (fileId.StartsWith(ChartPrefix, StringComparison.Ordinal))
         {
-            var where = TelegramIsOn
-                ? "gõ /tonghop trên Telegram để xem biểu đồ"
+            var where = _uploader is not null
+                ? $"gõ /tonghop trên {_uploader} để xem biểu đồ"
                 : "quản trị viên có thể đặt địa chỉ công khai cho bot (Zalo:PublicBaseUrl) để bật hình trên Zalo";
             note = $"(Zalo chỉ nhận hình qua một địa chỉ công khai mà bot chưa có, nên biểu đồ không gửi kèm được; {where}. Các số liệu đầy đủ có trong bản tổng hợp.)";
         }
@@ -113,7 +116,7 @@ public sealed partial class ZaloSender(
         var name = files.FileNameOf(fileId);
         if (!_options.IsWebhook)
             return $"📎 Tệp «{name}» đã sẵn sàng, nhưng Zalo chỉ gửi được tệp qua một địa chỉ công khai mà bot chưa có. " +
-                   (TelegramIsOn ? "Gõ lại lệnh này trên Telegram để nhận tệp." : "Vui lòng báo quản trị viên đặt Zalo:PublicBaseUrl để nhận tệp qua Zalo.");
+                   (_uploader is not null ? $"Gõ lại lệnh này trên {_uploader} để nhận tệp." : "Vui lòng báo quản trị viên đặt Zalo:PublicBaseUrl để nhận tệp qua Zalo.");
         var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
         var until = VietnameseFormat.DateTime(time.ToLocal(time.UtcNow + _options.FileLinkLifetime));
         return $"📎 Tải tệp «{name}»: {url}\n(Liên kết dùng được đến {until}.)";

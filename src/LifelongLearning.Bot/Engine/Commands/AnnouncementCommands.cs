@@ -14,11 +14,6 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audien
 {
     public void Start(Turn turn)
     {
-        if (!turn.IsOfficial)
-        {
-            turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã.");
-            return;
-        }
         turn.Conversation.Reset();
         turn.Conversation.Mode = ConversationMode.Announcing;
         turn.Say("Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.");

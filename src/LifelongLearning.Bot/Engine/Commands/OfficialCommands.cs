@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
-/// <summary>What officials do in chat: round status, the digest, invites, units and their members, opening a round.</summary>
+/// <summary>
+/// What officials do in chat: round status, the digest, invites, units and their members, opening a round.
+/// Only officials reach these: <see cref="CommandTable"/> refuses everyone else.
+/// </summary>
 public sealed class OfficialCommands(
     BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
     ReportingCalendar calendar, Messenger messenger)
@@ -38,7 +41,6 @@ public sealed class OfficialCommands(
 
     public void Digest(Turn turn)
     {
-        if (!RequireOfficial(turn)) return;
         var round = rounds.OpenRounds().FirstOrDefault()
             ?? store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
         if (round is null)
@@ -54,7 +56,6 @@ public sealed class OfficialCommands(
 
     public void Invite(Turn turn, string args)
     {
-        if (!RequireOfficial(turn)) return;
         var what = args.Trim();
         if (what.Length == 0)
         {
@@ -92,7 +93,6 @@ public sealed class OfficialCommands(
 
     public void AddUnit(Turn turn, string args)
     {
-        if (!RequireOfficial(turn)) return;
         var parts = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var kinds = string.Join(", ", time.Plan.UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
         if (parts.Length < 3)
@@ -117,7 +117,6 @@ public sealed class OfficialCommands(
 
     public void ListUnits(Turn turn)
     {
-        if (!RequireOfficial(turn)) return;
         var members = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
         var lines = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
         {
@@ -129,7 +128,6 @@ public sealed class OfficialCommands(
 
     public void RemoveMember(Turn turn, string args)
     {
-        if (!RequireOfficial(turn)) return;
         var member = store.Members.FindById(args.Trim());
         if (member is null || member.RemovedAt is not null || member.Role == Role.Resident)
         {
@@ -149,7 +147,6 @@ public sealed class OfficialCommands(
 
     public void OpenRound(Turn turn, string args)
     {
-        if (!RequireOfficial(turn)) return;
         if (!ReportingPeriod.TryParse(args, out var period) || period is null)
         {
             turn.Say("Gõ mã kỳ: /moky 2026 (cả năm), /moky 2026-H1 (6 tháng đầu năm), /moky 2026-Q1 (quý), /moky 2026-M03 (tháng).");
@@ -167,7 +164,6 @@ public sealed class OfficialCommands(
     /// <summary>/giahan MÃ-KỲ dd/MM/yyyy: moves an open round's deadline; every reporter hears of it.</summary>
     public void ExtendDeadline(Turn turn, string args)
     {
-        if (!RequireOfficial(turn)) return;
         var parts = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !ReportingPeriod.TryParse(parts[0], out var period) || period is null
             || !DateOnly.TryParseExact(parts[1], ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
@@ -188,12 +184,5 @@ public sealed class OfficialCommands(
         }
         var told = calendar.ExtendDeadline(round, deadline);
         turn.Say($"Đã gia hạn kỳ {period.Label} đến {VietnameseFormat.Date(deadline)}; đã báo {told} người báo cáo.");
-    }
-
-    private static bool RequireOfficial(Turn turn)
-    {
-        if (turn.IsOfficial) return true;
-        turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã.");
-        return false;
     }
 }

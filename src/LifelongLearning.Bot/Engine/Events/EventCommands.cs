@@ -20,11 +20,6 @@ public sealed class EventCommands(
 
     public void Start(Turn turn)
     {
-        if (!turn.IsOfficial)
-        {
-            turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã.");
-            return;
-        }
         var c = turn.Conversation;
         c.Reset();
         c.Mode = ConversationMode.AddingEvent;

@@ -11,11 +11,6 @@ public sealed class EventListCommands(BotStore store, PlanHolder time, EventCale
 {
     public void List(Turn turn)
     {
-        if (!turn.IsOfficial)
-        {
-            turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã. Gõ /lich để xem các sự kiện sắp tới.");
-            return;
-        }
         var upcoming = calendar.Upcoming(20);
         if (upcoming.Count == 0)
         {
@@ -30,11 +25,6 @@ public sealed class EventListCommands(BotStore store, PlanHolder time, EventCale
 
     public void Cancel(Turn turn, string args)
     {
-        if (!turn.IsOfficial)
-        {
-            turn.Say("Lệnh này chỉ dành cho cán bộ theo dõi của xã.");
-            return;
-        }
         if (!int.TryParse(args.Trim(), out var id) || store.Events.FindById(id) is not { } e)
         {
             turn.Say("Gõ /huysukien kèm số của sự kiện, ví dụ /huysukien 12. Gõ /dssukien để xem số.");

@@ -67,15 +67,7 @@ public abstract partial class TelegramBotTestBase : IAsyncLifetime
         return code;
     }
 
-    protected static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            await Task.Delay(20);
-        }
-    }
+    protected static Task WaitUntilAsync(Func<bool> condition) => Waits.UntilAsync(condition, Wait);
 
     [GeneratedRegex(@"\?start=(\S+)")]
     protected static partial Regex LinkCode();

@@ -66,13 +66,5 @@ public sealed class TelegramMassBroadcastTests : TelegramBotTestBase
 
     private int Delivered() => Fake.Sent.Count(m => m.ChatId >= FirstResident);
 
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > timeout) throw new TimeoutException("condition not met");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => Waits.UntilAsync(condition, timeout);
 }

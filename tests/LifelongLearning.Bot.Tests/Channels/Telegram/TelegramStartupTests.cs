@@ -11,13 +11,39 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
     {
         await Fake.WaitForRequestAsync("getMe");
         await Fake.WaitForRequestAsync("deleteWebhook", r => r.Parameters["drop_pending_updates"]?.GetValue<bool>() != true);
-        Assert.Contains(Fake.Commands, c => c.Command == "baocao" && c.Description.Length > 0);
-        Assert.Contains(Fake.Commands, c => c.Command == "moky");
+        // Residents' menu for everyone, the group commands for groups, the admin's own in the admin's chat.
+        Assert.Contains(Fake.Commands, c => c.Command == "lich" && c.Description.Length > 0);
+        Assert.DoesNotContain(Fake.Commands, c => c.Command is "moky" or "baocao");
+        var groups = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "all_group_chats").Commands;
+        Assert.Equal(["trangthai", "tonghop", "lich", "trogiup"], groups.Select(c => c.Command));
+        var admin = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Commands;
+        Assert.Equal(Admin, Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Scope!["chat_id"]!.GetValue<long>());
+        Assert.Contains(admin, c => c.Command == "moky");
+        Assert.Contains(admin, c => c.Command == "giahan");
+        Assert.DoesNotContain(admin, c => c.Command == "baocao");
         await WaitUntilAsync(() => Fake.IsLongPolling);
 
         Say(Admin, "/trogiup");
         var help = await NextAsync(Admin);
         Assert.Contains("/trangthai", help.Body);
+    }
+
+    [Fact]
+    public async Task An_admin_who_never_wrote_to_the_bot_does_not_stop_the_start()
+    {
+        Fake.RequireKnownChats = true;
+        await using var host = BotTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.DefaultToken,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl,
+            ["Bot:AdminChatIds:0"] = "telegram:777000",
+        });
+        await Bot.StopAsync();
+        await host.StartAsync();
+
+        await WaitUntilAsync(() => host.Logs.Lines.Any(l => l.Contains("ready (polling)")));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Telegram refused the command menu of chat 777000"));
+        Assert.Contains(Fake.Commands, c => c.Command == "lich");
     }
 
     [Fact]

@@ -61,15 +61,7 @@ public abstract partial class ZaloBotTestBase : IAsyncLifetime
         return code;
     }
 
-    protected static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met");
-            await Task.Delay(20);
-        }
-    }
+    protected static Task WaitUntilAsync(Func<bool> condition) => Waits.UntilAsync(condition, Wait);
 
     [GeneratedRegex("[A-Z0-9]{4}-[A-Z0-9]{4}")]
     protected static partial Regex InviteCode();

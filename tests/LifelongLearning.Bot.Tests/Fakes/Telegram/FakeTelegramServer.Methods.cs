@@ -317,6 +317,9 @@ public sealed partial class FakeTelegramServer
         var language = p.GetString("language_code");
         lock (_gate)
         {
+            // A chat's own menu needs a chat Telegram knows, as sending does.
+            if (scope?["type"]?.GetValue<string>() is "chat" && scope["chat_id"] is JsonValue id && long.TryParse(id.ToString(), out var chatId))
+                EnsureNotBlocked(chatId);
             _commands[CommandKey(scope, language)] = commands;
             _commandSets.Add(new CommandsSet(commands, scope, language));
         }

@@ -8,6 +8,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 using Xunit;
 using Xunit.Abstractions;
+using LifelongLearning.Bot.Tests.Support;
 
 namespace LifelongLearning.Bot.Tests.Fakes.Telegram;
 
@@ -157,7 +158,7 @@ public sealed class FakeTelegramServerTests(ITestOutputHelper output) : IAsyncLi
     public async Task A_long_poll_returns_as_soon_as_an_update_arrives()
     {
         var poll = Bot().GetUpdates(timeout: 10);
-        await Task.Delay(100);
+        await Waits.UntilAsync(() => _server.IsLongPolling); // the poll is at the server, and waits
         Assert.False(poll.IsCompleted);
 
         var id = _server.EnqueueMessage(Alice, "trả lời");
@@ -364,7 +365,7 @@ public sealed class FakeTelegramServerTests(ITestOutputHelper output) : IAsyncLi
     public async Task A_second_poller_ends_the_first_with_409()
     {
         var first = Bot().GetUpdates(timeout: 10);
-        while (!_server.IsLongPolling) await Task.Delay(10);
+        await Waits.UntilAsync(() => _server.IsLongPolling);
 
         await Bot().GetUpdates();
 

@@ -1,0 +1,50 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LifelongLearning.Bot.Engine.Commands;
+
+/// <summary>Where a command menu applies: everyone by default, every group chat, or one person's chat.</summary>
+public enum MenuScope
+{
+    Default,
+    Groups,
+    Chat,
+}
+
+/// <summary>One menu to publish: its scope, the chat for <see cref="MenuScope.Chat"/>, and (name, text) pairs.</summary>
+public sealed record CommandMenu(MenuScope Scope, string? ChatId, IReadOnlyList<(string Name, string Text)> Commands);
+
+/// <summary>
+/// The menus a channel with a command menu (Telegram) publishes at start, read from <see cref="CommandTable"/>:
+/// the residents' menu for everyone, the group commands for groups, and each unit head's, official's and
+/// admin's own menu in their chat. Someone who joins later keeps the residents' menu until the next start
+/// (typing the commands works at once).
+/// </summary>
+public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<BotOptions> options)
+{
+    public IReadOnlyList<CommandMenu> For(string channel)
+    {
+        var menus = new List<CommandMenu>
+        {
+            new(MenuScope.Default, null, Of(c => c.ShownTo(CommandUsers.Residents))),
+            new(MenuScope.Groups, null, Of(c => c.InGroups && c.Name != "start")),
+        };
+        var chats = new Dictionary<string, CommandUsers>(StringComparer.Ordinal);
+        var prefix = channel + ":";
+        foreach (var admin in options.Value.AdminChatIds.Where(a => a.StartsWith(prefix, StringComparison.Ordinal)))
+            chats[admin[prefix.Length..]] = CommandUsers.Officials;
+        store.Write(() =>
+        {
+            var staff = store.Members.Find(m => m.RemovedAt == null && m.Role != Role.Resident).ToDictionary(m => m.Id, m => m.Role);
+            foreach (var account in store.Accounts.Find(a => a.Channel == channel))
+                if (staff.TryGetValue(account.MemberId, out var role)) chats.TryAdd(account.ChatId, Command.UsersOf(role));
+        });
+        foreach (var (chat, users) in chats.OrderBy(c => c.Key, StringComparer.Ordinal))
+            menus.Add(new(MenuScope.Chat, chat, Of(c => c.ShownTo(users))));
+        return menus;
+    }
+
+    private List<(string, string)> Of(Func<Command, bool> shown) =>
+        [.. table.All.Where(c => c.Menu is not null && shown(c)).DistinctBy(c => c.Name).Select(c => (c.Name, c.Menu!))];
+}

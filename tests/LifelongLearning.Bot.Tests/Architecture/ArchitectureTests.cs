@@ -1,0 +1,97 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Engine;
+using NetArchTest.Rules;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Architecture;
+
+/// <summary>
+/// The rules of docs/architecture.md that hold today, pinned so they stay true. The ones that do not hold
+/// yet are ratchets: the types that break them today are listed, and the list may only shrink (a type that
+/// mends is taken off it, so the list stays exact).
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private const string Root = "LifelongLearning.Bot";
+    private static readonly string[] Channels = [$"{Root}.Channels.Telegram", $"{Root}.Channels.Zalo", $"{Root}.Channels.Console"];
+    private static readonly string[] HostParts =
+        [$"{Root}.Engine", $"{Root}.Storage", $"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports",
+         $"{Root}.Charts", $"{Root}.Channels", $"{Root}.Hosting", $"{Root}.Configuration"];
+
+    private static Types Host => Types.InAssembly(typeof(BotEngine).Assembly);
+
+    [Fact]
+    public void Core_depends_on_nothing_of_the_host()
+    {
+        var result = Types.InAssembly(typeof(Plan).Assembly).ShouldNot()
+            .HaveDependencyOnAny([.. HostParts, "Telegram", "LiteDB", "Microsoft.Extensions", "ScottPlot", "DocumentFormat"])
+            .GetResult();
+        AssertHolds(result);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_channel_does_not_reference_another_channel(int index)
+    {
+        var others = Channels.Where((_, i) => i != index).ToArray();
+        AssertHolds(Host.That().ResideInNamespaceStartingWith(Channels[index]).ShouldNot().HaveDependencyOnAny(others).GetResult());
+    }
+
+    [Fact]
+    public void Only_the_telegram_channel_knows_the_telegram_library()
+    {
+        AssertHolds(Host.That().DoNotResideInNamespaceStartingWith(Channels[0]).ShouldNot().HaveDependencyOn("Telegram.Bot").GetResult());
+    }
+
+    [Theory]
+    [InlineData("Engine")]
+    [InlineData("Outbox")]
+    [InlineData("Scheduling")]
+    [InlineData("Files")]
+    [InlineData("Exports")]
+    [InlineData("Charts")]
+    [InlineData("Storage")]
+    public void Nothing_below_the_channels_references_a_channel(string part)
+    {
+        // A channel registers a ChannelProfile (text limit, numbered choices, uploads) instead of being read.
+        AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.{part}").ShouldNot().HaveDependencyOnAny(Channels).GetResult());
+    }
+
+    [Fact]
+    public void Storage_depends_on_nothing_above_it()
+    {
+        var above = HostParts.Where(p => p != $"{Root}.Storage").ToArray();
+        AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.Storage").ShouldNot().HaveDependencyOnAny(above).GetResult());
+    }
+
+    [Fact]
+    public void Not_yet_channels_read_the_store_only_where_they_did()
+    {
+        var today = new[] { "TelegramSender", "ZaloInbox", "ZaloWebhook", "ConsoleChannel", "ConsoleSender" };
+        AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Channels").ShouldNot()
+            .HaveDependencyOn($"{Root}.Storage.BotStore").GetResult(), today);
+    }
+
+    [Fact]
+    public void Not_yet_the_engine_reaches_above_it_only_where_it_did()
+    {
+        // Engine → Outbox (TextLimits in Messenger, IChannelSender), → Scheduling (/tonghop, /giahan), → Files (photos).
+        var today = new[] { "AnnouncementCommands", "Broadcaster", "EventCommands", "Messenger", "OfficialCommands" };
+        AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
+            .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult(), today);
+    }
+
+    private static void AssertHolds(TestResult result) =>
+        Assert.True(result.IsSuccessful, "Broken by: " + string.Join(", ", result.FailingTypeNames ?? []));
+
+    private static void AssertNoNewBreaker(TestResult result, string[] today)
+    {
+        // Compiler-made types (closures, state machines) count as the type they are written in.
+        var breakers = (result.FailingTypeNames ?? []).Select(n => n.Split('.').Last().Split('+', '`', '<')[0])
+            .Where(n => n.Length > 0).Distinct().Order().ToList();
+        Assert.True(breakers.All(today.Contains), "New: " + string.Join(", ", breakers.Except(today)) + "; all: " + string.Join(", ", breakers));
+        Assert.True(today.All(breakers.Contains), "Mended, take off the list: " + string.Join(", ", today.Except(breakers)));
+    }
+}
