@@ -51,6 +51,21 @@ public sealed partial class BotEngine(
         return official && TakesPhoto(rounds.ConversationOf(member.Id));
     });
 
+    /// <summary>Whether the bot has seen this chat before (a channel logs a new one, so an admin can find their id).</summary>
+    public bool Knows(string channel, string chatId) => store.Write(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
+
+    /// <summary>
+    /// Answers a message the bot cannot read (a sticker, a voice note) with <see cref="TextPlease"/>, once per
+    /// message key, and changes nothing else; false when that message was answered before.
+    /// </summary>
+    public bool AskForText(string channel, string chatId, string key) => store.Write(() =>
+    {
+        if (store.Received.FindById(key) is not null) return false;
+        messenger.To(channel, chatId, TextPlease);
+        store.Received.Insert(new ReceivedMessage { Id = key, At = time.UtcNow });
+        return true;
+    });
+
     private static bool TakesPhoto(Conversation c) => AnnouncementCommands.TakesPhoto(c) || EventCommands.TakesPhoto(c);
 
     /// <summary>Handles one message; false when the same message was handled before.</summary>

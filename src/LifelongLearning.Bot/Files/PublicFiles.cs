@@ -50,6 +50,15 @@ public sealed class PublicFiles(BotStore store, PlanHolder time)
         return info is null ? new(PublicFileStatus.Expired) : new(PublicFileStatus.Found, link.FileId, info.Filename);
     }
 
+    /// <summary>The stored file's bytes, read whole under the store's lock (LiteDB 5.0 races on concurrent use); the files are small.</summary>
+    public MemoryStream Read(string fileId)
+    {
+        var content = new MemoryStream();
+        store.Write(() => store.Files.Download(fileId, content));
+        content.Position = 0;
+        return content;
+    }
+
     /// <summary>The stored file's name, or a name made from its id.</summary>
     public string FileNameOf(string fileId) => store.Files.FindById(fileId)?.Filename ?? Path.GetFileName(fileId);
 

@@ -1,6 +1,5 @@
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Files;
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LifelongLearning.Bot.Channels.Zalo;
@@ -12,9 +11,6 @@ namespace LifelongLearning.Bot.Channels.Zalo;
 /// </summary>
 public sealed partial class ZaloInbox(
     BotEngine engine,
-    BotStore store,
-    Messenger messenger,
-    PlanHolder time,
     PhotoCopies photos,
     IHttpClientFactory http,
     ILogger<ZaloInbox> logger)
@@ -28,7 +24,7 @@ public sealed partial class ZaloInbox(
     public async Task<bool> AcceptAsync(ZaloUpdate update, CancellationToken ct)
     {
         // Zalo shows a chat id nowhere in its app: the log is where an admin finds theirs (Bot:AdminChatIds).
-        if (store.Accounts.FindById(ChatAccount.AddressOf(ZaloUpdateMapper.Channel, update.Message.Chat.Id)) is null)
+        if (!engine.Knows(ZaloUpdateMapper.Channel, update.Message.Chat.Id))
             LogNewChat(update.Message.Chat.Id);
         if (ZaloUpdateMapper.Map(update) is { } message)
         {
@@ -42,14 +38,7 @@ public sealed partial class ZaloInbox(
         }
         // In a group a sticker is for the people there, not for the bot.
         if (!update.Message.Chat.IsPrivate) return false;
-        var key = ZaloUpdateMapper.KeyOf(update);
-        var answered = store.Write(() =>
-        {
-            if (store.Received.FindById(key) is not null) return false;
-            messenger.To(ZaloUpdateMapper.Channel, update.Message.Chat.Id, TextPlease);
-            store.Received.Insert(new ReceivedMessage { Id = key, At = time.UtcNow });
-            return true;
-        });
+        var answered = engine.AskForText(ZaloUpdateMapper.Channel, update.Message.Chat.Id, ZaloUpdateMapper.KeyOf(update));
         LogNotText(update.EventName, answered);
         return answered;
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Hosting;
-using LifelongLearning.Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,6 @@ namespace LifelongLearning.Bot.Channels.Zalo;
 public sealed partial class ZaloWebhook(
     ZaloInbox inbox,
     PublicFiles files,
-    BotStore store,
     IOptions<ZaloOptions> options,
     ILoggerFactory loggers,
     Hosting.Heartbeats heartbeats,
@@ -45,7 +43,7 @@ public sealed partial class ZaloWebhook(
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost(Path, (Func<HttpContext, Task<IResult>>)HandleAsync);
-        app.MapPublicFiles(files, store);
+        app.MapPublicFiles(files);
         await app.StartAsync(cancellationToken);
         _app = app;
         ListeningUrl = app.Urls.FirstOrDefault()?.TrimEnd('/');
