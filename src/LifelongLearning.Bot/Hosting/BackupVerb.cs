@@ -74,7 +74,7 @@ public static class BackupVerb
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"Không sao lưu được: {ex.Message}");
+            errors.WriteLine($"Không sao lưu được vào {folder}: kiểm tra thư mục có tồn tại, còn chỗ trống và được phép ghi, rồi chạy lại. ({ex.Message})");
             return 1;
         }
     }
@@ -118,7 +118,7 @@ public static class BackupVerb
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"Không khôi phục được: {ex.Message}");
+            errors.WriteLine($"Không khôi phục được: kiểm tra tệp {from} đọc được và thư mục của cơ sở dữ liệu được phép ghi, rồi chạy lại. Tệp cũ, nếu đã được để sang bên, nằm cạnh đó với tên có «truoc-khi-khoi-phuc». ({ex.Message})");
             return 1;
         }
     }

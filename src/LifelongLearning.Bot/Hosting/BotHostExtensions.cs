@@ -87,6 +87,7 @@ public static class BotHostExtensions
         services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();
         services.AddSingleton<ReportCommands>();
+        services.AddSingleton<UnitRegistry>();
         services.AddSingleton<OfficialCommands>();
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ResidentCommands>();

@@ -14,7 +14,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// </summary>
 public sealed class OfficialCommands(
     BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
-    ReportingCalendar calendar, Messenger messenger)
+    ReportingCalendar calendar, Messenger messenger, UnitRegistry units)
 {
     public void Status(Turn turn)
     {
@@ -101,18 +101,12 @@ public sealed class OfficialCommands(
             return;
         }
         var (code, kind, name) = (parts[0].ToUpperInvariant(), parts[1], parts[2]);
-        if (time.Plan.FindUnitKind(kind) is null)
+        turn.Say(units.Add(code, kind, name) switch
         {
-            turn.Say($"Không có loại đơn vị «{Quote.Short(kind)}». Các loại: {kinds}");
-            return;
-        }
-        if (store.Units.FindById(code) is { Active: true })
-        {
-            turn.Say($"Mã {code} đã có đơn vị dùng. Chọn mã khác.");
-            return;
-        }
-        store.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });
-        turn.Say($"Đã thêm đơn vị {code} — {name}. Gõ /moi {code} để tạo mã mời người báo cáo.");
+            UnitAdded.UnknownKind => $"Không có loại đơn vị «{Quote.Short(kind)}». Các loại: {kinds}",
+            UnitAdded.CodeTaken => $"Mã {code} đã có đơn vị dùng. Chọn mã khác.",
+            _ => $"Đã thêm đơn vị {code} — {name}. Gõ /moi {code} để tạo mã mời người báo cáo.",
+        });
     }
 
     public void ListUnits(Turn turn)

@@ -16,7 +16,7 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// per unit with a fresh invite code, its Telegram link as a QR code, and the code to type on Zalo. The rules
 /// are those of /themdonvi and /moi.
 /// </summary>
-public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdentity identity, IOptions<BotOptions> options)
+public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
 {
     private const int MaxNameLength = 150;
 
@@ -82,15 +82,13 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         var kind = form["loai"].ToString().Trim();
         var name = form["ten"].ToString().Trim();
         if (!UnitCode().IsMatch(code)) return Error(user, "Mã đơn vị gồm 2–20 chữ cái không dấu, chữ số hoặc dấu gạch ngang, ví dụ TV-CD.");
-        if (time.Plan.FindUnitKind(kind) is null) return Error(user, "Loại đơn vị không có trong Kế hoạch.");
         if (name.Length is 0 or > MaxNameLength) return Error(user, $"Tên đơn vị không được để trống và dài tối đa {MaxNameLength} ký tự.");
-        var added = store.Write(() =>
+        return store.Write(() => units.Add(code, kind, name)) switch
         {
-            if (store.Units.FindById(code) is { Active: true }) return false;
-            store.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });
-            return true;
-        });
-        return added ? FormOutcome.Redirect("/web/don-vi?da=them") : Error(user, $"Mã {code} đã có đơn vị dùng. Chọn mã khác.");
+            UnitAdded.Added => FormOutcome.Redirect("/web/don-vi?da=them"),
+            UnitAdded.UnknownKind => Error(user, "Loại đơn vị không có trong Kế hoạch."),
+            _ => Error(user, $"Mã {code} đã có đơn vị dùng. Chọn mã khác."),
+        };
     }
 
     public FormOutcome Rename(WebUser user, IFormCollection form)
