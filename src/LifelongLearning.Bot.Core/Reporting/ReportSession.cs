@@ -19,6 +19,10 @@ public static class ReportSession
     private static readonly HashSet<string> SkipWords = ["bo qua", "/boqua", "boqua", "khong co so lieu", "skip"];
     private static readonly HashSet<string> BackWords = ["quay lai", "/quaylai", "quaylai", "lui", "back"];
     private static readonly HashSet<string> SendWords = ["ok", "gui", "xac nhan", "dong y", "gui bao cao", "/gui"];
+    // "I don't know" is not an answer, and not a "không" either: it gets the way to leave the item empty.
+    private static readonly HashSet<string> DontKnowWords = ["khong biet", "chua biet", "khong ro", "chua ro", "khong nho"];
+    private const string DontKnowReply = "Nếu đơn vị chưa có số liệu này, gõ «bỏ qua»: mục này để trống (không tính là 0) và có thể bổ sung sau.";
+    private const string SkipHint = "Gõ «bỏ qua» nếu đơn vị không có số liệu này.";
     private static readonly HashSet<string> YesWords = ["co", "c", "1", "dung", "xac nhan", "ok", "vang", "yes", "y"];
 
     public static StepResult Begin(Conversation c, string roundId, string unitId, ReportContext ctx, IReadOnlyDictionary<string, AnswerValue> confirmed)
@@ -71,6 +75,7 @@ public static class ReportSession
 
         var indicator = ctx.Indicator(c.Questions[c.Index]);
         if (SkipWords.Contains(folded)) return Accept(c, ctx, AnswerValue.Missing);
+        if (DontKnowWords.Contains(folded)) return new([new Reply(DontKnowReply, []), Ask(c, ctx, repeat: true)]);
 
         var parsed = AnswerParser.Parse(text, indicator.Kind, indicator.Max);
         if (parsed.Error is { } error) return new([new Reply(error, []), Ask(c, ctx, repeat: true)]);
@@ -182,7 +187,11 @@ public static class ReportSession
                 ? "Đã bỏ trống mục này. Nhập số nếu đã có, hoặc gõ «bỏ qua» để vẫn để trống."
                 : $"Đã nhập: {current.Display(indicator)}. Nhập lại số đúng (gõ lại số cũ nếu không đổi).");
         if (indicator.Kind != IndicatorKind.YesNo && !repeat)
+        {
             lines.Add(indicator.UnitOfMeasure is null ? AnswerParser.HintFor(indicator.Kind) : $"Nhập số {indicator.UnitOfMeasure}, ví dụ 1.250.");
+            // The button says it on Telegram; Zalo and the console have no button, so the sentence says it everywhere.
+            lines.Add(SkipHint);
+        }
 
         var navigation = new List<Choice> { new("Bỏ qua", Skip) };
         if (c.Index > 0 || c.ReturnToSummary) navigation.Add(new Choice("Quay lại", Back));

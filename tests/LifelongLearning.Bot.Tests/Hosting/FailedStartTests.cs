@@ -70,6 +70,7 @@ public sealed class FailedStartTests : IDisposable
         await bot.WaitForOutputAsync("🤖 Bot", Generous); // the console channel talks: the bot is up
         Assert.True(File.Exists(Path.Combine(_folder, "data", "lifelonglearning-demo.db")), string.Join(", ", Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories)));
         bot.Signal("TERM");
-        Assert.Equal(0, await bot.ExitAsync(TimeSpan.FromSeconds(5)));
+        var exitCode = await bot.ExitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{bot.Err}\nstdout tail:\n{bot.Out[^Math.Min(2000, bot.Out.Length)..]}");
     }
 }

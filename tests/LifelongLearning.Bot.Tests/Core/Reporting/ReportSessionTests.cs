@@ -78,6 +78,23 @@ public class ReportSessionTests
     }
 
     [Fact]
+    public void A_number_question_says_how_to_skip_and_not_knowing_gets_that_hint_and_keeps_nothing()
+    {
+        var (c, ctx) = Started();
+        ReportSession.Handle(c, "có", ctx);
+        var numberQuestion = Last(ReportSession.Handle(c, "có", ctx));
+        Assert.StartsWith("Câu 3/3 (TV-LUOT)", numberQuestion);
+        Assert.Contains("Gõ «bỏ qua» nếu đơn vị không có số liệu này.", numberQuestion);
+
+        var dontKnow = ReportSession.Handle(c, "Không biết", ctx);
+        Assert.Contains("gõ «bỏ qua»", dontKnow.Replies[0].Text);
+        Assert.Contains("không tính là 0", dontKnow.Replies[0].Text);
+        Assert.StartsWith("Câu 3/3 (TV-LUOT)", Last(dontKnow)); // the same question again, nothing kept
+        Assert.False(c.Draft.ContainsKey("TV-LUOT"));
+        Assert.False(c.AtSummary);
+    }
+
+    [Fact]
     public void Nothing_is_submitted_before_OK()
     {
         var (c, ctx) = Started();
