@@ -12,6 +12,7 @@ internal sealed class SheetBuilder(string name, IReadOnlyList<double> widths)
 {
     private readonly List<List<(object? Value, uint Style)>> _rows = [];
     private readonly List<string> _merges = [];
+    private readonly HashSet<int> _lines = [];
 
     public string Name { get; } = name;
 
@@ -28,6 +29,7 @@ internal sealed class SheetBuilder(string name, IReadOnlyList<double> widths)
     public void Line(string text, uint style)
     {
         _rows.Add([(text, style)]);
+        _lines.Add(_rows.Count - 1);
         if (widths.Count > 1) _merges.Add($"A{_rows.Count}:{Column(widths.Count - 1)}{_rows.Count}");
     }
 
@@ -40,9 +42,9 @@ internal sealed class SheetBuilder(string name, IReadOnlyList<double> widths)
         for (var r = 0; r < _rows.Count; r++)
         {
             var row = new Row { RowIndex = (uint)(r + 1) };
-            if (LinesOf(_rows[r]) is var lines and > 1)
+            if (HeightOf(_rows[r], merged: _lines.Contains(r)) is { } height)
             {
-                row.Height = lines * LineHeight + 3;
+                row.Height = height;
                 row.CustomHeight = true;
             }
             for (var c = 0; c < _rows[r].Count; c++)
@@ -84,28 +86,30 @@ internal sealed class SheetBuilder(string name, IReadOnlyList<double> widths)
         }
     }
 
-    private const double LineHeight = 15.75;
-
     /// <summary>
-    /// How many lines the row's wrapped texts need. Neither Excel nor LibreOffice grows a row for wrapped
-    /// text written by a program, and nothing here measures fonts, so estimate: about one character of
-    /// Times New Roman 12 per unit of column width.
+    /// The height a row needs for its wrapped texts, or null when one line is enough. Neither Excel nor
+    /// LibreOffice grows a row for wrapped text written by a program, and nothing here measures fonts, so
+    /// estimate: about one character of Times New Roman 12 per unit of column width. A line across the
+    /// table (merged) has the table's width.
     /// </summary>
-    private int LinesOf(List<(object? Value, uint Style)> cells)
+    private double? HeightOf(List<(object? Value, uint Style)> cells, bool merged)
     {
-        var lines = 1;
+        double? height = null;
         for (var c = 0; c < cells.Count && c < widths.Count; c++)
             if (cells[c] is (string text, var style) && XlsxStyles.Wraps(style))
             {
-                var perLine = Math.Max(1, (int)(widths[c] * 1.1) - 2);
-                var needed = text.Split(' ').Aggregate((Lines: 1, Used: 0), (acc, word) =>
-                    acc.Used == 0 ? (acc.Lines, word.Length)
-                    : acc.Used + 1 + word.Length <= perLine ? (acc.Lines, acc.Used + 1 + word.Length)
-                    : (acc.Lines + 1, word.Length)).Lines;
-                lines = Math.Max(lines, needed);
+                var width = merged ? widths.Sum() : widths[c];
+                var lines = LinesOf(text, Math.Max(1, (int)(width * 1.1 / XlsxStyles.CharWidth(style)) - 2));
+                if (lines > 1) height = Math.Max(height ?? 0, lines * XlsxStyles.LineHeight(style) + 3);
             }
-        return lines;
+        return height;
     }
+
+    private static int LinesOf(string text, int perLine) =>
+        text.Split(' ').Aggregate((Lines: 1, Used: 0), (acc, word) =>
+            acc.Used == 0 ? (acc.Lines, word.Length)
+            : acc.Used + 1 + word.Length <= perLine ? (acc.Lines, acc.Used + 1 + word.Length)
+            : (acc.Lines + 1, word.Length)).Lines;
 
     private static Cell CellOf(string reference, object? value, uint style, SharedStrings strings) => value switch
     {

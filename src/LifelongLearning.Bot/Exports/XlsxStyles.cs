@@ -18,8 +18,23 @@ internal static class XlsxStyles
     public const string DateTimeFormat = "dd/mm/yyyy hh:mm";
     public const string DateFormat = "dd/mm/yyyy";
 
-    /// <summary>The styles whose text wraps inside its cell (the row is made tall enough).</summary>
-    public static bool Wraps(uint style) => style is Header or Text;
+    /// <summary>
+    /// The styles whose text wraps inside its cell (the row is made tall enough): every text style, so a
+    /// printed page never clips a word or shrinks to fit a note that runs past the table.
+    /// </summary>
+    public static bool Wraps(uint style) => style is Header or Text or Title or Note or Missing;
+
+    /// <summary>How wide a character of the style is against one of the body font (12 pt), for the row-height estimate.</summary>
+    public static double CharWidth(uint style) => style switch
+    {
+        Title => 1.3,
+        Header => 1.1,
+        Note => 0.95,
+        _ => 1.0,
+    };
+
+    /// <summary>The height of one line of the style's font, in points.</summary>
+    public static double LineHeight(uint style) => style == Title ? 18.75 : 15.75;
 
     public static Stylesheet Build()
     {
@@ -52,9 +67,9 @@ internal static class XlsxStyles
             Format(164, 0, 0, 1),
             Format(165, 0, 0, 1),
             Format(166, 0, 0, 1, HorizontalAlignmentValues.Center),
-            Format(0, 2, 0, 0),
-            Format(0, 3, 0, 0),
-            Format(0, 0, 0, 1, HorizontalAlignmentValues.Center),
+            Format(0, 2, 0, 0, wrap: true),
+            Format(0, 3, 0, 0, wrap: true),
+            Format(0, 0, 0, 1, HorizontalAlignmentValues.Center, wrap: true),
             Format(167, 0, 0, 1, HorizontalAlignmentValues.Center),
             Format(168, 0, 0, 1),
             Format(0, 0, 0, 1)) { Count = 12 };

@@ -131,6 +131,45 @@ public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Contains(Texts(doc, sheet), t => t.Contains("Sơ kết giai đoạn 2023 - 2025"));
     }
 
+    [Fact]
+    public void No_text_is_clipped_when_printed_and_a_note_across_the_table_wraps_onto_a_taller_row()
+    {
+        using var doc = Open("2023-2025");
+        var styles = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        foreach (var sheet in doc.WorkbookPart.WorksheetParts.Select(p => p.Worksheet))
+        {
+            var widths = sheet.Descendants<Column>().ToDictionary(c => (int)c.Min!.Value, c => c.Width!.Value);
+            var merged = sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!.Split(':')[0]).ToHashSet();
+            foreach (var row in sheet.Descendants<Row>())
+                foreach (var cell in row.Elements<Cell>().Where(c => c.DataType?.Value == CellValues.SharedString))
+                {
+                    var text = ValueOf(doc, cell);
+                    var column = ColumnNumber(cell.CellReference!.Value!);
+                    var across = merged.Contains(cell.CellReference.Value!);
+                    var width = across ? widths.Values.Sum() : widths[column];
+                    if (styles[(int)cell.StyleIndex!.Value].Alignment?.WrapText?.Value == true)
+                    {
+                        // A wrapped text needs its lines: at least one line of 15 pt per 1.2 characters a unit of width
+                        // (Times New Roman 12 fits about 1.1 in a column of Excel's width units).
+                        var lines = (int)Math.Ceiling(text.Length / (width * 1.2));
+                        if (lines > 1)
+                            Assert.True(row.Height?.Value >= lines * 15,
+                                $"{cell.CellReference.Value} «{text}» needs {lines} lines but its row is {row.Height?.Value} pt high");
+                    }
+                    else
+                        Assert.True(text.Length <= width, $"{cell.CellReference.Value} «{text}» is wider than its column ({width}) and does not wrap");
+                }
+        }
+
+        // The radio's sheet is two columns of data wide: its note under the table takes several lines there.
+        var radio = Sheet(doc, "Đài Truyền thanh xã");
+        var noteRow = radio.Descendants<Row>().Single(r => r.Elements<Cell>().Any(c => ValueOf(doc, c).StartsWith("«—»: đơn vị chưa báo cáo", StringComparison.Ordinal)));
+        Assert.True(noteRow.Height?.Value >= 30, $"the note's row is {noteRow.Height?.Value} pt high");
+    }
+
+    private static int ColumnNumber(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1);
+
     // Reading helpers: the sheet by name, a row found by the text of one of its cells, cell texts resolved.
 
     private static Worksheet Sheet(SpreadsheetDocument doc, string name)
