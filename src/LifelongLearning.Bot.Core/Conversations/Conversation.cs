@@ -33,7 +33,7 @@ public sealed class Conversation
     public int Index { get; set; }
     public bool AtSummary { get; set; }
 
-    /// <summary>Editing one item picked from the summary: return to the summary after it.</summary>
+    /// <summary>Editing one item picked from the summary (a report's, an event's preview): return to it after.</summary>
     public bool ReturnToSummary { get; set; }
 
     public Dictionary<string, AnswerValue> Draft { get; set; } = [];
@@ -54,9 +54,9 @@ public sealed class Conversation
     /// <summary>The announcement's photo, as a reference the channel can send again ("telegram:file-id").</summary>
     public string? AnnouncementPhoto { get; set; }
 
-    /// <summary>The event being added: the step reached and the answers so far, by field name.</summary>
+    /// <summary>The event being added: the step reached (past the last one: the preview) and the answers so far.</summary>
     public int EventStep { get; set; }
-    public Dictionary<string, string> EventDraft { get; set; } = [];
+    public EventDraft EventDraft { get; set; } = new();
 
     public DateTime UpdatedAt { get; set; }
 
@@ -80,6 +80,6 @@ public sealed class Conversation
         AnnouncementArea = null;
         AnnouncementPhoto = null;
         EventStep = 0;
-        EventDraft = [];
+        EventDraft = new();
     }
 }

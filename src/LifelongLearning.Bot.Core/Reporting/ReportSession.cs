@@ -13,11 +13,10 @@ namespace LifelongLearning.Bot.Core.Reporting;
 public static class ReportSession
 {
     public const string Skip = "bỏ qua";
-    public const string Back = "quay lại";
+    public const string Back = NavigationWords.Back;
     public const string Send = "OK";
 
     private static readonly HashSet<string> SkipWords = ["bo qua", "/boqua", "boqua", "khong co so lieu", "skip"];
-    private static readonly HashSet<string> BackWords = ["quay lai", "/quaylai", "quaylai", "lui", "back"];
     private static readonly HashSet<string> SendWords = ["ok", "gui", "xac nhan", "dong y", "gui bao cao", "/gui"];
     // "I don't know" is not an answer, and not a "không" either: it gets the way to leave the item empty.
     private static readonly HashSet<string> DontKnowWords = ["khong biet", "chua biet", "khong ro", "chua ro", "khong nho"];
@@ -66,7 +65,7 @@ public static class ReportSession
 
         if (c.AtSummary) return HandleSummary(c, ctx, folded);
 
-        if (BackWords.Contains(folded))
+        if (NavigationWords.IsBack(folded))
         {
             if (c.ReturnToSummary) { c.ReturnToSummary = false; c.AtSummary = true; return new([Summary(c, ctx)]); }
             if (c.Index > 0) c.Index--;
@@ -104,7 +103,7 @@ public static class ReportSession
             c.Index = n - 1;
             return new([Ask(c, ctx)]);
         }
-        if (BackWords.Contains(folded))
+        if (NavigationWords.IsBack(folded))
         {
             c.AtSummary = false;
             c.Index = c.Questions.Count - 1;

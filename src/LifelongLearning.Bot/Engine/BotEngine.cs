@@ -66,7 +66,7 @@ public sealed partial class BotEngine(
         return true;
     });
 
-    private static bool TakesPhoto(Conversation c) => AnnouncementCommands.TakesPhoto(c) || EventCommands.TakesPhoto(c);
+    private bool TakesPhoto(Conversation c) => AnnouncementCommands.TakesPhoto(c) || events.TakesPhoto(c);
 
     /// <summary>Handles one message; false when the same message was handled before.</summary>
     public bool Handle(IncomingMessage message)

@@ -98,7 +98,7 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
         foreach (var c in store.Conversations.FindAll())
         {
             if (c.AnnouncementPhoto is { } announced) inUse.Add(PhotoCopies.FileIdOf(announced));
-            if (c.EventDraft.GetValueOrDefault("photo") is { } drafted) inUse.Add(PhotoCopies.FileIdOf(drafted));
+            if (c.EventDraft.Photo is { } drafted) inUse.Add(PhotoCopies.FileIdOf(drafted));
         }
         var unused = FilesUnder(PhotoCopies.Prefix)
             .Where(f => f.UploadDate.ToUniversalTime() < before && !inUse.Contains(f.Id))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using LifelongLearning.Bot.Core.Conversations;
 using LiteDB;
 
 namespace LifelongLearning.Bot.Storage;
@@ -19,6 +21,7 @@ internal static class Migrations
         (5, EventIndexes),
         (6, BroadcastsWithoutOfficial),
         (7, WebSignIn),
+        (8, TypedEventDrafts),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -72,6 +75,36 @@ internal static class Migrations
     {
         s.WebLinks.EnsureIndex(l => l.ExpiresAt);
         s.WebSessions.EnsureIndex(x => x.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Builds before 8 kept the event an official was adding as text by field name ("startsAt" an ISO string,
+    /// "allDay" "1" or "0", "unit"); give a draft in progress its typed fields, so it resumes where it was.
+    /// </summary>
+    private static void TypedEventDrafts(BotStore s)
+    {
+        var raw = s.Database.GetCollection("conversations");
+        foreach (var doc in raw.FindAll().ToList())
+        {
+            if (!doc.TryGetValue(nameof(Conversation.EventDraft), out var value) || !value.IsDocument) continue;
+            var old = value.AsDocument;
+            string? Text(string key) => old.TryGetValue(key, out var v) && v.IsString ? v.AsString : null;
+            var typed = new BsonDocument
+            {
+                [nameof(EventDraft.Title)] = Text("title"),
+                [nameof(EventDraft.StartsAt)] = Text("startsAt") is { } iso
+                    ? new BsonValue(DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToUniversalTime())
+                    : BsonValue.Null,
+                [nameof(EventDraft.AllDay)] = Text("allDay") == "1",
+                [nameof(EventDraft.Place)] = Text("place"),
+                [nameof(EventDraft.Description)] = Text("description"),
+                [nameof(EventDraft.Photo)] = Text("photo"),
+                [nameof(EventDraft.Area)] = Text("area"),
+                [nameof(EventDraft.OrganiserUnitId)] = Text("unit"),
+            };
+            doc[nameof(Conversation.EventDraft)] = typed;
+            raw.Update(doc);
+        }
     }
 
     private static void CreateIndexes(BotStore s)
