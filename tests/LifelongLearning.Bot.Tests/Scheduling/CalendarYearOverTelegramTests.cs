@@ -216,8 +216,8 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
             name => Assert.Contains(name, text));
         // TV-HTSD: the commune library says "có" (required); 2 of the 3 school libraries → 66,7%.
         Assert.Contains("(TV-HTSD): 66,7% (dựa trên 3/3 đơn vị)", text);
-        // TV-CDS: "có" from the commune library and the kindergarten's of the 3 libraries that answered, of 4.
-        Assert.Contains("(TV-CDS): 66,7% (dựa trên 3/4 đơn vị)", text);
+        // TV-CDS, as TV-HTSD: of the school libraries, the kindergarten's "có" of the 2 that answered, of 3.
+        Assert.Contains("(TV-CDS): 50% (dựa trên 2/3 đơn vị)", text);
         // VH-CLB: the centre, houses 1 and 4 of the 4 that answered, of 5.
         Assert.Contains("(VH-CLB): 75% (dựa trên 4/5 đơn vị)", text);
         // Visits 1.200 + 300 + 500 + 700 = 2.700; the three libraries with both halves: 1.700 → 2.000 = +17,6%.
