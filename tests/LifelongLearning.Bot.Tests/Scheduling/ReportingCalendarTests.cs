@@ -221,10 +221,10 @@ public class ReportingCalendarTests
         // TV-HTSD: the share is of the school libraries (the commune library must simply say "có", and does): 2 of 3.
         // TV-CDS, as TV-HTSD: the school libraries, 1 "có" (MN) of the 2 that answered (TV-THCS gave no answer), of 3;
         // VH-CLB: 3 of the 4 that answered, of 5.
-        Assert.Contains("(TV-HTSD): 66,7% (dựa trên 3/3 đơn vị)", text);
+        Assert.Contains("(TV-HTSD): 66,7% (2/3 thư viện có; 3/3 đã báo cáo)", text);
         Assert.DoesNotContain("chưa đạt yêu cầu bắt buộc", text);
-        Assert.Contains("(TV-CDS): 50% (dựa trên 2/3 đơn vị)", text);
-        Assert.Contains("(VH-CLB): 75% (dựa trên 4/5 đơn vị)", text);
+        Assert.Contains("(TV-CDS): 50% (1/2 thư viện có; 2/3 đã báo cáo)", text);
+        Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits: 1.200 + 300 + 500 + 700 = 2.700; growth over the three libraries in both years 1.700 → 2.000 = +17,6%.
         Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước +17,6% (so sánh 3 đơn vị có số cả hai kỳ)", text);
         AssertPng(w, close.PhotoFileId);
