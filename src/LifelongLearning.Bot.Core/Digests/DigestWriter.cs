@@ -51,7 +51,7 @@ public static class DigestWriter
         {
             var required = (f.RequiredNotYes.Count > 0 ? $"; chưa đạt yêu cầu bắt buộc: {string.Join(", ", f.RequiredNotYes)}" : "")
                 + (f.RequiredMissing.Count > 0 ? $"; {string.Join(", ", f.RequiredMissing)} chưa có số liệu" : "");
-            return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({basis}); chỉ tiêu {targets} — {verdict}{required}.";
+            return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({FigureText.ShareBasis(f)}); chỉ tiêu {targets} — {verdict}{required}.";
         }
         var growth = f.Growth is { } g
             ? $"; so với cùng kỳ năm trước {Signed(g.Percent)}{(g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số cả hai kỳ)" : "")}"

@@ -46,6 +46,7 @@ public static class FigureCalculator
         return new IndicatorFigure(indicator, share, answered.Count, shareUnits.Count, requiredNotYes, null, null, target, onTrack)
         {
             RequiredMissing = requiredMissing,
+            UnitsYes = yes,
         };
     }
 

@@ -22,6 +22,9 @@ public sealed record IndicatorFigure(
     /// written «chưa có số liệu», never counted with <see cref="RequiredNotYes"/> (those answered "không").
     /// </summary>
     public IReadOnlyList<string> RequiredMissing { get; init; } = [];
+
+    /// <summary>For a share: how many of the <see cref="UnitsCounted"/> units answered "có" (the numerator of <see cref="Value"/>).</summary>
+    public int UnitsYes { get; init; }
 }
 
 /// <summary>

@@ -107,7 +107,7 @@ public static partial class ReportText
         var i = s.Indicator;
         var values = s.Figures.Select((f, k) => (Period: r.Scope.Periods[k], Figure: f)).ToList();
         string Value(IndicatorFigure f) => f.Value is null ? "chưa có số liệu" : Amount(i, f.Value.Value);
-        string Basis(IndicatorFigure f) => $"{f.UnitsCounted}/{f.UnitsExpected} đơn vị báo cáo";
+        string Basis(IndicatorFigure f) => i.Aggregation.Kind == AggregationKind.ShareYes ? FigureText.ShareBasis(f) : $"{f.UnitsCounted}/{f.UnitsExpected} đơn vị báo cáo";
 
         var figures = r.Scope.IsRange
             ? string.Join("; ", values.Select(v => $"năm {v.Period.Year}: {Value(v.Figure)}" + (v.Figure.Value is null ? "" : $" ({Basis(v.Figure)})")))
@@ -189,7 +189,7 @@ public static partial class ReportText
     }
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
-        ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị báo cáo)"
+        ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({FigureText.ShareBasis(s.Latest)})"
         : s.Latest.AverageGrowth is { } average ? $"{(average >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(average))}/năm"
         : s.Latest.Growth is { } g ? $"{(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với năm trước"
         : "chưa đủ số liệu";

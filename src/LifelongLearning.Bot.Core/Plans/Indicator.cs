@@ -28,6 +28,11 @@ public sealed record Indicator(
     /// <summary>The share of the units that must report it below which no verdict is given (plan value <c>minCoverage</c>).</summary>
     public decimal MinCoverage { get; init; } = DefaultMinCoverage;
 
+    public const string DefaultUnitNoun = "đơn vị";
+
+    /// <summary>What the units of a share are called in «2/4 thư viện có» (plan value <c>unitNoun</c>; default «đơn vị»).</summary>
+    public string UnitNoun { get; init; } = DefaultUnitNoun;
+
     public bool HasTargets => Targets.Count > 0;
 
     public bool IsReportedBy(string unitKind) => ReportedBy.Contains(unitKind, StringComparer.Ordinal);

@@ -93,6 +93,7 @@ internal sealed class IndicatorFile
     public string? Task { get; set; }
     public decimal? Max { get; set; }
     public decimal? MinCoverage { get; set; }
+    public string? UnitNoun { get; set; }
 }
 
 internal sealed class TargetFile

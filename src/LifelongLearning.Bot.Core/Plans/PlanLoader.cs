@@ -211,6 +211,7 @@ public static class PlanLoader
             {
                 Max = x.Max,
                 MinCoverage = x.MinCoverage ?? Indicator.DefaultMinCoverage,
+                UnitNoun = x.UnitNoun is null ? Indicator.DefaultUnitNoun : Text(x.UnitNoun, at + ".unitNoun"),
             };
         }
 

@@ -15,7 +15,7 @@ namespace LifelongLearning.Bot.Tests.Exports;
 /// 2025, whose figures are chosen so the report's numbers can be worked out by hand:
 /// - library visits (TV-LUOT): 3.000 in 2023, 3.300 in 2024, 3.662 in 2025 after a correction
 ///   (TV-TH 968 → 1.000 by Cô Hoa on Zalo): +11,0% on 2024, +10,5% a year on average since 2023;
-/// - digital transformation (TV-CDS) 2025: 3 of 4 libraries, 75%;
+/// - digital transformation (TV-CDS) 2025: the commune library has it (required), 2 of the 3 school libraries, 66,7%: below 70%;
 /// - clubs (VH-CLB) 2025: 3 "có" of the 4 cultural houses that answered, 75%; NVH-4 did not report 2025;
 /// - the radio (DTT) sent its 2025 report two days after the deadline.
 /// </summary>

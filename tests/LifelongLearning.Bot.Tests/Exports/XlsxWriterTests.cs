@@ -46,7 +46,7 @@ public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Equal(0.105m, decimal.Parse(visits["J"].Value, System.Globalization.CultureInfo.InvariantCulture));
 
         var digital = RowOf(doc, sheet, "TV-CDS");
-        Assert.Equal(0.75m, decimal.Parse(digital["C"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0.667m, decimal.Parse(digital["C"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("0.0%", FormatOf(doc, digital["C"].Cell));
         Assert.Equal("0.7", digital["F"].Value);
         Assert.Equal("0.8", digital["G"].Value);

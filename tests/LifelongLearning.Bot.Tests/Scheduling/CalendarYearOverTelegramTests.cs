@@ -215,11 +215,11 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         Assert.All(["Nhà văn hóa Thôn 3", "Ủy ban MTTQ Việt Nam xã", "Hội Khuyến học xã", "Hội Cựu giáo chức xã", "Đài Truyền thanh xã"],
             name => Assert.Contains(name, text));
         // TV-HTSD: the commune library says "có" (required); 2 of the 3 school libraries → 66,7%.
-        Assert.Contains("(TV-HTSD): 66,7% (dựa trên 3/3 đơn vị)", text);
-        // TV-CDS: "có" from the commune library and the kindergarten's of the 3 libraries that answered, of 4.
-        Assert.Contains("(TV-CDS): 66,7% (dựa trên 3/4 đơn vị)", text);
+        Assert.Contains("(TV-HTSD): 66,7% (2/3 thư viện có; 3/3 đã báo cáo)", text);
+        // TV-CDS, as TV-HTSD: of the school libraries, the kindergarten's "có" of the 2 that answered, of 3.
+        Assert.Contains("(TV-CDS): 50% (1/2 thư viện có; 2/3 đã báo cáo)", text);
         // VH-CLB: the centre, houses 1 and 4 of the 4 that answered, of 5.
-        Assert.Contains("(VH-CLB): 75% (dựa trên 4/5 đơn vị)", text);
+        Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits 1.200 + 300 + 500 + 700 = 2.700; the three libraries with both halves: 1.700 → 2.000 = +17,6%.
         Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước +17,6% (so sánh 3 đơn vị có số cả hai kỳ)", text);
         // The second half and the year close together on 05/01/2027: one chart each, and no other chart all year.

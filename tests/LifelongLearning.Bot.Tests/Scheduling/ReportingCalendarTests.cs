@@ -219,11 +219,12 @@ public class ReportingCalendarTests
         Assert.Contains("Nhà văn hóa Thôn 3", text);
         Assert.Contains("Chưa báo cáo (6):", text);
         // TV-HTSD: the share is of the school libraries (the commune library must simply say "có", and does): 2 of 3.
-        // TV-CDS: every library, 2 "có" of the 3 that answered (TV-THCS gave no answer); VH-CLB: 3 of the 4 that answered, of 5.
-        Assert.Contains("(TV-HTSD): 66,7% (dựa trên 3/3 đơn vị)", text);
+        // TV-CDS, as TV-HTSD: the school libraries, 1 "có" (MN) of the 2 that answered (TV-THCS gave no answer), of 3;
+        // VH-CLB: 3 of the 4 that answered, of 5.
+        Assert.Contains("(TV-HTSD): 66,7% (2/3 thư viện có; 3/3 đã báo cáo)", text);
         Assert.DoesNotContain("chưa đạt yêu cầu bắt buộc", text);
-        Assert.Contains("(TV-CDS): 66,7% (dựa trên 3/4 đơn vị)", text);
-        Assert.Contains("(VH-CLB): 75% (dựa trên 4/5 đơn vị)", text);
+        Assert.Contains("(TV-CDS): 50% (1/2 thư viện có; 2/3 đã báo cáo)", text);
+        Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits: 1.200 + 300 + 500 + 700 = 2.700; growth over the three libraries in both years 1.700 → 2.000 = +17,6%.
         Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước +17,6% (so sánh 3 đơn vị có số cả hai kỳ)", text);
         AssertPng(w, close.PhotoFileId);
@@ -232,7 +233,7 @@ public class ReportingCalendarTests
             w.Reports.YearlySums().ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(["TV-HTSD", "TV-CDS", "VH-CLB"], input.Targets.Select(t => t.Code));
         Assert.Equal(66.7m, input.Targets[0].Current);
-        Assert.Equal(66.7m, input.Targets[1].Current);
+        Assert.Equal(50m, input.Targets[1].Current);
         Assert.Equal(75m, input.Targets[2].Current);
         Assert.Equal(90m, input.Targets[0].Target2030);
         Assert.Equal([(2025, (decimal?)1700m), (2026, 2700m)], input.Visits.Select(v => (v.Year, v.Value)));

@@ -56,13 +56,19 @@ public class FigureCalculatorTests
     }
 
     [Fact]
-    public void The_digital_share_counts_the_commune_library()
+    public void The_digital_share_is_of_the_school_and_other_libraries_and_the_commune_library_must_have_it()
     {
+        // The plan writes TV-CDS as TV-HTSD: the commune library must have it, the share is of the others.
+        // MN có, TH không, THCS không (CD skipped, CD2 silent) → 1/3; XA's «có» meets the requirement, outside the share.
         var f = FigureCalculator.Compute(I("TV-CDS"), 2025, Now(Yes), []);
-        // XA có, MN có, TH không, THCS không (CD skipped) → 2/4.
-        Assert.Equal(50m, f.Value);
-        Assert.Equal(4, f.UnitsCounted);
-        Assert.Equal(6, f.UnitsExpected);
+        Assert.Equal(33.3m, f.Value);
+        Assert.Equal(3, f.UnitsCounted);
+        Assert.Equal(5, f.UnitsExpected);
+        Assert.Empty(f.RequiredNotYes);
+
+        var withoutIt = Now(Yes);
+        withoutIt[0] = Unit("TV-XA", "thu-vien-xa", ("TV-CDS", No));
+        Assert.Equal(["Đơn vị TV-XA"], FigureCalculator.Compute(I("TV-CDS"), 2025, withoutIt, []).RequiredNotYes);
     }
 
     [Fact]
