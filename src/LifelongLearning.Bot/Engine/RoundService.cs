@@ -60,15 +60,17 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
     {
         var conversation = ConversationOf(reporter.Id);
         var opening = $"Kỳ báo cáo {round.Period.Label} đã mở; hạn gửi {Core.Text.VietnameseFormat.Date(round.DeadlineDay)}.";
+        // The data window (Nghị định 09, Điều 12) ends the opening, so nobody counts a half-year from 1/1.
+        var window = DataWindow.Sentence(round.Period) + ".";
         if (conversation.Mode != ConversationMode.Idle)
         {
-            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm.", OutboxKinds.Reminder, $"open:{round.Id}:{reporter.Id}");
+            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm. {window}", OutboxKinds.Reminder, $"open:{round.Id}:{reporter.Id}");
             return;
         }
         var step = ReportSession.Begin(conversation, round.Id, unit.Id, ContextFor(round, unit), ConfirmedAnswers(round.Id, unit.Id));
         SaveConversation(conversation);
         var replies = step.Replies.ToList();
-        replies[0] = replies[0] with { Text = $"{opening}\n{replies[0].Text}" };
+        replies[0] = replies[0] with { Text = $"{opening} {window}\n{replies[0].Text}" };
         foreach (var reply in replies) messenger.ToMember(reporter.Id, reply, OutboxKinds.Reminder);
     }
 

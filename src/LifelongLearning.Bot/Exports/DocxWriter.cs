@@ -19,6 +19,9 @@ public static class DocxWriter
     public const string Motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     public const string MottoLine = "Độc lập - Tự do - Hạnh phúc";
 
+    /// <summary>Where the signer's name goes while the plan names none for the reporting body of that year.</summary>
+    public const string SignerPlaceholder = ReportText.PlaceholderPrefix + "họ tên người ký]";
+
     public static void Write(Report report, Stream output)
     {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
@@ -93,8 +96,8 @@ public static class DocxWriter
         var titles = c.SignerTitle.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         right.AddRange(titles.Select((x, i) => Para([Run(x, bold: true, size: 28)], JustificationValues.Center, before: i == 0 ? 240 : 0, after: 0)));
         for (var i = 0; i < 5; i++) right.Add(Para([], JustificationValues.Center, after: 0));
-        // A body newer than the plan file may have no name yet: the line stays for the signer to write.
-        right.Add(Para(c.SignerName is { } name ? [Run(name, bold: true, size: 28)] : [], JustificationValues.Center, after: 0));
+        // A body newer than the plan file may have no name yet: a marked placeholder, so nobody signs a blank line unseen.
+        right.Add(Para(c.SignerName is { } name ? [Run(name, bold: true, size: 28)] : [Highlighted(SignerPlaceholder)], JustificationValues.Center, after: 0));
         return TwoColumns([4300, 5054], [left, right]);
     }
 

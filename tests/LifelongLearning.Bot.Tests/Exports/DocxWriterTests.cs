@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using LifelongLearning.Bot.Core.Exports;
+using LifelongLearning.Bot.Exports;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Exports;
@@ -47,6 +48,20 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Contains("CHỦ TỊCH", text);
         Assert.Contains("Vũ Chí Mạnh", text);
         Assert.Contains("PHỤ LỤC", text);
+    }
+
+    [Fact]
+    public void A_reporting_body_the_plan_names_no_signer_for_gets_a_marked_placeholder_under_the_signature()
+    {
+        // From 2025 the report comes from UBND xã Tân Kỳ, whose chairman the shipped plan does not name.
+        using var doc = Open("2025");
+        var signature = doc.MainDocumentPart!.Document.Body!.Elements<Table>().Single(t => t.InnerText.Contains("Nơi nhận:"));
+        var last = signature.Descendants<TableCell>().Last().Elements<Paragraph>().Last();
+        Assert.Equal("[Cán bộ bổ sung: họ tên người ký]", last.InnerText);
+        Assert.True(last.Descendants<Highlight>().Any(), "the placeholder is highlighted like the others");
+
+        using var before = Open("2024");
+        Assert.DoesNotContain(DocxWriter.SignerPlaceholder, Paragraphs(before));
     }
 
     [Fact]

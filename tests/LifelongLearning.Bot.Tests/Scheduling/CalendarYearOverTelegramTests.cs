@@ -146,6 +146,9 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         // Reporters get the first question over Telegram at the opening, not before.
         var opening = Assert.Single(Arrivals(Mttq, "Kỳ báo cáo 6 tháng đầu năm 2026 đã mở"));
         Assert.Equal(At(2026, 6, 15, 7), opening.Step);
+        // The opening ends with the days the figures cover (Nghị định 09): the half-year starts on 15/12, not 1/1.
+        Assert.Contains("Kỳ báo cáo 6 tháng đầu năm 2026 đã mở; hạn gửi 19/06/2026. Số liệu tính từ ngày 15/12/2025 đến ngày 14/06/2026.\n",
+            opening.Message.Body);
         Assert.Contains("Câu 1/", Arrivals(Mttq).First(a => a.Step == opening.Step && a.Message.Buttons.Any()).Message.Body);
         Assert.Equal([At(2026, 12, 15, 7)], Arrivals(Mttq, "Kỳ báo cáo 6 tháng cuối năm 2026 đã mở").Select(a => a.Step));
         Assert.Equal([At(2026, 12, 15, 7)], Arrivals(Mttq, "Kỳ báo cáo Năm 2026 đã mở").Select(a => a.Step));
