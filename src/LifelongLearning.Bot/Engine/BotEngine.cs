@@ -83,9 +83,9 @@ public sealed partial class BotEngine(
                 }
                 var turn = Identify(message);
                 Dispatch(turn);
-                // A member created in this turn (an invite redeemed, a resident subscribing) has no stored
-                // conversation yet: the blank one of the turn has no id, and saving it would overwrite the
-                // report a joining reporter was just asked.
+                // A chat unknown before this turn has a blank conversation with no id, not saved: a chat joined to
+                // a member by a link code must not overwrite that member's conversation. An invite redeemed
+                // gives it the new member's id (StartCommand), so the report begun in the turn is kept.
                 if (turn.Member is not null && turn.Conversation.Id.Length > 0) rounds.SaveConversation(turn.Conversation);
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
                 store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });

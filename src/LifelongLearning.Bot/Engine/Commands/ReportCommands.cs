@@ -29,8 +29,7 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
             turn.Say($"{unit.Name} đã gửi báo cáo {string.Join(", ", open.Select(r => r.Period.Label))}. Gõ /sua nếu cần sửa số.");
             return;
         }
-        // A report left with /huy keeps its draft: pick it up where it was.
-        if (c.RoundId == round.Id && c.UnitId == unit.Id && c.Draft.Count > 0 && !c.IsCorrection)
+        if (HoldsKeptDraft(c, round, unit))
         {
             c.Mode = ConversationMode.Reporting;
             turn.Say(ReportSession.Resume(c, rounds.ContextFor(round, unit)).Replies);
@@ -108,10 +107,17 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
             return true;
         }
         var ctx = rounds.ContextFor(round, unit);
-        ReportSession.Begin(turn.Conversation, round.Id, unit.Id, ctx, rounds.ConfirmedAnswers(round.Id, unit.Id));
-        turn.Say(ReportSession.Handle(turn.Conversation, text, ctx).Replies);
+        var c = turn.Conversation;
+        var confirmed = rounds.ConfirmedAnswers(round.Id, unit.Id);
+        if (confirmed.Count == 0 && HoldsKeptDraft(c, round, unit)) c.Mode = ConversationMode.Reporting;
+        else ReportSession.Begin(c, round.Id, unit.Id, ctx, confirmed);
+        turn.Say(ReportSession.Handle(c, text, ctx).Replies);
         return true;
     }
+
+    /// <summary>A report left with /huy keeps its draft, so /baocao and the one-message form pick it up where it was.</summary>
+    private static bool HoldsKeptDraft(Conversation c, Round round, UnitRecord unit) =>
+        c.RoundId == round.Id && c.UnitId == unit.Id && c.Draft.Count > 0 && !c.IsCorrection;
 
     public void Status(Turn turn)
     {

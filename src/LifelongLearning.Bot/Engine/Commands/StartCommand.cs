@@ -1,6 +1,7 @@
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Reporting;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
@@ -87,7 +88,12 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         }
 
         var member = turn.Member;
-        if (member is null) member = members.Create(turn.Message, invite.Role, invite.UnitId);
+        if (member is null)
+        {
+            member = members.Create(turn.Message, invite.Role, invite.UnitId);
+            // The turn's blank conversation becomes the new member's, so the report begun below is saved with the turn.
+            turn.Conversation.Id = member.Id;
+        }
         else
         {
             if (turn.Role != Role.Admin) member.Role = invite.Role;
@@ -106,16 +112,18 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             messenger.ToOfficials($"{member.Name} đã nhận lời mời làm cán bộ theo dõi.", OutboxKinds.Alert);
             return;
         }
-        turn.Say(Greeting(member, unit));
         messenger.ToOfficials($"{member.Name} đã đăng ký báo cáo cho {unit.Name}.", OutboxKinds.Alert);
-        foreach (var round in rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0))
-        {
-            rounds.AskToReport(member, unit, round);
-            break;
-        }
+        var open = rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
+        var due = open.FirstOrDefault(r => !rounds.HasReported(r.Id, unit.Id));
+        turn.Say(Greeting(member, unit, due ?? open.FirstOrDefault(), due is null));
+        // The report of an open round begins in this turn's replies, after the welcome, so it never arrives first.
+        if (due is not null)
+            turn.Say(ReportSession.Begin(turn.Conversation, due.Id, unit.Id, rounds.ContextFor(due, unit), new Dictionary<string, Core.Answers.AnswerValue>()).Replies);
     }
 
-    private string Greeting(Member member, UnitRecord unit)
+    /// <param name="open">the round the unit has open, if any: the welcome gives its own deadline, which a /giahan may have moved from the plan's rule</param>
+    /// <param name="reported">whether the unit has already sent that round's report (by another of its people)</param>
+    private string Greeting(Member member, UnitRecord unit, Round? open, bool reported)
     {
         var plan = time.Plan;
         var asked = plan.Indicators.Where(i => i.IsReportedBy(unit.Kind)).ToList();
@@ -127,9 +135,12 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             Core.Periods.PeriodKind.Month => "tháng",
             _ => "9 tháng",
         }));
+        var when = open is null
+            ? $", hạn gửi {plan.Schedule.DeadlineDaysAfterCutOff} ngày sau đó. Bot sẽ nhắn khi đến kỳ."
+            : $". Kỳ báo cáo {open.Period.Label} đang mở, hạn gửi {VietnameseFormat.Date(open.DeadlineDay)}." +
+              (reported ? " Đơn vị đã gửi báo cáo kỳ này; gõ /sua nếu cần sửa số." : " Bot hỏi từng câu ngay sau đây.");
         return $"Chào {member.Name}! Anh/chị đã được đăng ký báo cáo cho {unit.Name}.\n" +
-               $"Đơn vị báo cáo {asked.Count} chỉ tiêu, theo kỳ {periods}; số liệu chốt ngày 14, " +
-               $"hạn gửi {plan.Schedule.DeadlineDaysAfterCutOff} ngày sau đó. Bot sẽ nhắn khi đến kỳ.\n" +
+               $"Đơn vị báo cáo {asked.Count} chỉ tiêu, theo kỳ {periods}; số liệu chốt ngày 14{when}\n" +
                string.Join("\n", asked.Select(i => $"• {i.Code}: {i.Name}"));
     }
 }
