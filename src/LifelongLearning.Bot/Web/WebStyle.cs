@@ -35,7 +35,10 @@ public static class WebStyle
         .cards { display: grid; grid-template-columns: repeat(2, 1fr); gap: 8mm; }
         .invite { border: 1px dashed var(--ink); padding: 6mm; break-inside: avoid; page-break-inside: avoid; background: #fff; }
         .invite h3 { margin: 0 0 .3rem; font-size: 1.05rem; }
-        .invite .qr svg { width: 38mm; height: 38mm; }
+        .invite .qrs { display: flex; gap: 4mm; flex-wrap: wrap; }
+        .invite .qr { margin: 0; text-align: center; }
+        .invite .qr svg { width: 34mm; height: 34mm; display: block; }
+        .invite .qr figcaption { font-size: .85rem; font-weight: bold; }
         .invite .code { font-size: 1.4rem; font-weight: bold; letter-spacing: .12em; }
         .verdict { font-weight: bold; }
         pre.digest { white-space: pre-wrap; font-family: inherit; margin: 0; }

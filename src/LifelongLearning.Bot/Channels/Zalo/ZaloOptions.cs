@@ -10,6 +10,13 @@ public sealed class ZaloOptions
 
     public string ApiBaseUrl { get; set; } = "https://bot-api.zaloplatforms.com";
 
+    /// <summary>
+    /// The bot's own https link, as Zalo Bot Manager shows it: printed as a QR code on the invitation sheet,
+    /// since a Zalo bot, unlike a Telegram one, cannot be opened from a link carrying the invite code.
+    /// Empty = the sheet says how to find the bot by name.
+    /// </summary>
+    public string? BotLink { get; set; }
+
     /// <summary>Sent to Zalo with setWebhook and expected back in the X-Bot-Api-Secret-Token header.</summary>
     public string? WebhookSecret { get; set; }
 

@@ -19,6 +19,10 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
         if (options.BotToken is { } token && token.Length > 0 && token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/'))
             errors.Add("Zalo:BotToken không được có dấu cách hay dấu '/' (mã nằm trong mọi địa chỉ gọi Zalo); hãy dán lại đúng mã Zalo gửi.");
 
+        // A person scans it from paper: an http link could be changed on the way, and Zalo's own are https.
+        if (!string.IsNullOrEmpty(options.BotLink) && (!Uri.TryCreate(options.BotLink, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
+            errors.Add("Zalo:BotLink phải là địa chỉ https:// đầy đủ của bot (Zalo Bot Manager hiện địa chỉ này).");
+
         if (options.WebhookSecret is { } secret)
         {
             if (secret.Length is < MinSecretLength or > MaxSecretLength)

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace LifelongLearning.Bot.Channels.Zalo;
 public sealed partial class ZaloStartup(
     ZaloClient zalo,
     IOptions<ZaloOptions> options,
+    BotIdentity identity,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<ZaloStartup> logger) : IHostedService
@@ -32,7 +34,12 @@ public sealed partial class ZaloStartup(
     /// <summary>Completes once Zalo has answered and the bot is set up; polling waits for it.</summary>
     public Task Ready => Connection.Ready;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Connection.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Known from the settings, so the invitation sheet shows it even while Zalo is out of reach.
+        identity.ZaloBotLink = string.IsNullOrEmpty(options.Value.BotLink) ? null : options.Value.BotLink;
+        return Connection.StartAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Connection.StopAsync(cancellationToken);
 
@@ -43,6 +50,7 @@ public sealed partial class ZaloStartup(
         try
         {
             me = await zalo.GetMeAsync(cancellationToken);
+            identity.ZaloBotName = me.AccountName;
         }
         catch (ZaloApiException ex) when (!ex.IsTransient)
         {

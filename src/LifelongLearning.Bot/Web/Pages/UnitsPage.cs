@@ -13,8 +13,8 @@ namespace LifelongLearning.Bot.Web.Pages;
 
 /// <summary>
 /// The units: list, add, rename, retire (their figures stay), and the invitation sheet for a meeting: one card
-/// per unit with a fresh invite code, its Telegram link as a QR code, and the code to type on Zalo. The rules
-/// are those of /themdonvi and /moi.
+/// per unit with a fresh invite code, its Telegram link and the Zalo bot's link (Zalo:BotLink) as QR codes,
+/// and the code to type on Zalo. The rules are those of /themdonvi and /moi.
 /// </summary>
 public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
 {
@@ -35,7 +35,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         var reporters = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
         var kinds = time.Plan.UnitKinds.ToDictionary(k => k.Code, k => k.Name);
         sb.Append("<section class=\"noprint\"><h2>In giấy mời</h2><p>Mỗi đơn vị một thẻ: mã mời mới (dùng một lần, hết hạn sau ")
-          .Append((int)options.Value.InviteLifetime.TotalDays).Append(" ngày), mã QR mở bot trên Telegram, và mã để gõ trên Zalo.</p>")
+          .Append((int)options.Value.InviteLifetime.TotalDays).Append(" ngày), mã QR mở bot trên Telegram và trên Zalo, và mã để gõ trên Zalo.</p>")
           .Append("<form method=\"post\" action=\"/web/giay-moi\" class=\"inline\">").Append(token)
           .Append("<select name=\"donvi\"><option value=\"thieu\">Các đơn vị chưa có người báo cáo</option><option value=\"tatca\">Tất cả đơn vị</option></select>")
           .Append("<button type=\"submit\">Tạo giấy mời</button></form></section>");
@@ -147,9 +147,17 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         foreach (var (unit, code) in cards)
         {
             sb.Append("<div class=\"invite\"><h3>").Append(E(unit.Name)).Append("</h3><p class=\"muted\">Mời người báo cáo số liệu của đơn vị cho Kế hoạch học tập suốt đời của xã.</p>");
-            if (identity.TelegramUsername is { } bot)
-                sb.Append("<div class=\"qr\">").Append(Qr($"https://t.me/{bot}?start={code}")).Append("</div><p>Telegram: quét mã QR, hoặc mở t.me/").Append(E(bot)).Append(" và bấm Bắt đầu.</p>");
-            sb.Append("<p>Zalo: nhắn cho bot của xã mã sau:</p><p class=\"code\">").Append(E(InviteCodes.Display(code))).Append("</p>")
+            var telegram = identity.TelegramUsername;
+            var zalo = identity.ZaloBotLink;
+            if (telegram is not null || zalo is not null)
+            {
+                sb.Append("<div class=\"qrs\">");
+                if (telegram is not null) sb.Append(QrFigure($"https://t.me/{telegram}?start={code}", "Telegram"));
+                if (zalo is not null) sb.Append(QrFigure(zalo, "Zalo"));
+                sb.Append("</div>");
+            }
+            if (telegram is not null) sb.Append("<p>Telegram: quét mã QR Telegram, hoặc mở t.me/").Append(E(telegram)).Append(" và bấm Bắt đầu.</p>");
+            sb.Append(ZaloSentence()).Append("<p class=\"code\">").Append(E(InviteCodes.Display(code))).Append("</p>")
               .Append("<p class=\"muted\">Mã dùng một lần, hết hạn ngày ").Append(E(until)).Append(".</p></div>");
         }
         sb.Append("</div>");
@@ -157,6 +165,20 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
     }
 
     private FormOutcome Error(WebUser user, string message) => FormOutcome.Show(Render(user, null, message) with { Status = StatusCodes.Status400BadRequest });
+
+    /// <summary>
+    /// A Zalo bot's link cannot carry the invite code as Telegram's does, so the code is always typed: after
+    /// scanning the bot's QR, or after finding the bot by its name in Zalo's search when no link is set.
+    /// </summary>
+    private string ZaloSentence()
+    {
+        if (identity.ZaloBotLink is not null) return "<p>Zalo: quét mã QR Zalo bằng ứng dụng Zalo để mở bot của xã, rồi nhắn cho bot mã sau:</p>";
+        var name = identity.ZaloBotName is { Length: > 0 } n ? $"«{E(n)}»" : "của xã (tên bắt đầu bằng «Bot», cán bộ xã cho biết tên)";
+        return $"<p>Zalo: mở Zalo, gõ tên bot {name} vào ô Tìm kiếm, mở bot rồi nhắn cho bot mã sau:</p>";
+    }
+
+    private static string QrFigure(string link, string channel) =>
+        $"<figure class=\"qr\">{Qr(link)}<figcaption>{channel}</figcaption></figure>";
 
     private static string Qr(string text)
     {

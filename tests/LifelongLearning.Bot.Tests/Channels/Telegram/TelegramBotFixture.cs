@@ -27,7 +27,7 @@ public abstract partial class TelegramBotTestBase : IAsyncLifetime
 
     protected virtual bool StartBot => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Fake = await FakeTelegramServer.StartAsync();
         Bot = BotTestHost.Create(Settings());

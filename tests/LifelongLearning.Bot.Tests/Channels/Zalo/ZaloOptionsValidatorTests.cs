@@ -31,6 +31,16 @@ public sealed class ZaloOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("http://zalo.me/s/botxa")]
+    [InlineData("zalo.me/s/botxa")]
+    public void The_bots_link_printed_on_the_invitations_must_be_https(string link)
+    {
+        var error = Assert.Single(Errors(new ZaloOptions { BotLink = link }));
+        Assert.StartsWith("Zalo:BotLink", error);
+        Assert.Empty(Errors(new ZaloOptions { BotLink = "https://zalo.me/s/botxa" }));
+    }
+
+    [Theory]
     [InlineData("http://bot.example.org")]
     [InlineData("bot.example.org")]
     public void A_public_url_must_be_https(string url)
