@@ -68,6 +68,7 @@ public static class PlanLoader
                 return new PlanUnit(Text(u.Code, at + ".code"), Text(u.Name, at + ".name"), kind, u.Area);
             }).ToList();
             Unique(units.Select(u => u.Code), "$.units", "code");
+            CheckAreas(commune.Areas, units);
 
             var indicators = List(f.Indicators, "$.indicators").Select((x, i) => ReadIndicator(x, $"$.indicators[{i}]", kindCodes)).ToList();
             Unique(indicators.Select(x => x.Code.ToUpperInvariant()), "$.indicators", "code");
@@ -129,6 +130,20 @@ public static class PlanLoader
             }
 
             return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks, Reviews = reviews };
+        }
+
+        // A unit's area is a section of the digest by area: a name the commune does not list would be a section of its own.
+        // A plan that lists no areas keeps its units' areas as free text (villages named for events), as before.
+        private void CheckAreas(IReadOnlyList<string> areas, List<PlanUnit> units)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < areas.Count; i++)
+                if (string.IsNullOrWhiteSpace(areas[i]) || !seen.Add(areas[i]))
+                    Fail($"$.commune.areas[{i}]", $"khu vực \"{areas[i]}\" rỗng hoặc bị trùng.");
+            if (areas.Count == 0) return;
+            for (var i = 0; i < units.Count; i++)
+                if (units[i].Area is { } area && !seen.Contains(area))
+                    Fail($"$.units[{i}].area", $"khu vực \"{area}\" không có trong commune.areas ({string.Join(", ", areas)}).");
         }
 
         private Commune ReadCommune(CommuneFile c)
