@@ -21,6 +21,7 @@ public sealed partial class OutboxService(
     ILogger<OutboxService> logger) : BackgroundService
 {
     public const int MaxAttempts = 12;
+    private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
     private readonly IReadOnlyList<IChannelSender> _senders = [.. senders];
     // One signal per channel: with one shared semaphore a busy channel's loop could take the permits a commit
@@ -192,29 +193,29 @@ public sealed partial class OutboxService(
 
 
     /// <summary>
-    /// The messages that may go now, oldest first, and when the next one waiting falls due. A chat's
-    /// messages keep their order behind a failed one: part 3 of a long text waits while part 2 waits
-    /// for its retry (a message merely scheduled for later holds nothing up).
+    /// The messages that may go now, in sending order, and when the next one waiting falls due. A chat's
+    /// messages keep their order behind one that waits for its retry: part 3 of a long text waits while part 2
+    /// does. Read through the send-order index and stopped at a full batch, so a batch costs the rows it
+    /// passes over, not the whole queue.
     /// </summary>
     private (List<OutboxMessage> Due, DateTime? Next) Due(string channel, DateTime now)
     {
         var due = new List<OutboxMessage>();
         DateTime? next = null;
-        var retrying = new HashSet<string>();
-        // Replies, reminders and alerts go before announcements: a person answering the bot must not wait
-        // behind a broadcast to thousands.
-        var pending = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel)
-            .OrderBy(m => m.Kind == OutboxKinds.Broadcast).ThenBy(m => m.Id);
-        foreach (var m in pending)
+        var waiting = new HashSet<string>();
+        // Replies, reminders and alerts go before announcements (the index's order): a person answering the bot
+        // must not wait behind a broadcast to thousands.
+        foreach (var m in new PendingRows(store, channel).InOrder())
         {
-            if (retrying.Contains(m.ChatId)) continue;
+            if (waiting.Contains(m.ChatId)) continue;
             if (m.NotBefore <= now)
             {
-                if (due.Count < 100) due.Add(m);
+                due.Add(m);
+                if (due.Count == BatchSize) break;
                 continue;
             }
             if (next is null || m.NotBefore < next) next = m.NotBefore;
-            if (m.Attempts > 0) retrying.Add(m.ChatId);
+            waiting.Add(m.ChatId);
         }
         return (due, next);
     }

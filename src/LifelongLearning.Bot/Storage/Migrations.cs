@@ -19,6 +19,7 @@ internal static class Migrations
         (5, EventIndexes),
         (6, BroadcastsWithoutOfficial),
         (7, WebSignIn),
+        (8, s => s.Outbox.EnsureIndex(OutboxOrder.IndexName, OutboxOrder.Expression)),
     ];
 
     public static int Latest => Steps[^1].Version;
