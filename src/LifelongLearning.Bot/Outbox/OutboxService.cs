@@ -59,7 +59,7 @@ public sealed partial class OutboxService(
                 foreach (var read in due)
                 {
                     // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
-                    for (var wait = pacer.WaitFor(read.ChatId); wait > TimeSpan.Zero; wait = pacer.WaitFor(read.ChatId))
+                    for (var wait = WaitFor(pacer, read.ChatId); wait > TimeSpan.Zero; wait = WaitFor(pacer, read.ChatId))
                         await Task.Delay(wait, clock, ct);
                     // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
                     // cancelled since. Read the row again, so only the message in flight can slip through.
@@ -92,11 +92,11 @@ public sealed partial class OutboxService(
         // Wall-clock grace on purpose: it is about how long the process takes to stop, not the bot's calendar.
         using var send = new CancellationTokenSource();
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
-        var started = clock.GetUtcNow();
+        pacer.Start(message.ChatId);
         try
         {
             await sender.SendAsync(message, send.Token);
-            pacer.Sent(message.ChatId, started);
+            pacer.Finished(message.ChatId);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
@@ -112,9 +112,10 @@ public sealed partial class OutboxService(
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
         {
-            pacer.Sent(message.ChatId, started);
-            Record(message, failure);
+            pacer.Finished(message.ChatId);
+            // The channel waits out a 429, and the row goes again when the pause ends, with the others it caught.
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
+            Record(message, failure, failure.RetryAfter is null ? null : pacer.PausedUntil.UtcDateTime);
             return failure.Failure != SendFailure.Transient;
         }
         catch (Exception ex) when (ex is not SendFailedException && !send.IsCancellationRequested)
@@ -122,14 +123,21 @@ public sealed partial class OutboxService(
             // Not the platform's answer but a fault of this row (a bug in the sender, a broken stream): left to
             // the loop it would be read again every 5 s for ever, uncounted. Count it like a transient failure,
             // so it backs off and is given up at MaxAttempts, and go on with the other rows.
-            pacer.Sent(message.ChatId, started);
+            pacer.Finished(message.ChatId);
             LogUnexpected(ex, message.Channel, message.Id);
             Record(message, new SendFailedException(SendFailure.Transient, $"{ex.GetType().Name}: {ex.Message}"));
             return true;
         }
     }
 
-    private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
+    private static TimeSpan WaitFor(Pacer pacer, string chatId)
+    {
+        var chat = pacer.ChatReadyIn(chatId);
+        var channel = pacer.ChannelReadyIn();
+        return chat > channel ? chat : channel;
+    }
+
+    private void Record(OutboxMessage message, SendFailedException failure, DateTime? retryAt = null) => store.Write(() =>
     {
         if (store.Outbox.FindById(message.Id)?.Status != OutboxStatus.Pending) return; // cancelled meanwhile
         message.Attempts++;
@@ -138,7 +146,7 @@ public sealed partial class OutboxService(
         {
             case SendFailure.Transient when message.Attempts < MaxAttempts:
                 var backoff = failure.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
-                message.NotBefore = time.UtcNow + backoff;
+                message.NotBefore = retryAt ?? time.UtcNow + backoff;
                 LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
                 break;
             case SendFailure.Unreachable:
