@@ -21,6 +21,7 @@ public sealed partial class OutboxService(
     ILogger<OutboxService> logger) : BackgroundService
 {
     public const int MaxAttempts = 12;
+    private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
     private readonly IReadOnlyList<IChannelSender> _senders = [.. senders];
     // One signal per channel: with one shared semaphore a busy channel's loop could take the permits a commit
@@ -58,7 +59,7 @@ public sealed partial class OutboxService(
                 foreach (var read in due)
                 {
                     // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
-                    for (var wait = pacer.WaitFor(read.ChatId); wait > TimeSpan.Zero; wait = pacer.WaitFor(read.ChatId))
+                    for (var wait = WaitFor(pacer, read.ChatId); wait > TimeSpan.Zero; wait = WaitFor(pacer, read.ChatId))
                         await Task.Delay(wait, clock, ct);
                     // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
                     // cancelled since. Read the row again, so only the message in flight can slip through.
@@ -91,11 +92,11 @@ public sealed partial class OutboxService(
         // Wall-clock grace on purpose: it is about how long the process takes to stop, not the bot's calendar.
         using var send = new CancellationTokenSource();
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
-        var started = clock.GetUtcNow();
+        pacer.Start(message.ChatId);
         try
         {
             await sender.SendAsync(message, send.Token);
-            pacer.Sent(message.ChatId, started);
+            pacer.Finished(message.ChatId);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
@@ -111,9 +112,10 @@ public sealed partial class OutboxService(
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
         {
-            pacer.Sent(message.ChatId, started);
-            Record(message, failure);
+            pacer.Finished(message.ChatId);
+            // The channel waits out a 429, and the row goes again when the pause ends, with the others it caught.
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
+            Record(message, failure, failure.RetryAfter is null ? null : pacer.PausedUntil.UtcDateTime);
             return failure.Failure != SendFailure.Transient;
         }
         catch (Exception ex) when (ex is not SendFailedException && !send.IsCancellationRequested)
@@ -121,14 +123,21 @@ public sealed partial class OutboxService(
             // Not the platform's answer but a fault of this row (a bug in the sender, a broken stream): left to
             // the loop it would be read again every 5 s for ever, uncounted. Count it like a transient failure,
             // so it backs off and is given up at MaxAttempts, and go on with the other rows.
-            pacer.Sent(message.ChatId, started);
+            pacer.Finished(message.ChatId);
             LogUnexpected(ex, message.Channel, message.Id);
             Record(message, new SendFailedException(SendFailure.Transient, $"{ex.GetType().Name}: {ex.Message}"));
             return true;
         }
     }
 
-    private void Record(OutboxMessage message, SendFailedException failure) => store.Write(() =>
+    private static TimeSpan WaitFor(Pacer pacer, string chatId)
+    {
+        var chat = pacer.ChatReadyIn(chatId);
+        var channel = pacer.ChannelReadyIn();
+        return chat > channel ? chat : channel;
+    }
+
+    private void Record(OutboxMessage message, SendFailedException failure, DateTime? retryAt = null) => store.Write(() =>
     {
         if (store.Outbox.FindById(message.Id)?.Status != OutboxStatus.Pending) return; // cancelled meanwhile
         message.Attempts++;
@@ -137,7 +146,7 @@ public sealed partial class OutboxService(
         {
             case SendFailure.Transient when message.Attempts < MaxAttempts:
                 var backoff = failure.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
-                message.NotBefore = time.UtcNow + backoff;
+                message.NotBefore = retryAt ?? time.UtcNow + backoff;
                 LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
                 break;
             case SendFailure.Unreachable:
@@ -192,29 +201,29 @@ public sealed partial class OutboxService(
 
 
     /// <summary>
-    /// The messages that may go now, oldest first, and when the next one waiting falls due. A chat's
-    /// messages keep their order behind a failed one: part 3 of a long text waits while part 2 waits
-    /// for its retry (a message merely scheduled for later holds nothing up).
+    /// The messages that may go now, in sending order, and when the next one waiting falls due. A chat's
+    /// messages keep their order behind one that waits for its retry: part 3 of a long text waits while part 2
+    /// does. Read through the send-order index and stopped at a full batch, so a batch costs the rows it
+    /// passes over, not the whole queue.
     /// </summary>
     private (List<OutboxMessage> Due, DateTime? Next) Due(string channel, DateTime now)
     {
         var due = new List<OutboxMessage>();
         DateTime? next = null;
-        var retrying = new HashSet<string>();
-        // Replies, reminders and alerts go before announcements: a person answering the bot must not wait
-        // behind a broadcast to thousands.
-        var pending = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.Channel == channel)
-            .OrderBy(m => m.Kind == OutboxKinds.Broadcast).ThenBy(m => m.Id);
-        foreach (var m in pending)
+        var waiting = new HashSet<string>();
+        // Replies, reminders and alerts go before announcements (the index's order): a person answering the bot
+        // must not wait behind a broadcast to thousands.
+        foreach (var m in new PendingRows(store, channel).InOrder())
         {
-            if (retrying.Contains(m.ChatId)) continue;
+            if (waiting.Contains(m.ChatId)) continue;
             if (m.NotBefore <= now)
             {
-                if (due.Count < 100) due.Add(m);
+                due.Add(m);
+                if (due.Count == BatchSize) break;
                 continue;
             }
             if (next is null || m.NotBefore < next) next = m.NotBefore;
-            if (m.Attempts > 0) retrying.Add(m.ChatId);
+            waiting.Add(m.ChatId);
         }
         return (due, next);
     }

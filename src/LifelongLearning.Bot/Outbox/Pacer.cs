@@ -1,54 +1,94 @@
 namespace LifelongLearning.Bot.Outbox;
 
 /// <summary>
-/// Keeps a channel within its platform's limits: at most N messages a second overall, and per chat one
-/// message per interval after a short burst (Telegram: about one a second, bursts tolerated).
+/// Keeps a channel within its platform's limits, booking each message when its send starts, so that sends in
+/// flight at once count as they go (booked when the answer came back, every interval was the limit's plus the
+/// round trip). Overall: at most N starts in any window of N/rate seconds, a little wider for the network's
+/// jitter, and never closer than half an interval (no burst of N at once). Per chat: a short burst, then one
+/// message per interval, never crediting the time a send was in flight: the platform counted it somewhere in
+/// between. A 429 pauses the whole channel. Not thread-safe: one loop per channel uses it.
 /// </summary>
-public sealed class Pacer(ChannelLimits limits, TimeProvider clock)
+public sealed class Pacer
 {
-    private readonly Dictionary<string, (DateTimeOffset At, double Tokens)> _chats = [];
-    private DateTimeOffset _nextGlobal = DateTimeOffset.MinValue;
+    /// <summary>The overall window is this much wider than the limit's: arrivals at the platform move a few ms against our starts.</summary>
+    public const double Margin = 0.02;
 
-    /// <summary>How long to wait before a message to this chat may go; zero when it may go now.</summary>
-    public TimeSpan WaitFor(string chatId)
+    private readonly ChannelLimits _limits;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, (DateTimeOffset At, double Tokens)> _chats = [];
+    private readonly DateTimeOffset[] _starts;
+    private readonly TimeSpan _window;
+    private readonly TimeSpan _spacing;
+    private int _next;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+
+    public Pacer(ChannelLimits limits, TimeProvider clock)
     {
-        var now = clock.GetUtcNow();
-        var global = _nextGlobal > now ? _nextGlobal - now : TimeSpan.Zero;
-        var tokens = TokensAt(chatId, now);
-        var chat = tokens >= 1 ? TimeSpan.Zero : limits.PerChatInterval * (1 - tokens);
-        return global > chat ? global : chat;
+        _limits = limits;
+        _clock = clock;
+        var perWindow = Math.Max(1, (int)Math.Floor(limits.MessagesPerSecond));
+        _starts = Enumerable.Repeat(DateTimeOffset.MinValue, perWindow).ToArray();
+        _window = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond * (1 + Margin));
+        _spacing = TimeSpan.FromSeconds(0.5 / limits.MessagesPerSecond);
     }
 
-    /// <summary>
-    /// A message to the chat went, started at <paramref name="startedAt"/> and answered now. The platform counted
-    /// it somewhere in between, so the chat's allowance is refilled only up to the start and again only from
-    /// now: never crediting time the platform did not, whatever each request's own latency.
-    /// </summary>
-    public void Sent(string chatId, DateTimeOffset startedAt)
+    /// <summary>Until when a 429 stopped the channel (in the past when it did not).</summary>
+    public DateTimeOffset PausedUntil { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>How long until any message may start on this channel (its overall pace, a pause); zero when one may start now.</summary>
+    public TimeSpan ChannelReadyIn()
     {
-        var now = clock.GetUtcNow();
-        _chats[chatId] = (now, TokensAt(chatId, startedAt < now ? startedAt : now) - 1);
-        _nextGlobal = (_nextGlobal > now ? _nextGlobal : now) + TimeSpan.FromSeconds(1 / limits.MessagesPerSecond);
+        var now = _clock.GetUtcNow();
+        var at = Latest(PausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _window));
+        return at > now ? at - now : TimeSpan.Zero;
+    }
+
+    /// <summary>How long until a message to this chat may start (its own pace only); zero when it may start now.</summary>
+    public TimeSpan ChatReadyIn(string chatId)
+    {
+        var tokens = TokensAt(chatId, _clock.GetUtcNow());
+        return tokens >= 1 ? TimeSpan.Zero : _limits.PerChatInterval * (1 - tokens);
+    }
+
+    /// <summary>A send to the chat starts now: it takes its slot of the channel and of the chat.</summary>
+    public void Start(string chatId)
+    {
+        var now = _clock.GetUtcNow();
+        _chats[chatId] = (now, TokensAt(chatId, now) - 1);
+        _starts[_next] = now;
+        _next = (_next + 1) % _starts.Length;
+        _lastStart = now;
         if (_chats.Count > 50_000) Forget(now);
     }
 
-    /// <summary>The platform said to slow down: nothing more to this channel until then.</summary>
+    /// <summary>The send to the chat got its answer: the chat's allowance refills again only from now.</summary>
+    public void Finished(string chatId)
+    {
+        if (_chats.TryGetValue(chatId, out var state)) _chats[chatId] = (_clock.GetUtcNow(), state.Tokens);
+    }
+
+    /// <summary>The platform said to slow down: nothing more starts on this channel until then.</summary>
     public void Pause(TimeSpan duration)
     {
-        var until = clock.GetUtcNow() + duration;
-        if (until > _nextGlobal) _nextGlobal = until;
+        var until = _clock.GetUtcNow() + duration;
+        if (until > PausedUntil) PausedUntil = until;
     }
 
     private double TokensAt(string chatId, DateTimeOffset now)
     {
-        if (!_chats.TryGetValue(chatId, out var last)) return limits.PerChatBurst;
-        var refill = (now - last.At) / limits.PerChatInterval;
-        return Math.Min(limits.PerChatBurst, last.Tokens + refill);
+        if (!_chats.TryGetValue(chatId, out var last)) return _limits.PerChatBurst;
+        var refill = now > last.At ? (now - last.At) / _limits.PerChatInterval : 0;
+        return Math.Min(_limits.PerChatBurst, last.Tokens + refill);
     }
 
     private void Forget(DateTimeOffset now)
     {
         foreach (var (chat, state) in _chats.ToList())
-            if (now - state.At > limits.PerChatInterval * limits.PerChatBurst) _chats.Remove(chat);
+            if (now - state.At > _limits.PerChatInterval * _limits.PerChatBurst) _chats.Remove(chat);
     }
+
+    private static DateTimeOffset Later(DateTimeOffset at, TimeSpan by) => at == DateTimeOffset.MinValue ? at : at + by;
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
+        a > b ? (a > c ? a : c) : (b > c ? b : c);
 }

@@ -21,7 +21,8 @@ internal static class Migrations
         (5, EventIndexes),
         (6, BroadcastsWithoutOfficial),
         (7, WebSignIn),
-        (8, TypedEventDrafts),
+        (8, s => s.Outbox.EnsureIndex(OutboxOrder.IndexName, OutboxOrder.Expression)),
+        (9, TypedEventDrafts),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -78,7 +79,7 @@ internal static class Migrations
     }
 
     /// <summary>
-    /// Builds before 8 kept the event an official was adding as text by field name ("startsAt" an ISO string,
+    /// Builds before 9 kept the event an official was adding as text by field name ("startsAt" an ISO string,
     /// "allDay" "1" or "0", "unit"); give a draft in progress its typed fields, so it resumes where it was.
     /// </summary>
     private static void TypedEventDrafts(BotStore s)

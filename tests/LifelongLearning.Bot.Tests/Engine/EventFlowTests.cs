@@ -77,7 +77,7 @@ public sealed class EventFlowTests : IAsyncLifetime
         Say("Ngày hội đọc sách");
         Say("5/6/2026");
         Say("Sân Nhà văn hóa Thôn 1");
-        // Write the conversation back as builds before schema 8 kept it, and the store's version with it.
+        // Write the conversation back as builds before schema 9 kept it, and the store's version with it.
         var store = _host.Store;
         var copy = Path.Combine(Directory.CreateTempSubdirectory("llb-old-draft-").FullName, "bot.db");
         store.Write(() =>

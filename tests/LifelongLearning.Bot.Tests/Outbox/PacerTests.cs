@@ -1,0 +1,81 @@
+using LifelongLearning.Bot.Outbox;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Outbox;
+
+/// <summary>
+/// The pace a channel keeps, on a fake clock: what the platform would count (starts in any second, messages to
+/// one chat) against what it allows, with sends in flight at once and a 429 in the middle.
+/// </summary>
+public sealed class PacerTests
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 1, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Sends_in_flight_at_once_reach_the_overall_rate_and_never_pass_it_in_any_second()
+    {
+        var pacer = new Pacer(new ChannelLimits(30, TimeSpan.FromSeconds(1)), _clock);
+        var starts = new List<DateTimeOffset>();
+        var end = _clock.GetUtcNow() + TimeSpan.FromSeconds(10);
+        // Every send takes 300 ms, and none has come back when the next may start: a slot is booked as a send starts.
+        for (var chat = 0; _clock.GetUtcNow() < end; _clock.Advance(Tick))
+            while (pacer.ChannelReadyIn() == TimeSpan.Zero)
+            {
+                pacer.Start($"{chat++}");
+                starts.Add(_clock.GetUtcNow());
+            }
+
+        Assert.InRange(starts.Count, (int)(0.97 * 300), 300);
+        Assert.True(MostInAnySecond(starts) <= 30, $"{MostInAnySecond(starts)} in one second");
+    }
+
+    [Fact]
+    public void A_send_in_flight_holds_its_slot_before_its_answer_comes_back()
+    {
+        var pacer = new Pacer(new ChannelLimits(2, TimeSpan.FromSeconds(1)), _clock);
+        pacer.Start("1");
+        pacer.Start("2");
+
+        // Neither has come back; a third chat waits for the window of the first, not for their answers.
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.True(pacer.ChannelReadyIn() > TimeSpan.Zero, "two in one second is the limit");
+        _clock.Advance(TimeSpan.FromSeconds(1.02) - TimeSpan.FromMilliseconds(500));
+        Assert.Equal(TimeSpan.Zero, pacer.ChannelReadyIn());
+    }
+
+    [Fact]
+    public void One_chat_gets_its_short_burst_then_one_message_a_second_not_counting_time_in_flight()
+    {
+        var pacer = new Pacer(new ChannelLimits(30, TimeSpan.FromSeconds(1), PerChatBurst: 3), _clock);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, pacer.ChatReadyIn("42"));
+            pacer.Start("42");
+            _clock.Advance(TimeSpan.FromMilliseconds(300));
+            pacer.Finished("42");
+        }
+
+        // The burst is spent 0.9 s in; the 300 ms each send was in flight earned nothing: the next waits a second after the last answer.
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.ChatReadyIn("42"));
+        Assert.Equal(TimeSpan.Zero, pacer.ChatReadyIn("43"));
+    }
+
+    [Fact]
+    public void A_429_pauses_the_whole_channel_and_a_shorter_one_does_not_cut_the_pause()
+    {
+        var pacer = new Pacer(new ChannelLimits(30, TimeSpan.FromSeconds(1)), _clock);
+        pacer.Start("1");
+        pacer.Pause(TimeSpan.FromSeconds(5));
+        pacer.Pause(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(5), pacer.PausedUntil);
+        Assert.Equal(TimeSpan.FromSeconds(5), pacer.ChannelReadyIn());
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.Zero, pacer.ChannelReadyIn());
+    }
+
+    private static int MostInAnySecond(List<DateTimeOffset> starts) =>
+        starts.Select((at, i) => starts.Skip(i).TakeWhile(s => s - at < TimeSpan.FromSeconds(1)).Count()).Max();
+}
