@@ -22,6 +22,7 @@ internal static class Migrations
         (6, BroadcastsWithoutOfficial),
         (7, WebSignIn),
         (8, TypedEventDrafts),
+        (9, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
     ];
 
     public static int Latest => Steps[^1].Version;
