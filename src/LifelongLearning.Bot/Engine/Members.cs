@@ -29,8 +29,19 @@ public sealed class Members(BotStore store, PlanHolder time)
             MemberId = member.Id,
             DisplayName = member.Name,
             LastSeenAt = time.UtcNow,
+            MenuDue = role != Role.Resident,
         });
         return member;
+    }
+
+    /// <summary>The member's role changed or they left: each of their chats gets the menu of what they may do now.</summary>
+    public void MenuChanged(Member member)
+    {
+        foreach (var account in store.Accounts.Find(a => a.MemberId == member.Id).ToList())
+        {
+            account.MenuDue = true;
+            store.Accounts.Update(account);
+        }
     }
 
     public Member Create(IncomingMessage message, Role role, string? unitId) =>

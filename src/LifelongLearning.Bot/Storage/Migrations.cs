@@ -23,6 +23,7 @@ internal static class Migrations
         (7, WebSignIn),
         (8, s => s.Outbox.EnsureIndex(OutboxOrder.IndexName, OutboxOrder.Expression)),
         (9, TypedEventDrafts),
+        (10, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -52,6 +52,12 @@ public sealed class ChatAccount
     public string? UnreachableReason { get; set; }
     public DateTime? UnreachableSince { get; set; }
 
+    /// <summary>
+    /// The chat's own command menu must be published (again): its person joined, changed role or left since the
+    /// channel last published it. Only a channel with a command menu (Telegram) reads it.
+    /// </summary>
+    public bool MenuDue { get; set; }
+
     public static string AddressOf(string channel, string chatId) => $"{channel}:{chatId}";
 }
 

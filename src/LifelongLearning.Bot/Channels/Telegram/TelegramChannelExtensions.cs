@@ -37,6 +37,7 @@ public static class TelegramChannelExtensions
 
         services.AddSingleton<TelegramStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramStartup>());
+        services.AddHostedService<TelegramMenus>();
         var webhook = string.Equals(builder.Configuration["Telegram:Mode"], TelegramOptions.Webhook, StringComparison.OrdinalIgnoreCase);
         if (webhook)
         {

@@ -12,7 +12,7 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 
 /// <summary>
 /// Runs before polling or the webhook: checks the token (getMe), learns the bot's username for invite
-/// links, publishes the command menu, and points Telegram at polling or at the webhook. Telegram out of
+/// links, publishes the menus for everyone and for groups, and points Telegram at polling or at the webhook. Telegram out of
 /// reach (network down, blocked, proxy down, 5xx) is tried again in the background with backoff, since a
 /// commune server often boots before its network; a refused token stops the bot, since waiting cannot fix it.
 /// </summary>
@@ -69,27 +69,11 @@ public sealed partial class TelegramStartup(
         }
         identity.TelegramUsername = me.Username;
 
-        // One menu per role where the Bot API has a scope for it (CommandTable is the list).
-        foreach (var menu in menus.For(TelegramUpdateMapper.Channel))
+        // The menus for everyone and for groups; each person's own follows in their chat (TelegramMenus).
+        foreach (var menu in menus.For(TelegramUpdateMapper.Channel).Where(m => m.Scope != MenuScope.Chat))
         {
-            var commands = menu.Commands.Select(c => new BotCommand(c.Name, c.Text)).ToArray();
-            if (menu.Scope != MenuScope.Chat)
-            {
-                BotCommandScope scope = menu.Scope == MenuScope.Groups ? new BotCommandScopeAllGroupChats() : new BotCommandScopeDefault();
-                await bot.SetMyCommands(commands, scope, cancellationToken: cancellationToken);
-                continue;
-            }
-            if (!long.TryParse(menu.ChatId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var chat))
-                continue;
-            try
-            {
-                await bot.SetMyCommands(commands, new BotCommandScopeChat { ChatId = chat }, cancellationToken: cancellationToken);
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
-            {
-                // An admin who never wrote to the bot, or someone who blocked it: their own menu waits, the bot starts.
-                LogMenuRefused(chat, ex.Message);
-            }
+            BotCommandScope scope = menu.Scope == MenuScope.Groups ? new BotCommandScopeAllGroupChats() : new BotCommandScopeDefault();
+            await bot.SetMyCommands(menu.Commands.Select(c => new BotCommand(c.Name, c.Text)), scope, cancellationToken: cancellationToken);
         }
         if (o.IsWebhook)
             await bot.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: cancellationToken);
@@ -97,9 +81,6 @@ public sealed partial class TelegramStartup(
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         LogReady(me.Username ?? me.FirstName, o.IsWebhook ? TelegramOptions.Webhook : TelegramOptions.Polling);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused the command menu of chat {ChatId} ({Reason}); that person sees the residents' menu")]
-    private partial void LogMenuRefused(long chatId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     private partial void LogReady(string username, string mode);

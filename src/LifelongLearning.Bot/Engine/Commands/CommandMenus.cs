@@ -18,11 +18,48 @@ public sealed record CommandMenu(MenuScope Scope, string? ChatId, IReadOnlyList<
 /// <summary>
 /// The menus a channel with a command menu (Telegram) publishes at start, read from <see cref="CommandTable"/>:
 /// the residents' menu for everyone, the group commands for groups, and each unit head's, official's and
-/// admin's own menu in their chat. Someone who joins later keeps the residents' menu until the next start
-/// (typing the commands works at once).
+/// admin's own menu in their chat; then, as people join, change role or leave, the menus of their chats
+/// (<see cref="Due"/>).
 /// </summary>
 public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<BotOptions> options)
 {
+    /// <summary>Calls <paramref name="wake"/> after every commit, until disposed: <see cref="Due"/> is an index lookup, cheap to ask.</summary>
+    public IDisposable OnChange(Action wake)
+    {
+        store.Committed += wake;
+        return new Unsubscribe(() => store.Committed -= wake);
+    }
+
+    /// <summary>The menus of the channel's chats whose person joined, changed role or left since theirs was published.</summary>
+    public IReadOnlyList<CommandMenu> Due(string channel) => store.Write(() =>
+        store.Accounts.Find(a => a.MenuDue).Where(a => a.Channel == channel).OrderBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new CommandMenu(MenuScope.Chat, a.ChatId, Of(c => c.ShownTo(UsersOf(a))))).ToList());
+
+    /// <summary>
+    /// The channel published (or was refused, for good) the chat's menu. Still due when the person's role changed
+    /// again meanwhile, so the newer menu follows.
+    /// </summary>
+    public void Published(string channel, CommandMenu menu) => store.Write(() =>
+    {
+        if (menu.ChatId is null || store.Accounts.FindById(ChatAccount.AddressOf(channel, menu.ChatId)) is not { MenuDue: true } account) return;
+        if (!Of(c => c.ShownTo(UsersOf(account))).SequenceEqual(menu.Commands)) return;
+        account.MenuDue = false;
+        store.Accounts.Update(account);
+    });
+
+    private CommandUsers UsersOf(ChatAccount account)
+    {
+        if (options.Value.AdminChatIds.Contains(account.Id)) return CommandUsers.Officials;
+        return store.Members.FindById(account.MemberId) is { RemovedAt: null, Role: not Role.Resident } member
+            ? Command.UsersOf(member.Role)
+            : CommandUsers.Residents;
+    }
+
+    private sealed class Unsubscribe(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+
     public IReadOnlyList<CommandMenu> For(string channel)
     {
         var menus = new List<CommandMenu>

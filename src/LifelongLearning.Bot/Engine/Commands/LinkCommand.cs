@@ -93,6 +93,7 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
         account.LastSeenAt = time.UtcNow;
         account.UnreachableReason = null;
         account.UnreachableSince = null;
+        account.MenuDue = true;
         store.Accounts.Upsert(account);
         invite.UsedAt = time.UtcNow;
         invite.UsedBy = target.Id;

@@ -14,7 +14,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// </summary>
 public sealed class OfficialCommands(
     BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
-    ReportingCalendar calendar, Messenger messenger, UnitRegistry units)
+    ReportingCalendar calendar, Messenger messenger, UnitRegistry units, Members members)
 {
     public void Status(Turn turn)
     {
@@ -111,10 +111,10 @@ public sealed class OfficialCommands(
 
     public void ListUnits(Turn turn)
     {
-        var members = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
+        var byUnit = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
         var lines = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
         {
-            var people = members[u.Id].Select(m => $"{m.Name} (số {m.Id})").ToList();
+            var people = byUnit[u.Id].Select(m => $"{m.Name} (số {m.Id})").ToList();
             return $"• {u.Id} — {u.Name}: {(people.Count == 0 ? "chưa có người báo cáo" : string.Join(", ", people))}";
         });
         turn.Say("Đơn vị và người báo cáo:\n" + string.Join("\n", lines) + "\nGõ /xoa SỐ để bỏ một người.");
@@ -135,6 +135,7 @@ public sealed class OfficialCommands(
         }
         member.RemovedAt = time.UtcNow;
         store.Members.Update(member);
+        members.MenuChanged(member);
         store.Conversations.Delete(member.Id);
         turn.Say($"Đã bỏ {member.Name} khỏi danh sách. Người này không còn báo cáo được; các số đã gửi vẫn được giữ.");
     }

@@ -99,6 +99,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             if (turn.Role != Role.Admin) member.Role = invite.Role;
             member.UnitId = invite.UnitId;
             store.Members.Update(member);
+            members.MenuChanged(member);
         }
         turn.Member = member;
         turn.Role = turn.Role == Role.Admin ? Role.Admin : invite.Role;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LifelongLearning.Bot.Tests.Fakes.Telegram;
 using LifelongLearning.Bot.Tests.Support;
 using Xunit;
@@ -16,8 +17,8 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
         Assert.DoesNotContain(Fake.Commands, c => c.Command is "moky" or "baocao");
         var groups = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "all_group_chats").Commands;
         Assert.Equal(["trangthai", "tonghop", "lich", "trogiup"], groups.Select(c => c.Command));
-        var admin = Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Commands;
-        Assert.Equal(Admin, Fake.CommandSets.Last(s => s.Scope?["type"]?.GetValue<string>() == "chat").Scope!["chat_id"]!.GetValue<long>());
+        await WaitUntilAsync(() => MenuOf(Admin) is not null);
+        var admin = MenuOf(Admin)!;
         Assert.Contains(admin, c => c.Command == "moky");
         Assert.Contains(admin, c => c.Command == "giahan");
         Assert.DoesNotContain(admin, c => c.Command == "baocao");
@@ -27,6 +28,30 @@ public sealed class TelegramStartupTests : TelegramBotTestBase
         var help = await NextAsync(Admin);
         Assert.Contains("/trangthai", help.Body);
     }
+
+    [Fact]
+    public async Task A_unit_head_who_joins_after_the_start_gets_their_menu_at_once_and_loses_it_when_removed()
+    {
+        await WaitUntilAsync(() => Fake.IsLongPolling);
+        Assert.Null(MenuOf(Reporter));
+
+        await RegisterAsync(Reporter, "TV-XA");
+        await WaitUntilAsync(() => MenuOf(Reporter) is not null);
+        Assert.Contains(MenuOf(Reporter)!, c => c.Command == "baocao");
+        Assert.DoesNotContain(MenuOf(Reporter)!, c => c.Command == "moky");
+
+        Say(Admin, "/donvi");
+        var list = await NextContainingAsync(Admin, "Gõ /xoa SỐ");
+        var id = Regex.Match(list.Body!, @"Cô Hạnh \(số (\d+)\)").Groups[1].Value;
+        Say(Admin, $"/xoa {id}");
+        await NextContainingAsync(Admin, "Đã bỏ Cô Hạnh");
+        await WaitUntilAsync(() => MenuOf(Reporter)?.Any(c => c.Command == "baocao") == false);
+        Assert.Contains(MenuOf(Reporter)!, c => c.Command == "lich");
+    }
+
+    /// <summary>The last menu published for one chat, or null when none was.</summary>
+    private IReadOnlyList<BotCommandInfo>? MenuOf(long chat) =>
+        Fake.CommandSets.LastOrDefault(s => s.Scope?["type"]?.GetValue<string>() == "chat" && s.Scope["chat_id"]?.GetValue<long>() == chat)?.Commands;
 
     [Fact]
     public async Task An_admin_who_never_wrote_to_the_bot_does_not_stop_the_start()
