@@ -53,16 +53,18 @@ public static class DigestWriter
                 + (f.RequiredMissing.Count > 0 ? $"; {string.Join(", ", f.RequiredMissing)} chưa có số liệu" : "");
             return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({FigureText.ShareBasis(f)}); chỉ tiêu {targets} — {verdict}{required}.";
         }
+        var u = f.Indicator.UnitOfMeasure;
         var growth = f.Growth is { } g
-            ? $"; so với cùng kỳ năm trước {Signed(g.Percent)}{(g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số cả hai kỳ)" : "")}"
+            ? $"; so với cùng kỳ năm trước {FigureText.Change(g.Percent)} ({FigureText.Compared(g, "cả hai kỳ", u)})"
             : "; chưa có số cùng kỳ năm trước";
-        var average = f.AverageGrowth is { } a ? $"; {(a >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(a))}/năm từ {f.Indicator.GrowthBaseYear}" : "";
+        var average = f.AverageGrowth is { } a && f.AverageBasis is { } b
+            ? $"; {FigureText.AverageChange(a)} từ năm {f.Indicator.GrowthBaseYear} ({FigureText.Compared(b, $"cả năm {f.Indicator.GrowthBaseYear} và năm nay", u)})" : "";
         return $"{name}: {Amount(f)} ({basis}){growth}{average}; chỉ tiêu tăng {targets}/năm — {verdict}.";
     }
 
     private static string ActivityLine(IndicatorFigure f)
     {
-        var growth = f.Growth is { } g ? $", {Signed(g.Percent)} so với cùng kỳ" : "";
+        var growth = f.Growth is { } g ? $", {FigureText.Change(g.Percent)} so với cùng kỳ, {FigureText.Compared(g, "cả hai kỳ", f.Indicator.UnitOfMeasure)}" : "";
         return $"• {f.Indicator.Name}: {Amount(f)} ({f.UnitsCounted}/{f.UnitsExpected} đơn vị{growth}).";
     }
 
@@ -72,6 +74,4 @@ public static class DigestWriter
     private static string Range(Target t) => t.Max is { } max
         ? $"{VietnameseFormat.Number(t.Min)}–{VietnameseFormat.Percent(max)}"
         : VietnameseFormat.Percent(t.Min);
-
-    private static string Signed(decimal percent) => (percent > 0 ? "+" : "") + VietnameseFormat.Percent(percent);
 }

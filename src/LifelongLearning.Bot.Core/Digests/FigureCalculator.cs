@@ -8,15 +8,15 @@ public static class FigureCalculator
 {
     /// <param name="now">Every unit expected to answer in the period, reported or not.</param>
     /// <param name="yearBefore">The same period one year earlier, for growth; empty if unknown.</param>
-    /// <param name="yearlySums">Commune sums by year (yearly rounds), for the average growth since the base year.</param>
+    /// <param name="yearly">Each unit's figure by year (yearly rounds), for the average growth since the base year.</param>
     public static IndicatorFigure Compute(Indicator indicator, int year, IReadOnlyList<UnitReport> now,
-        IReadOnlyList<UnitReport> yearBefore, IReadOnlyDictionary<int, decimal>? yearlySums = null)
+        IReadOnlyList<UnitReport> yearBefore, YearlyFigures? yearly = null)
     {
         var expected = now.Where(u => indicator.IsReportedBy(u.Kind)).ToList();
         var target = TargetFor(indicator, year);
         return indicator.Aggregation.Kind == AggregationKind.ShareYes
             ? Share(indicator, expected, target)
-            : Sum(indicator, year, expected, yearBefore, yearlySums, target);
+            : Sum(indicator, year, expected, yearBefore, yearly, target);
     }
 
     /// <summary>The target the period is measured against: the next milestone year (2025, then 2030).</summary>
@@ -51,22 +51,21 @@ public static class FigureCalculator
     }
 
     private static IndicatorFigure Sum(Indicator indicator, int year, List<UnitReport> expected, IReadOnlyList<UnitReport> yearBefore,
-        IReadOnlyDictionary<int, decimal>? yearlySums, Target? target)
+        YearlyFigures? yearly, Target? target)
     {
         var figures = Numbers(indicator, expected);
         decimal? sum = figures.Count == 0 ? null : Saturating.Sum(figures.Values);
         var growth = GrowthAgainst(figures, Numbers(indicator, yearBefore));
 
-        decimal? average = null;
-        if (indicator.GrowthBaseYear is { } baseYear && yearlySums is not null && year > baseYear
-            && yearlySums.TryGetValue(baseYear, out var first) && first > 0 && yearlySums.TryGetValue(year, out var last) && last > 0)
-            average = Math.Round(Saturating.FromDouble(100 * (Math.Pow((double)last / (double)first, 1.0 / (year - baseYear)) - 1)), 1);
+        var since = indicator.GrowthBaseYear is { } baseYear && yearly is not null && year > baseYear
+            ? GrowthAgainst(yearly.In(year), yearly.In(baseYear)) : null;
+        decimal? average = since is null ? null : AveragePerYear(since, year - indicator.GrowthBaseYear!.Value);
 
         bool? onTrack = indicator.TargetKind == TargetKind.AverageGrowthAtLeast && target is not null
             ? (average ?? growth?.Percent) is { } g ? target.IsMetBy(g) : null
             : null;
         if (!Covered(indicator, figures.Count, expected.Count)) onTrack = null;
-        return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack);
+        return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack) { AverageBasis = since };
     }
 
     /// <summary>A verdict needs enough data: at least the plan's minCoverage of the units that must report it.</summary>
@@ -77,7 +76,11 @@ public static class FigureCalculator
         units.Where(u => u.Answers.GetValueOrDefault(indicator.Code)?.Number is not null)
              .ToDictionary(u => u.UnitId, u => u.Answers[indicator.Code].Number!.Value);
 
-    private static Growth? GrowthAgainst(Dictionary<string, decimal> now, Dictionary<string, decimal> before)
+    /// <summary>
+    /// The one growth rule, for the digest, the report and the chart alike: over the units that gave a figure in
+    /// both periods, never total against total (a unit reporting only once would make the growth).
+    /// </summary>
+    public static Growth? GrowthAgainst(IReadOnlyDictionary<string, decimal> now, IReadOnlyDictionary<string, decimal> before)
     {
         var both = now.Keys.Intersect(before.Keys).ToList();
         if (both.Count == 0) return null;
@@ -87,4 +90,11 @@ public static class FigureCalculator
         var changed = both.Count != now.Count || both.Count != before.Count;
         return new Growth(sumBefore, sumNow, Saturating.ChangePercent(sumBefore, sumNow), both.Count, changed);
     }
+
+    /// <summary>A year's growth on the year before, from the yearly rounds: what the chart writes under the year.</summary>
+    public static Growth? YearOnYear(YearlyFigures yearly, int year) => GrowthAgainst(yearly.In(year), yearly.In(year - 1));
+
+    /// <summary>The compound growth a year that turns <see cref="Growth.Before"/> into <see cref="Growth.Now"/> in so many years.</summary>
+    private static decimal? AveragePerYear(Growth over, int years) => over.Now <= 0 ? null
+        : Math.Round(Saturating.FromDouble(100 * (Math.Pow((double)over.Now / (double)over.Before, 1.0 / years) - 1)), 1);
 }

@@ -25,6 +25,12 @@ public sealed record IndicatorFigure(
 
     /// <summary>For a share: how many of the <see cref="UnitsCounted"/> units answered "có" (the numerator of <see cref="Value"/>).</summary>
     public int UnitsYes { get; init; }
+
+    /// <summary>
+    /// What <see cref="AverageGrowth"/> is made of: the base year's and this year's totals over the units that
+    /// reported in both years (<see cref="Growth.Percent"/> is the whole change, not the yearly average).
+    /// </summary>
+    public Growth? AverageBasis { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Digests;
-using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 
@@ -17,10 +16,10 @@ public static class ReportBuilder
         var kind = scope.Main.Kind;
         var indicators = plan.Indicators.Where(i => i.IsCollectedIn(kind)).ToList();
 
-        var sums = YearlySums(input);
+        var yearly = Yearly(input);
         var series = indicators.Select(i => new IndicatorSeries(i, [.. scope.Periods.Select(p =>
             FigureCalculator.Compute(i, p.Year, UnitReports(input, answers[p.Code]), UnitReports(input, answers[p.YearBefore().Code]),
-                sums.GetValueOrDefault(i.Code)))])).ToList();
+                yearly.GetValueOrDefault(i.Code)))])).ToList();
 
         var tables = plan.UnitKinds
             .Select(k => (Kind: k, Indicators: plan.IndicatorsFor(k.Code, kind), Units: input.Units.Where(u => u.Kind == k.Code).OrderBy(u => u.Id).ToList()))
@@ -58,15 +57,14 @@ public static class ReportBuilder
             new UnitReport(u.Id, u.Name, u.Kind, byUnit[u.Id].ToDictionary(a => a.IndicatorCode, a => a.Value)))];
     }
 
-    /// <summary>Commune sums per indicator and year over the yearly rounds, for the average growth since the base year.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<int, decimal>> YearlySums(ReportInput input)
+    /// <summary>Each unit's figure per indicator and year over the yearly rounds, for the average growth since the base year.</summary>
+    private static Dictionary<string, YearlyFigures> Yearly(ReportInput input)
     {
         var years = input.Rounds.Where(r => r.Period.Kind == PeriodKind.Year).ToDictionary(r => r.Period.Code, r => r.Period.Year);
         var units = input.Units.Select(u => u.Id).ToHashSet();
         return input.Answers.Where(a => a.Value.Number is not null && years.ContainsKey(a.PeriodCode) && units.Contains(a.UnitId))
             .GroupBy(a => a.IndicatorCode)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => years[a.PeriodCode])
-                .ToDictionary(y => y.Key, y => Saturating.Sum(y, a => a.Value.Number!.Value)));
+            .ToDictionary(g => g.Key, g => YearlyFigures.Of(g.Select(a => (years[a.PeriodCode], a.UnitId, a.Value.Number!.Value))));
     }
 
     /// <summary>A unit is late when it first confirmed a figure after its deadline day (local time).</summary>

@@ -117,11 +117,11 @@ public static partial class ReportText
             : $"{i.Name}: {figures}";
 
         var latest = s.Latest;
+        var inBoth = r.Scope.Main.Kind == Periods.PeriodKind.Year ? "cả hai năm" : "cả hai kỳ";
         if (latest.Growth is { } g)
-            sentence += $"; {(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với cùng kỳ năm {r.Scope.Year - 1}" +
-                        (g.UnitsChanged ? $" (so sánh {g.UnitsCompared} đơn vị có số liệu cả hai năm)" : "");
-        if (latest.AverageGrowth is { } a)
-            sentence += $"; bình quân {(a >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(a))}/năm từ năm {i.GrowthBaseYear}";
+            sentence += $"; {FigureText.Change(g.Percent)} so với cùng kỳ năm {r.Scope.Year - 1} ({FigureText.Compared(g, inBoth, i.UnitOfMeasure)})";
+        if (latest.AverageGrowth is { } a && latest.AverageBasis is { } b)
+            sentence += $"; {FigureText.AverageChange(a)} từ năm {i.GrowthBaseYear} ({FigureText.Compared(b, $"cả năm {i.GrowthBaseYear} và năm {r.Scope.Year}", i.UnitOfMeasure)})";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
         if (latest.RequiredMissing.Count > 0)
@@ -190,8 +190,8 @@ public static partial class ReportText
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
         ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({FigureText.ShareBasis(s.Latest)})"
-        : s.Latest.AverageGrowth is { } average ? $"{(average >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(average))}/năm"
-        : s.Latest.Growth is { } g ? $"{(g.Percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(g.Percent))} so với năm trước"
+        : s.Latest.AverageGrowth is { } average ? FigureText.AverageChange(average)
+        : s.Latest.Growth is { } g ? $"{FigureText.Change(g.Percent)} so với năm trước"
         : "chưa đủ số liệu";
 
     private static string Gap(IndicatorSeries s) =>

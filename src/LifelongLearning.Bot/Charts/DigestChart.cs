@@ -1,4 +1,4 @@
-using LifelongLearning.Bot.Core.Numbers;
+using LifelongLearning.Bot.Core.Digests;
 using System.Globalization;
 using System.Text;
 using ScottPlot;
@@ -277,11 +277,9 @@ public static class DigestChart
         var ticks = new NumericManual();
         var bars = new List<Bar>();
         decimal max = ordered.Max(v => v.Value) ?? 0;
-        decimal? previous = null;
-
         foreach (var figure in ordered)
         {
-            ticks.AddMajor(figure.Year, YearTick(figure, previous));
+            ticks.AddMajor(figure.Year, YearLabel(figure));
             if (figure.Value is { } value)
             {
                 bars.Add(new Bar
@@ -301,8 +299,6 @@ public static class DigestChart
                 text.LabelFontSize = 16;
                 text.LabelAlignment = Alignment.LowerCenter;
             }
-
-            previous = figure.Value;
         }
 
         if (bars.Count > 0)
@@ -340,7 +336,7 @@ public static class DigestChart
 
         plot.Title("Lượt người sử dụng thư viện theo năm");
         plot.YLabel("Lượt");
-        plot.XLabel("Năm (dưới năm: mức tăng so với năm trước)");
+        plot.XLabel("Năm (dưới năm: mức tăng so với năm trước, tính trên các thư viện có số liệu cả hai năm)");
         ApplyFont(plot);
         return plot;
     }
@@ -384,18 +380,14 @@ public static class DigestChart
         return string.IsNullOrWhiteSpace(label) ? Vi(t.Code) : $"{Vi(t.Code)}\n{Wrap(label, 22)}";
     }
 
-    private static string YearTick(YearFigure figure, decimal? previous)
-    {
-        // The plan's visit target is growth on the year before, so show it where the year is read.
-        if (figure.Value is { } value && previous is { } prev && prev > 0)
-        {
-            decimal growth = Saturating.ChangePercent(prev, value);
-            string sign = growth > 0 ? "+" : "";
-            return $"{figure.Year}\n{sign}{growth.ToString("#,##0.#", Vietnamese)}%";
-        }
-
-        return figure.Year.ToString(CultureInfo.InvariantCulture);
-    }
+    /// <summary>
+    /// The label under a year: the year, and the growth on the year before the input carries, worded as the
+    /// digest words it («tăng 14,8%», «giảm 5%»). The plan's visit target is growth, so it is shown where the year is read.
+    /// </summary>
+    public static string YearLabel(YearFigure figure) =>
+        figure.Growth is { } growth
+            ? $"{figure.Year}\n{FigureText.Change(growth)}"
+            : figure.Year.ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(decimal value) => value.ToString("#,##0.#", Vietnamese) + "%";
 

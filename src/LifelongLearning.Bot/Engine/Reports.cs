@@ -1,5 +1,4 @@
 using LifelongLearning.Bot.Core.Digests;
-using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Storage;
 
@@ -51,13 +50,17 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
             new UnitReport(u.Id, u.Name, u.Kind, answers[u.Id].ToDictionary(a => a.IndicatorCode, a => a.Value)))];
     }
 
-    /// <summary>Commune sums per indicator and year, from the yearly rounds, for average growth.</summary>
-    public Dictionary<string, IReadOnlyDictionary<int, decimal>> YearlySums()
+    /// <summary>
+    /// Each active unit's figure per indicator and year, from the yearly rounds: the chart's yearly totals, and the
+    /// like-for-like growth (over the units in both years) the digest and the chart both take from Core.
+    /// The active units only, as <see cref="UnitReports"/>, so the chart's growth is the text's.
+    /// </summary>
+    public Dictionary<string, YearlyFigures> YearlySums()
     {
         var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToDictionary(r => r.Id, r => r.Year);
-        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.ContainsKey(a.RoundId))
+        var active = store.Units.Find(u => u.Active).Select(u => u.Id).ToHashSet();
+        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.ContainsKey(a.RoundId) && active.Contains(a.UnitId))
             .GroupBy(a => a.IndicatorCode)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(a => years[a.RoundId])
-                .ToDictionary(y => y.Key, y => Saturating.Sum(y, a => a.Value.Number!.Value)));
+            .ToDictionary(g => g.Key, g => YearlyFigures.Of(g.Select(a => (years[a.RoundId], a.UnitId, a.Value.Number!.Value))));
     }
 }

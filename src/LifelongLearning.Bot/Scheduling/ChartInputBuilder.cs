@@ -11,7 +11,7 @@ public static class ChartInputBuilder
         Plan plan,
         string roundLabel,
         IReadOnlyList<IndicatorFigure> figures,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<int, decimal>> yearlySums)
+        IReadOnlyDictionary<string, YearlyFigures> yearly)
     {
         var targets = figures
             .Where(f => f.Indicator.HasTargets && f.Indicator.Aggregation.Kind == AggregationKind.ShareYes)
@@ -20,9 +20,10 @@ public static class ChartInputBuilder
             .ToList();
         // The plan's growth target (TV-LUOT in the default plan) is the one drawn year by year.
         var growth = plan.Indicators.FirstOrDefault(i => i.TargetKind == TargetKind.AverageGrowthAtLeast);
-        var visits = growth is not null && yearlySums.TryGetValue(growth.Code, out var sums) && sums.Count > 0
-            ? Enumerable.Range(sums.Keys.Min(), sums.Keys.Max() - sums.Keys.Min() + 1)
-                .Select(y => new YearFigure(y, sums.TryGetValue(y, out var v) ? v : null)).ToList()
+        // Under each year, the growth on the year before from Core's one rule (the units in both years), as the text says it.
+        var visits = growth is not null && yearly.TryGetValue(growth.Code, out var units) && units.Years.Count > 0
+            ? Enumerable.Range(units.Years.Min(), units.Years.Max() - units.Years.Min() + 1)
+                .Select(y => new YearFigure(y, units.Total(y), FigureCalculator.YearOnYear(units, y)?.Percent)).ToList()
             : [];
         var title = $"{plan.Commune.Name} – tiến độ Kế hoạch {plan.Commune.PlanNumber}, {roundLabel}";
         return new ChartInput(title, targets, visits);

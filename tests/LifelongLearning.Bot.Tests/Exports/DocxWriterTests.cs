@@ -94,8 +94,8 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
         // The first sentence on visits is under section I; section II names it again.
         var visits = text.First(t => t.StartsWith("- Lượt người sử dụng thư viện", StringComparison.Ordinal));
         Assert.Contains("3.662 lượt (4/4 đơn vị báo cáo)", visits);
-        Assert.Contains("tăng 11% so với cùng kỳ năm 2024", visits);
-        Assert.Contains("bình quân tăng 10,5%/năm từ năm 2023", visits);
+        Assert.Contains("tăng 11% so với cùng kỳ năm 2024 (tính trên 4 đơn vị có số liệu cả hai năm)", visits);
+        Assert.Contains("tăng bình quân 10,5%/năm từ năm 2023 (tính trên 4 đơn vị có số liệu cả năm 2023 và năm 2025)", visits);
         Assert.Contains("Chỉ tiêu năm 2025: tăng bình quân 10%/năm", visits);
         Assert.EndsWith("— đạt.", visits);
         Assert.True(text.IndexOf(visits) > libraries);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Charts;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Scheduling;
@@ -226,7 +227,7 @@ public class ReportingCalendarTests
         Assert.Contains("(TV-CDS): 50% (1/2 thư viện có; 2/3 đã báo cáo)", text);
         Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits: 1.200 + 300 + 500 + 700 = 2.700; growth over the three libraries in both years 1.700 → 2.000 = +17,6%.
-        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước +17,6% (so sánh 3 đơn vị có số cả hai kỳ)", text);
+        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước tăng 17,6% (tính trên 3 đơn vị có số liệu cả hai kỳ: 1.700 → 2.000 lượt)", text);
         AssertPng(w, close.PhotoFileId);
 
         var input = ChartInputBuilder.Build(w.Time.Plan, "Năm 2026", w.Reports.FiguresOf(round),
@@ -237,6 +238,9 @@ public class ReportingCalendarTests
         Assert.Equal(75m, input.Targets[2].Current);
         Assert.Equal(90m, input.Targets[0].Target2030);
         Assert.Equal([(2025, (decimal?)1700m), (2026, 2700m)], input.Visits.Select(v => (v.Year, v.Value)));
+        // Under 2026 the chart writes the text's growth, over the three libraries in both years (total to total was +58,8%).
+        Assert.Equal("2026\ntăng 17,6%", DigestChart.YearLabel(input.Visits[1]));
+        Assert.Contains("tăng 17,6%", text);
     }
 
     private static void Submit(CalendarWorld w, Round round, Member by, string unit,

@@ -82,7 +82,7 @@ public class GrowthWordingTests
     {
         Assert.Equal("1.307,4%", LifelongLearning.Bot.Core.Text.VietnameseFormat.Percent(1307.4m));
         var i = DefaultPlan.Value.FindIndicator("TV-LUOT")! with { MinCoverage = 0 };
-        var sums = new Dictionary<int, decimal> { [2023] = 1000m, [2025] = 790m };
+        var sums = YearlyFigures.Of([(2023, "xa", 1000m), (2025, "xa", 790m)]);
         List<UnitReport> units = [new("xa", "Thư viện xã", "thu-vien-xa", new Dictionary<string, AnswerValue> { ["TV-LUOT"] = AnswerValue.Of(790) })];
         var digest = DigestWriter.Figures([FigureCalculator.Compute(i, 2025, units, [], sums)]);
         Assert.Contains("giảm bình quân 11,1%/năm", digest);
