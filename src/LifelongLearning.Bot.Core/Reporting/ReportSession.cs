@@ -178,7 +178,8 @@ public static class ReportSession
     private static Reply Ask(Conversation c, ReportContext ctx, bool repeat = false)
     {
         var indicator = ctx.Indicator(c.Questions[c.Index]);
-        var lines = new List<string> { $"Câu {c.Index + 1}/{c.Questions.Count} ({indicator.Code}): {indicator.Question}" };
+        // The code (TV-LUOT) is the one-message form's word, not the person's: the question shows its number and text only.
+        var lines = new List<string> { $"Câu {c.Index + 1}/{c.Questions.Count}: {indicator.Question}" };
         if (ctx.PreviousOf(indicator.Code) is { IsMissing: false } previous)
             lines.Add($"Kỳ trước{(ctx.PreviousLabel is null ? "" : $" ({ctx.PreviousLabel})")}: {previous.Display(indicator)}.");
         if (c.Draft.GetValueOrDefault(indicator.Code) is { } current && !repeat)

@@ -74,7 +74,7 @@ public sealed class BotEngineTests : IDisposable
         SeedReporter(host, "TV-TH", "r1", "Cô Lan");
         var first = RepliesTo(host, "r1").Last().Text;
         Assert.StartsWith("Câu 1/", first);
-        Assert.Contains("(TV-HTSD)", first);
+        Assert.Contains("Thư viện có cung cấp dịch vụ", first);
 
         Assert.StartsWith("Câu 2/", Said(host, "r1", e => e.Handle(From("r1", "có", "Cô Lan"))));
         Assert.StartsWith("Câu 3/", Said(host, "r1", e => e.Handle(From("r1", "không", "Cô Lan"))));
@@ -86,7 +86,7 @@ public sealed class BotEngineTests : IDisposable
             var resumed = Said(again, "r1", e => e.Handle(From("r1", "/baocao", "Cô Lan")));
             Assert.Contains("Tiếp tục báo cáo Năm 2026", resumed);
             Assert.Contains("Câu 3/", resumed);
-            Assert.Contains("(TV-LUOT)", resumed);
+            Assert.Contains("Trong kỳ, thư viện phục vụ bao nhiêu lượt người", resumed);
 
             var next = Said(again, "r1", e => e.Handle(From("r1", "1.250", "Cô Lan")));
             Assert.DoesNotContain("Câu 3/", next);

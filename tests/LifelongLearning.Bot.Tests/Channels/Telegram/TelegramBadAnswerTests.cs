@@ -16,16 +16,16 @@ public sealed class TelegramBadAnswerTests : TelegramBotTestBase
     {
         await RegisterAsync(Reporter, "TV-TH");
         Say(Admin, "/moky 2026");
-        Assert.Contains("Câu 1/11 (TV-HTSD)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 1/11: Thư viện có cung cấp dịch vụ", (await NextPromptAsync(Reporter)).Body);
 
         // Unparseable yes/no.
         Say(Reporter, "abc");
         Assert.Contains("Vui lòng trả lời «có» hoặc «không»", (await NextAsync(Reporter)).Body);
-        Assert.Contains("Câu 1/11 (TV-HTSD)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 1/11: Thư viện có cung cấp dịch vụ", (await NextPromptAsync(Reporter)).Body);
         Say(Reporter, "có");
-        Assert.Contains("Câu 2/11 (TV-CDS)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 2/11: Thư viện có ứng dụng công nghệ thông tin", (await NextPromptAsync(Reporter)).Body);
         Say(Reporter, "2"); // the second numbered choice: Không
-        Assert.Contains("Câu 3/11 (TV-LUOT)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 3/11: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", (await NextPromptAsync(Reporter)).Body);
 
         // Unparseable, out of range, a wrong number: each explained, the same question asked again.
         foreach (var (typed, explained) in new[]
@@ -37,7 +37,7 @@ public sealed class TelegramBadAnswerTests : TelegramBotTestBase
         {
             Say(Reporter, typed);
             Assert.Contains(explained, (await NextAsync(Reporter)).Body);
-            Assert.Contains("Câu 3/11 (TV-LUOT)", (await NextPromptAsync(Reporter)).Body);
+            Assert.Contains("Câu 3/11: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", (await NextPromptAsync(Reporter)).Body);
         }
 
         // "khoảng 300" is not taken silently: the bot asks, the button confirms.
@@ -45,7 +45,7 @@ public sealed class TelegramBadAnswerTests : TelegramBotTestBase
         var confirm = await NextPromptAsync(Reporter);
         Assert.Contains("Anh/chị ghi «khoảng 300». Lưu con số 300?", confirm.Body);
         Fake.PressButton(confirm, "Đúng, lưu số này");
-        Assert.Contains("Câu 4/11 (HD-SUKIEN)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 4/11: Trong kỳ, đơn vị tổ chức bao nhiêu hoạt động hưởng ứng", (await NextPromptAsync(Reporter)).Body);
 
         // An unknown command.
         Say(Reporter, "/abc");
@@ -54,7 +54,7 @@ public sealed class TelegramBadAnswerTests : TelegramBotTestBase
         // The conversation is still at question 4, with what was typed before.
         Say(Reporter, "/baocao");
         Assert.Contains("Tiếp tục báo cáo Năm 2026", (await NextAsync(Reporter)).Body);
-        Assert.Contains("Câu 4/11 (HD-SUKIEN)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 4/11: Trong kỳ, đơn vị tổ chức bao nhiêu hoạt động hưởng ứng", (await NextPromptAsync(Reporter)).Body);
 
         var store = Bot.Store;
         Assert.Empty(store.Answers.FindAll());

@@ -15,7 +15,7 @@ public sealed class TelegramBadInviteAndGroupTests : TelegramBotTestBase
     {
         var code = await RegisterAsync(Reporter, "TV-TH");
         Say(Admin, "/moky 2026");
-        Assert.Contains("Câu 1/11 (TV-HTSD)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 1/11: Thư viện có cung cấp dịch vụ", (await NextPromptAsync(Reporter)).Body);
 
         // Figures typed in a group are not taken (and not answered, not to flood the group); a report command
         // addressed to the bot there is refused with where to go instead.

@@ -21,15 +21,15 @@ public sealed class TelegramCulturalHouseReportTests : TelegramBotTestBase
 
         // Its year report: clubs (yes/no), events and participants, clubs and their members.
         var q = await NextPromptAsync(House);
-        Assert.Contains("Câu 1/5 (VH-CLB)", q.Body);
+        Assert.Contains("Câu 1/5: Đơn vị có lớp năng khiếu", q.Body);
         Fake.PressButton(q, "Có");
-        Assert.Contains("Câu 2/5 (HD-SUKIEN)", (await NextPromptAsync(House)).Body);
+        Assert.Contains("Câu 2/5: Trong kỳ, đơn vị tổ chức bao nhiêu hoạt động hưởng ứng", (await NextPromptAsync(House)).Body);
         Say(House, "12");
-        Assert.Contains("Câu 3/5 (HD-NGUOI)", (await NextPromptAsync(House)).Body);
+        Assert.Contains("Câu 3/5: Có bao nhiêu lượt người tham gia các hoạt động đó?", (await NextPromptAsync(House)).Body);
         Say(House, "1 250");
-        Assert.Contains("Câu 4/5 (VH-SOCLB)", (await NextPromptAsync(House)).Body);
+        Assert.Contains("Câu 4/5: Đơn vị hiện có bao nhiêu lớp năng khiếu", (await NextPromptAsync(House)).Body);
         Say(House, "3");
-        Assert.Contains("Câu 5/5 (VH-THANHVIEN)", (await NextPromptAsync(House)).Body);
+        Assert.Contains("Câu 5/5: Các lớp, câu lạc bộ, nhóm sở thích đó có tổng cộng", (await NextPromptAsync(House)).Body);
         Say(House, "bỏ qua");
         var summary = await NextPromptAsync(House);
         Assert.Contains("Báo cáo Năm 2026 — Nhà văn hóa Thôn 1", summary.Body);
@@ -52,7 +52,7 @@ public sealed class TelegramCulturalHouseReportTests : TelegramBotTestBase
         Assert.Contains("3. ", (await NextPromptAsync(House)).Body);
         Say(House, "3");
         var again = await NextPromptAsync(House);
-        Assert.Contains("Câu 3/5 (HD-NGUOI)", again.Body);
+        Assert.Contains("Câu 3/5: Có bao nhiêu lượt người tham gia các hoạt động đó?", again.Body);
         Assert.Contains("Đã nhập: 1.250", again.Body);
         Say(House, "1.300");
         Assert.Contains("1.300", (await NextPromptAsync(House)).Body);

@@ -20,14 +20,14 @@ public sealed class TelegramOneMessageFormTests : TelegramBotTestBase
         // Outside the conversation: two figures in one message; the bot asks for the first one still missing.
         Say(Reporter, "TV-LUOT 1.250; TV-HTSD có");
         var next = await NextPromptAsync(Reporter);
-        Assert.Contains("Câu 2/11 (TV-CDS)", next.Body);
+        Assert.Contains("Câu 2/11: Thư viện có ứng dụng công nghệ thông tin", next.Body);
 
         // The rest, with a figure it cannot read, one that is not the unit's, and an approximate one.
         Say(Reporter, "TV-CDS không; HD-SUKIEN khoảng 5; HD-NGUOI abc; VH-CLB có; TV-LUANCHUYEN 40; TV-LUUDONG bỏ qua; TV-THEMOI bỏ qua; TV-BOSUNG bỏ qua; TV-SOHOA bỏ qua; TV-TRUYCAP bỏ qua");
         var problems = await NextContainingAsync(Reporter, "Chưa nhận được:");
         Assert.Contains("HD-NGUOI: Vui lòng nhập một số nguyên không âm", problems.Body);
         Assert.Contains("VH-CLB: không thuộc báo cáo này của đơn vị.", problems.Body);
-        Assert.Contains("Câu 5/11 (HD-NGUOI)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 5/11: Có bao nhiêu lượt người tham gia các hoạt động đó?", (await NextPromptAsync(Reporter)).Body);
 
         Say(Reporter, "HD-NGUOI 300");
         var summary = await NextPromptAsync(Reporter);

@@ -15,15 +15,15 @@ public sealed class TelegramRestartMidReportTests : TelegramBotTestBase
         Say(Admin, "/moky 2026");
         Fake.PressButton(await NextPromptAsync(Reporter), "Có");
         Fake.PressButton(await NextPromptAsync(Reporter), "Không");
-        Assert.Contains("Câu 3/11 (TV-LUOT)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 3/11: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", (await NextPromptAsync(Reporter)).Body);
         Say(Reporter, "900");
-        Assert.Contains("Câu 4/11 (HD-SUKIEN)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 4/11: Trong kỳ, đơn vị tổ chức bao nhiêu hoạt động hưởng ứng", (await NextPromptAsync(Reporter)).Body);
 
         // Stopped as soon as question 4 reached the chat, maybe before the bot heard Telegram's answer.
         await Bot.RestartAsync();
 
         Say(Reporter, "4");
-        Assert.Contains("Câu 5/11 (HD-NGUOI)", (await NextPromptAsync(Reporter)).Body);
+        Assert.Contains("Câu 5/11: Có bao nhiêu lượt người tham gia các hoạt động đó?", (await NextPromptAsync(Reporter)).Body);
         var member = Bot.Store.Accounts.FindById($"telegram:{Reporter}")!.MemberId;
         var draft = Bot.Store.Conversations.FindById(member).Draft;
         Assert.True(draft["TV-HTSD"].YesNo);

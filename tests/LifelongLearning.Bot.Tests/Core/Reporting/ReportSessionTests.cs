@@ -34,21 +34,21 @@ public class ReportSessionTests
 
         var begin = ReportSession.Begin(c, "2025", "TV-TH", ctx, new Dictionary<string, AnswerValue>());
         Assert.Contains("3 câu hỏi", begin.Replies[0].Text);
-        Assert.StartsWith("Câu 1/3 (TV-HTSD)", Last(begin));
+        Assert.StartsWith("Câu 1/3: Thư viện có cung cấp dịch vụ", Last(begin));
 
-        Assert.StartsWith("Câu 2/3 (TV-CDS)", Last(ReportSession.Handle(c, "có", ctx)));
+        Assert.StartsWith("Câu 2/3: Thư viện có ứng dụng công nghệ thông tin", Last(ReportSession.Handle(c, "có", ctx)));
 
         var wrong = ReportSession.Handle(c, "chắc vậy", ctx);
         Assert.Equal(AnswerParser.YesNoHint, wrong.Replies[0].Text);
-        Assert.StartsWith("Câu 2/3 (TV-CDS)", Last(wrong)); // asked again
+        Assert.StartsWith("Câu 2/3: Thư viện có ứng dụng công nghệ thông tin", Last(wrong)); // asked again
 
         var back = ReportSession.Handle(c, "quay lại", ctx);
-        Assert.StartsWith("Câu 1/3 (TV-HTSD)", Last(back));
+        Assert.StartsWith("Câu 1/3: Thư viện có cung cấp dịch vụ", Last(back));
         Assert.Contains("Đã nhập: Có", Last(back));
         ReportSession.Handle(c, "Có ạ", ctx);
 
         var skipped = ReportSession.Handle(c, "Bỏ qua", ctx);
-        Assert.StartsWith("Câu 3/3 (TV-LUOT)", Last(skipped));
+        Assert.StartsWith("Câu 3/3: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", Last(skipped));
         Assert.Contains("Kỳ trước (Năm 2024): 1.000 lượt", Last(skipped));
 
         var decimalCount = ReportSession.Handle(c, "1,5", ctx);
@@ -83,13 +83,13 @@ public class ReportSessionTests
         var (c, ctx) = Started();
         ReportSession.Handle(c, "có", ctx);
         var numberQuestion = Last(ReportSession.Handle(c, "có", ctx));
-        Assert.StartsWith("Câu 3/3 (TV-LUOT)", numberQuestion);
+        Assert.StartsWith("Câu 3/3: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", numberQuestion);
         Assert.Contains("Gõ «bỏ qua» nếu đơn vị không có số liệu này.", numberQuestion);
 
         var dontKnow = ReportSession.Handle(c, "Không biết", ctx);
         Assert.Contains("gõ «bỏ qua»", dontKnow.Replies[0].Text);
         Assert.Contains("không tính là 0", dontKnow.Replies[0].Text);
-        Assert.StartsWith("Câu 3/3 (TV-LUOT)", Last(dontKnow)); // the same question again, nothing kept
+        Assert.StartsWith("Câu 3/3: Trong kỳ, thư viện phục vụ bao nhiêu lượt người", Last(dontKnow)); // the same question again, nothing kept
         Assert.False(c.Draft.ContainsKey("TV-LUOT"));
         Assert.False(c.AtSummary);
     }
@@ -128,13 +128,35 @@ public class ReportSessionTests
     }
 
     [Fact]
+    public void Questions_show_their_number_and_text_but_no_internal_code_which_the_one_message_form_still_takes()
+    {
+        var plan = DefaultPlan.Value;
+        var ctx = new ReportContext(plan, "Năm 2025", "Thư viện xã", plan.IndicatorsFor("thu-vien-xa", Bot.Core.Periods.PeriodKind.Year), new Dictionary<string, AnswerValue>(), null);
+        var c = new Conversation { Id = "1" };
+        var asked = new List<string> { Last(ReportSession.Begin(c, "2025", "TV-XA", ctx, new Dictionary<string, AnswerValue>())) };
+        while (!c.AtSummary) asked.Add(Last(ReportSession.Handle(c, ReportSession.Skip, ctx)));
+        asked.RemoveAt(asked.Count - 1); // the summary
+
+        Assert.Equal(ctx.Indicators.Count, asked.Count);
+        for (var i = 0; i < asked.Count; i++)
+        {
+            Assert.StartsWith($"Câu {i + 1}/{asked.Count}: {ctx.Indicators[i].Question}", asked[i]);
+            Assert.All(plan.Indicators, other => Assert.DoesNotContain(other.Code, asked[i]));
+        }
+
+        ReportSession.Handle(c, "TV-LUOT 1.250; TV-HTSD có", ctx);
+        Assert.Equal(AnswerValue.Of(1250), c.Draft["TV-LUOT"]);
+        Assert.Equal(AnswerValue.Yes, c.Draft["TV-HTSD"]);
+    }
+
+    [Fact]
     public void The_one_message_form_fills_the_report_and_reports_the_wrong_item()
     {
         var (c, ctx) = Started();
         var step = ReportSession.Handle(c, "TV-LUOT 1.250; TV-HTSD có", ctx);
         Assert.Equal(AnswerValue.Of(1250), c.Draft["TV-LUOT"]);
         Assert.Equal(AnswerValue.Yes, c.Draft["TV-HTSD"]);
-        Assert.StartsWith("Câu 2/3 (TV-CDS)", Last(step)); // the one still missing
+        Assert.StartsWith("Câu 2/3: Thư viện có ứng dụng công nghệ thông tin", Last(step)); // the one still missing
 
         var withError = ReportSession.Handle(c, "TV-CDS không; TV-LUOT -5", ctx);
         Assert.StartsWith("Chưa nhận được:", withError.Replies[0].Text);
