@@ -43,7 +43,17 @@ public static class BotRun
             await errors.WriteLineAsync($"Không khởi động được bot: {problem}");
             return 1;
         }
-        await host.RunAsync();
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // SIGTERM or Ctrl+C while a listener (the web page's Kestrel) was still binding: a stop asked
+            // for, not a crash; what had started stops as on any other stop.
+            await host.StopAsync();
+        }
         return 0;
     }
 

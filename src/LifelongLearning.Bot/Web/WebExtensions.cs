@@ -13,6 +13,7 @@ public static class WebExtensions
     {
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<WebOptions>>(new WebCertificateValidator(builder.Configuration));
         builder.Services.AddSingleton<WebAccess>();
         builder.Services.AddSingleton<WebAddress>();
         builder.Services.AddSingleton<WebCommand>();

@@ -6,6 +6,7 @@ using LifelongLearning.Bot.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public sealed partial class WebServer(
     PlanHolder plan,
     IOptions<WebOptions> options,
     IOptions<BotOptions> bot,
+    IConfiguration configuration,
     ILoggerFactory loggers,
     ILogger<WebServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -40,11 +42,14 @@ public sealed partial class WebServer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // An https Web:ListenUrl takes its certificate from Kestrel:Certificates:Default (WebCertificate).
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls(options.Value.ListenUrl);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Configure(WebCertificate.KestrelSection(configuration), reloadOnChange: false);
         });
         builder.Services.AddSingleton(loggers);
         builder.Logging.ClearProviders();

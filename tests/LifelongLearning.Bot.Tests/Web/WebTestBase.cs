@@ -23,7 +23,10 @@ public abstract partial class WebTestBase : TelegramBotTestBase
 
     /// <summary>An HttpClient that keeps cookies and follows no redirect, so each answer is seen as it is.</summary>
     protected HttpClient NewClient(CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        new(Handler(cookies ?? new CookieContainer())) { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>The client's handler; a page served over HTTPS trusts its own test certificate here.</summary>
+    protected virtual HttpClientHandler Handler(CookieContainer cookies) => new() { CookieContainer = cookies, AllowAutoRedirect = false };
 
     /// <summary>Opens a link the way the page's own form does (the link is used up by the POST, not by opening it).</summary>
     protected static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string link) =>
@@ -37,6 +40,6 @@ public abstract partial class WebTestBase : TelegramBotTestBase
         return client;
     }
 
-    [GeneratedRegex(@"http://\S+/web/vao/[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"https?://\S+/web/vao/[A-Za-z0-9_-]+")]
     protected static partial Regex SignInLink();
 }
