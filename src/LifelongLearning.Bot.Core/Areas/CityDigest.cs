@@ -22,10 +22,10 @@ public static class CityDigest
             $"Đã báo cáo: {c.Answered}/{c.Expected} đơn vị ({c.OnTime.Count} đúng hạn, {c.Late.Count} muộn); {communes.Count(x => x.IsComplete)}/{communes.Count} xã đã đủ.",
         };
 
-        var late = communes.Where(x => !x.IsComplete && today > DeadlineOf(x)).ToList();
-        if (late.Count > 0)
-            lines.Add($"⏰ Quá hạn, còn thiếu báo cáo ({late.Count} xã): " + string.Join("; ", late.Select(x =>
-                $"{x.Node.Name} — {x.Completeness.Missing.Count}/{x.Completeness.Expected} đơn vị chưa báo cáo (hạn {VietnameseFormat.Date(DeadlineOf(x))})")) + ".");
+        // Communes keep their own calendars within the city's: one line per deadline that has passed.
+        foreach (var late in communes.Where(x => !x.IsComplete && today > DeadlineOf(x)).GroupBy(DeadlineOf).OrderBy(g => g.Key))
+            lines.Add($"⏰ Quá hạn {VietnameseFormat.Date(late.Key)}, còn thiếu báo cáo ({late.Count()} xã): " + string.Join(", ", late.Select(x =>
+                $"{x.Node.Name} ({x.Completeness.Missing.Count}/{x.Completeness.Expected} đơn vị chưa báo cáo)")) + ".");
 
         lines.Add("📋 Từng xã:");
         lines.AddRange(communes.Select(x =>

@@ -11,14 +11,6 @@ public static class CityLoader
 {
     public const int CurrentSchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static CityPlan LoadFile(string path)
     {
         if (!File.Exists(path)) throw new PlanException($"{path}: không tìm thấy tệp thành phố / city file not found.");
@@ -26,7 +18,7 @@ public static class CityLoader
         CityFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<CityFile>(utf8, JsonOptions);
+            file = JsonSerializer.Deserialize<CityFile>(utf8, PlanLoader.JsonOptions);
         }
         catch (JsonException ex)
         {

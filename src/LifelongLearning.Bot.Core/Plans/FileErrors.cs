@@ -13,20 +13,7 @@ internal sealed class FileErrors(string fileName, JsonLineMap lines)
 
     public T Fail<T>(string at, string vietnamese, string english)
     {
-        var line = LineOf(at);
+        var line = lines.NearestLineOf(at);
         throw new PlanException($"{fileName}{(line is null ? "" : $", dòng {line}")} ({at}): {vietnamese}. / {english}.");
-    }
-
-    // A missing field has no line of its own: name the nearest enclosing one that exists.
-    private int? LineOf(string at)
-    {
-        for (var path = at; path.Length > 0;)
-        {
-            if (lines.LineOf(path) is { } line) return line;
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            if (cut <= 0) break;
-            path = path[..cut];
-        }
-        return null;
     }
 }

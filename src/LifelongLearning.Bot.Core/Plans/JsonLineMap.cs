@@ -56,6 +56,19 @@ internal sealed class JsonLineMap
 
     public int? LineOf(string path) => _lines.TryGetValue(path, out var line) ? line : null;
 
+    /// <summary>The line of the path, or, for a field that is missing and so has none, of the nearest enclosing one that exists.</summary>
+    public int? NearestLineOf(string at)
+    {
+        for (var path = at; path.Length > 0;)
+        {
+            if (LineOf(path) is { } line) return line;
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0) break;
+            path = path[..cut];
+        }
+        return null;
+    }
+
     private void Record(Stack<Frame> path, string? property, int line) =>
         _lines.TryAdd(Current(path, property), line);
 

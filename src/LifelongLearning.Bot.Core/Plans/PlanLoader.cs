@@ -12,7 +12,8 @@ public static class PlanLoader
 {
     public const int CurrentSchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>How plan and city files are read: comments and trailing commas allowed, an unknown field refused.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -284,21 +285,8 @@ public static class PlanLoader
 
         private T Fail<T>(string at, string message)
         {
-            var line = FindLine(at);
+            var line = lines.NearestLineOf(at);
             throw new PlanException($"{fileName}{(line is null ? "" : $", dòng {line}")} ({at}): {message}");
-        }
-
-        // A missing field has no line of its own: report the nearest enclosing one that exists.
-        private int? FindLine(string at)
-        {
-            for (var path = at; path.Length > 0;)
-            {
-                if (lines.LineOf(path) is { } line) return line;
-                var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-                if (cut <= 0) break;
-                path = path[..cut];
-            }
-            return null;
         }
     }
 }

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using LifelongLearning.Bot.Core.Areas;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Exports;
@@ -23,16 +21,9 @@ public static class CityXlsxWriter
     public static void Write(NodeFigures city, DateOnly today, Stream output)
     {
         if (city.Node.Level != NodeLevel.City) throw new ArgumentException("Cần số liệu của thành phố.", nameof(city));
-        using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook(new Sheets());
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = S.Build();
-        var strings = new SharedStrings();
         var all = new List<SheetBuilder> { Summary(city, today) };
         all.AddRange(city.Figures.Select(f => IndicatorSheet(city, f.Indicator, today)));
-        for (var i = 0; i < all.Count; i++) all[i].WriteTo(workbook, workbook.Workbook.Sheets!, (uint)(i + 1), strings);
-        strings.WriteTo(workbook);
-        workbook.Workbook.Save();
+        XlsxWorkbook.Write(all, output);
     }
 
     /// <summary>An indicator's sheet is named by its code: short, unique, and what the summary's columns say.</summary>

@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Plans;
@@ -25,21 +22,12 @@ public static class XlsxWriter
 
     public static void Write(Report report, Stream output)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook(new Sheets());
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = S.Build();
-        var strings = new SharedStrings();
-        var sheets = workbook.Workbook.Sheets!;
-
         var all = new List<SheetBuilder> { Summary(report) };
         var used = new HashSet<string>(all.Select(s => s.Name));
         all.AddRange(report.UnitTables.Select(t => UnitSheet(report, t, used)));
         all.Add(Completeness(report));
         all.Add(Revisions(report));
-        for (var i = 0; i < all.Count; i++) all[i].WriteTo(workbook, sheets, (uint)(i + 1), strings);
-        strings.WriteTo(workbook);
-        workbook.Workbook.Save();
+        XlsxWorkbook.Write(all, output);
     }
 
     private static string Subtitle(Report r) =>

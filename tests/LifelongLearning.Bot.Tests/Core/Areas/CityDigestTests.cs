@@ -25,7 +25,7 @@ public sealed class CityDigestTests
     [Fact]
     public void A_commune_past_its_deadline_with_units_missing_is_named_and_not_before()
     {
-        Assert.Contains("⏰ Quá hạn, còn thiếu báo cáo (1 xã): Xã A — 1/5 đơn vị chưa báo cáo (hạn 19/12/2025).", Digest(new DateOnly(2026, 1, 5)));
+        Assert.Contains("⏰ Quá hạn 19/12/2025, còn thiếu báo cáo (1 xã): Xã A (1/5 đơn vị chưa báo cáo).", Digest(new DateOnly(2026, 1, 5)));
         Assert.DoesNotContain("⏰", Digest(new DateOnly(2025, 12, 19)));
     }
 
