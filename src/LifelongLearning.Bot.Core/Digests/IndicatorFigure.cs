@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Plans;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -22,6 +23,9 @@ public sealed record IndicatorFigure(
     /// written «chưa có số liệu», never counted with <see cref="RequiredNotYes"/> (those answered "không").
     /// </summary>
     public IReadOnlyList<string> RequiredMissing { get; init; } = [];
+
+    /// <summary>Set when the total holds approximate answers («gần 500»): it is then printed «khoảng …» or «ít nhất …» (<see cref="ApproximateText"/>).</summary>
+    public ApproximateTotal? Approximate { get; init; }
 }
 
 /// <summary>
