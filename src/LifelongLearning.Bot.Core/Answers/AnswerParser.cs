@@ -7,8 +7,8 @@ namespace LifelongLearning.Bot.Core.Answers;
 
 /// <summary>
 /// Reads an answer the way people type it on a phone: "1.250", "1 250", "1,5", "12%", "15 triệu",
-/// "có", "chưa", "x". Anything else is refused with a message that says what is expected; "khoảng 300"
-/// is not taken silently but offered for confirmation.
+/// "có", "chưa", "x", "gần 500". Anything else is refused with a message that says what is expected; "khoảng 300"
+/// is kept with its word, never silently as an exact 300.
 /// </summary>
 public static partial class AnswerParser
 {
@@ -19,7 +19,14 @@ public static partial class AnswerParser
 
     private static readonly HashSet<string> YesWords = ["co", "c", "co roi", "da co", "roi", "da", "vang", "vang co", "dung", "yes", "y", "x", "1", "co a", "da co roi"];
     private static readonly HashSet<string> NoWords = ["khong", "k", "ko", "kh", "khong co", "chua", "chua co", "no", "n", "o", "2", "khong a", "chua a"];
-    private static readonly string[] ApproximateWords = ["khoang", "tam", "chung", "xap xi", "uoc tinh", "uoc", "gan", "hon", "co le", "~"];
+    // Folded; the longer of two words sharing a start comes first ("uoc tinh" before "uoc").
+    private static readonly (string Word, Approximation Kind)[] ApproximateWords =
+    [
+        ("khoang", Approximation.About), ("tam", Approximation.About), ("chung", Approximation.About),
+        ("xap xi", Approximation.About), ("uoc tinh", Approximation.About), ("uoc", Approximation.About),
+        ("co le", Approximation.About), ("~", Approximation.About),
+        ("gan", Approximation.Nearly), ("hon", Approximation.MoreThan), ("tren", Approximation.Above),
+    ];
 
     public static string HintFor(IndicatorKind kind) => kind switch
     {
@@ -44,7 +51,7 @@ public static partial class AnswerParser
         text = AsciiDigits(text);
         var folded = Words.Fold(text).TrimEnd('.', '!', ' ');
         if (folded.Length == 0) return ParseResult.Refuse(HintFor(kind));
-        return kind == IndicatorKind.YesNo ? ParseYesNo(folded) : ParseNumber(text.Trim(), folded, kind, max ?? DefaultMax(kind));
+        return kind == IndicatorKind.YesNo ? ParseYesNo(folded) : ParseNumber(folded, kind, max ?? DefaultMax(kind));
     }
 
     private static ParseResult ParseYesNo(string folded)
@@ -54,14 +61,14 @@ public static partial class AnswerParser
         return ParseResult.Refuse(YesNoHint);
     }
 
-    private static ParseResult ParseNumber(string original, string folded, IndicatorKind kind, decimal max)
+    private static ParseResult ParseNumber(string folded, IndicatorKind kind, decimal max)
     {
-        var approximate = false;
-        foreach (var word in ApproximateWords)
+        Approximation? approximation = null;
+        foreach (var (word, said) in ApproximateWords)
         {
             if (folded.StartsWith(word + " ", StringComparison.Ordinal) || (word == "~" && folded.StartsWith('~')))
             {
-                approximate = true;
+                approximation = said;
                 folded = folded[word.Length..].Trim();
                 break;
             }
@@ -103,13 +110,9 @@ public static partial class AnswerParser
                 break;
         }
 
-        var answer = AnswerValue.Of(value);
-        if (approximate)
-        {
-            var shown = kind == IndicatorKind.Percentage ? VietnameseFormat.Percent(value) : VietnameseFormat.Number(value);
-            return ParseResult.Confirm(answer, $"Anh/chị ghi «{original}». Lưu con số {shown}? Gõ «có» để lưu, hoặc nhập số chính xác.");
-        }
-        return ParseResult.Ok(answer);
+        // An approximate figure is kept as said («gần 500»), not rounded into an exact one; it meets the same
+        // maximum above and the same check against the last period as a plain number.
+        return ParseResult.Ok(AnswerValue.Of(value, approximation));
     }
 
     private static string AsciiDigits(string text)

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 
@@ -69,7 +70,7 @@ public static class DigestWriter
     }
 
     private static string Amount(IndicatorFigure f) =>
-        VietnameseFormat.Number(f.Value!.Value) + (f.Indicator.UnitOfMeasure is { } u ? " " + u : "");
+        ApproximateText.Total(VietnameseFormat.Number(f.Value!.Value) + (f.Indicator.UnitOfMeasure is { } u ? " " + u : ""), f.Approximate);
 
     private static string Range(Target t) => t.Max is { } max
         ? $"{VietnameseFormat.Number(t.Min)}–{VietnameseFormat.Percent(max)}"

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Plans;
 
@@ -65,7 +66,11 @@ public static class FigureCalculator
             ? (average ?? growth?.Percent) is { } g ? target.IsMetBy(g) : null
             : null;
         if (!Covered(indicator, figures.Count, expected.Count)) onTrack = null;
-        return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack) { AverageBasis = since };
+        return new IndicatorFigure(indicator, sum, figures.Count, expected.Count, [], growth, average, target, onTrack)
+        {
+            AverageBasis = since,
+            Approximate = ApproximateTotal.Of(expected.Select(u => u.Answers.GetValueOrDefault(indicator.Code)).OfType<AnswerValue>().Where(v => v.Number is not null)),
+        };
     }
 
     /// <summary>A verdict needs enough data: at least the plan's minCoverage of the units that must report it.</summary>

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Plans;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -31,6 +32,9 @@ public sealed record IndicatorFigure(
     /// reported in both years (<see cref="Growth.Percent"/> is the whole change, not the yearly average).
     /// </summary>
     public Growth? AverageBasis { get; init; }
+
+    /// <summary>Set when the total holds approximate answers («gần 500»): it is then printed «khoảng …» or «ít nhất …» (<see cref="ApproximateText"/>).</summary>
+    public ApproximateTotal? Approximate { get; init; }
 }
 
 /// <summary>

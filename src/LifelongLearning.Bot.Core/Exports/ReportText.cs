@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Numbers;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
@@ -106,7 +107,7 @@ public static partial class ReportText
     {
         var i = s.Indicator;
         var values = s.Figures.Select((f, k) => (Period: r.Scope.Periods[k], Figure: f)).ToList();
-        string Value(IndicatorFigure f) => f.Value is null ? "chưa có số liệu" : Amount(i, f.Value.Value);
+        string Value(IndicatorFigure f) => f.Value is null ? "chưa có số liệu" : Amount(f);
         string Basis(IndicatorFigure f) => i.Aggregation.Kind == AggregationKind.ShareYes ? FigureText.ShareBasis(f) : $"{f.UnitsCounted}/{f.UnitsExpected} đơn vị báo cáo";
 
         var figures = r.Scope.IsRange
@@ -185,7 +186,7 @@ public static partial class ReportText
             return $"{i.Name}: hiện đạt {VietnameseFormat.Percent(f.Value.Value)}{target}.{who}{required}";
         }
         var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, năm {r.Scope.Year + 1} cần đạt khoảng {Amount(i, Math.Round(Saturating.Multiply(f.Value.Value, 1 + f.Target.Min / 100m)))}.";
-        return $"{i.Name}: năm {r.Scope.Year} đạt {Amount(i, f.Value.Value)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
+        return $"{i.Name}: năm {r.Scope.Year} đạt {Amount(f)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
     }
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
@@ -213,6 +214,9 @@ public static partial class ReportText
     public static string TargetText(Indicator i, Target? t) => t is null ? "—" : i.TargetKind == TargetKind.AverageGrowthAtLeast
         ? "tăng bình quân " + (t.Max is { } max ? $"{VietnameseFormat.Number(t.Min)} - {VietnameseFormat.Percent(max)}" : VietnameseFormat.Percent(t.Min)) + "/năm"
         : VietnameseFormat.Percent(t.Min);
+
+    /// <summary>A period's commune figure, «khoảng …» or «ít nhất …» when it holds approximate answers.</summary>
+    public static string Amount(IndicatorFigure f) => ApproximateText.Total(Amount(f.Indicator, f.Value!.Value), f.Approximate);
 
     public static string Amount(Indicator i, decimal value) => i.Aggregation.Kind == AggregationKind.ShareYes || i.Kind == IndicatorKind.Percentage
         ? VietnameseFormat.Percent(value)

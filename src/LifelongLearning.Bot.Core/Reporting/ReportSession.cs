@@ -78,7 +78,6 @@ public static class ReportSession
 
         var parsed = AnswerParser.Parse(text, indicator.Kind, indicator.Max);
         if (parsed.Error is { } error) return new([new Reply(error, []), Ask(c, ctx, repeat: true)]);
-        if (parsed.NeedsConfirmation) return AskToConfirm(c, parsed.Value!, parsed.ConfirmQuestion!);
 
         var outlier = OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code));
         return outlier is null ? Accept(c, ctx, parsed.Value!) : AskToConfirm(c, parsed.Value!, outlier);
@@ -129,10 +128,8 @@ public static class ReportSession
             var parsed = AnswerParser.Parse(item.RawValue, indicator.Kind, indicator.Max);
             if (parsed.Error is { } error) { problems.Add($"{indicator.Code}: {error}"); continue; }
             c.Draft[indicator.Code] = parsed.Value!;
-            var warning = parsed.ConfirmQuestion is not null
-                ? $"ghi «{Quote.Short(item.RawValue)}», xin kiểm tra lại"
-                : OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code)) is not null
-                    ? "khác xa kỳ trước, xin kiểm tra lại" : null;
+            var warning = OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code)) is not null
+                ? "khác xa kỳ trước, xin kiểm tra lại" : null;
             if (warning is null) c.Warnings.Remove(indicator.Code); else c.Warnings[indicator.Code] = warning;
         }
         var replies = new List<Reply>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Text;
 
@@ -14,7 +15,7 @@ public static class CsvWriter
     public static readonly string[] Header =
     [
         "Kỳ", "Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Giá trị", "Đơn vị tính",
-        "Người xác nhận sau cùng", "Kênh", "Gửi lần đầu", "Sửa lần cuối", "Số lần xác nhận",
+        "Người xác nhận sau cùng", "Kênh", "Gửi lần đầu", "Sửa lần cuối", "Số lần xác nhận", "Ước tính",
     ];
 
     public static void Write(Report report, Stream output)
@@ -25,6 +26,8 @@ public static class CsvWriter
             writer.WriteLine(Line([
                 a.Period.Code, a.UnitId, a.UnitName, a.Indicator.Code, a.Indicator.Name, Raw(a.Value), a.Indicator.UnitOfMeasure ?? "",
                 a.LastBy, ChannelName.Display(a.LastChannel), Time(a.FirstAt), Time(a.LastAt), a.Revisions.ToString(CultureInfo.InvariantCulture),
+                // The value column stays a plain number; the word the unit put before it («gần», «hơn») goes beside it.
+                a.Value.Approximation is { } x ? ApproximateText.Word(x) : "",
             ]));
     }
 

@@ -129,7 +129,7 @@ public static class DocxWriter
         {
             var i = s.Indicator;
             var cells = new List<string> { (n + 1).ToString(VietnameseFormat.Culture), i.Name, i.Aggregation.Kind == AggregationKind.ShareYes ? "%" : i.UnitOfMeasure ?? "" };
-            cells.AddRange(s.Figures.Select(f => f.Value is { } v ? ReportText.Amount(i, v).Replace(" " + i.UnitOfMeasure, "") : "—"));
+            cells.AddRange(s.Figures.Select(f => f.Value is not null ? ReportText.Amount(f).Replace(" " + i.UnitOfMeasure, "") : "—"));
             cells.Add($"{s.Latest.UnitsCounted}/{s.Latest.UnitsExpected}");
             cells.AddRange(targetYears.Select(y => i.TargetFor(y) is { } t ? ReportText.TargetText(i, t) : ""));
             var growth = s.Latest.AverageGrowth is { } a ? $" (bình quân {Signed(a)}/năm)" : "";

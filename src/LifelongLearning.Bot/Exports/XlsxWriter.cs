@@ -74,6 +74,11 @@ public static class XlsxWriter
 
         sheet.Blank();
         sheet.Line($"Tỷ lệ: tính trên các đơn vị đã trả lời. Số liệu thiếu ghi «{MissingMark}», không tính là 0. So với cùng kỳ: chỉ so sánh các đơn vị có số liệu cả hai năm.", S.Note);
+        // The cell keeps the number so a formula can use it; the note says which totals rest on estimates.
+        foreach (var s in r.Indicators)
+            for (var k = 0; k < s.Figures.Count; k++)
+                if (s.Figures[k] is { Value: not null, Approximate: { } a } f)
+                    sheet.Line($"Số ước tính: {s.Indicator.Name}, {LowerFirst(periods[k].Label)}: {ReportText.Amount(f)} ({ApproximateText.Note(a)}).", S.Note);
         foreach (var c in r.Incomplete)
             sheet.Line(IncompleteNote(c), S.Note);
         return sheet;
@@ -94,6 +99,8 @@ public static class XlsxWriter
     {
         null or { IsMissing: true } => (MissingMark, S.Missing),
         { YesNo: { } yes } => (yes ? "Có" : "Không", S.Missing),
+        // An approximate answer is shown as said («gần 500»): as a number it would read as exact.
+        { Number: { } n, Approximation: { } a } => (ApproximateText.Figure(i.Kind == IndicatorKind.Percentage ? VietnameseFormat.Percent(n) : VietnameseFormat.Number(n), a), S.Missing),
         { Number: { } n } => Figure(i, n),
         _ => (MissingMark, S.Missing),
     };

@@ -16,9 +16,11 @@ public sealed class CsvWriterTests(ExportStore world) : IClassFixture<ExportStor
         var csv = _world.Files.Build(scope!).Single(f => f.Name == "so-lieu-2025.csv").Content;
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Kỳ,Mã đơn vị,Đơn vị,Mã chỉ tiêu,Chỉ tiêu,Giá trị,Đơn vị tính,Người xác nhận sau cùng,Kênh,Gửi lần đầu,Sửa lần cuối,Số lần xác nhận", lines[0]);
+        Assert.Equal("Kỳ,Mã đơn vị,Đơn vị,Mã chỉ tiêu,Chỉ tiêu,Giá trị,Đơn vị tính,Người xác nhận sau cùng,Kênh,Gửi lần đầu,Sửa lần cuối,Số lần xác nhận,Ước tính", lines[0]);
         Assert.Equal(_world.Store.Answers.Count(a => a.RoundId == "2025") + 1, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("2025,TV-TH,Thư viện Trường Tiểu học Quảng Nghiệp,TV-LUOT,\"Lượt người sử dụng thư viện để học tập, tìm kiếm thông tin\",1000,lượt,Cô Hoa,Zalo,", StringComparison.Ordinal));
+        // The value stays a plain number; the word the unit put before it is beside it.
+        Assert.Contains(lines, l => l.StartsWith("2025,TV-XA,", StringComparison.Ordinal) && l.Contains(",TV-SOHOA,") && l.Contains(",10,") && l.EndsWith(",hơn", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2025,NVH-1,Nhà văn hóa Thôn 1,VH-CLB,", StringComparison.Ordinal) && l.Contains(",có,"));
     }
 }

@@ -65,6 +65,20 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
     }
 
     [Fact]
+    public void A_total_holding_approximate_answers_says_so_in_the_sentence_and_the_annex()
+    {
+        using var doc = Open("2025");
+        var text = Paragraphs(doc);
+        // TV-XA said «hơn 10» items digitised: the total is at least 40; TV-MN's «gần 10» cards make that total «khoảng».
+        Assert.Contains(text, t => t.StartsWith("- Tài liệu được số hóa: ít nhất 40 tài liệu (4/4 đơn vị báo cáo)", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("- Thẻ bạn đọc cấp mới: khoảng 40 thẻ (4/4 đơn vị báo cáo)", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("- Lượt người sử dụng thư viện", StringComparison.Ordinal) && t.Contains(": 3.662 lượt"));
+        var annex = doc.MainDocumentPart!.Document.Body!.Elements<Table>().Last();
+        var digitised = annex.Elements<TableRow>().Single(r => r.InnerText.Contains("Tài liệu được số hóa"));
+        Assert.Contains(digitised.Elements<TableCell>(), c => c.InnerText == "ít nhất 40");
+    }
+
+    [Fact]
     public void The_page_is_A4_in_Times_New_Roman_14_with_the_decree_margins()
     {
         using var doc = Open("2025");

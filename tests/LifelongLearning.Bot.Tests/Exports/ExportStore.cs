@@ -82,6 +82,9 @@ public sealed class ExportStore : IDisposable
 
     private static AnswerValue Value(int year, string unit, string code, IndicatorKind kind) => (code, kind) switch
     {
+        // Two approximate answers in 2025: the digitised items' total is «ít nhất» (a lower bound), the new cards' «khoảng».
+        ("TV-SOHOA", _) when year == 2025 && unit == "TV-XA" => AnswerValue.Of(10, Approximation.MoreThan),
+        ("TV-THEMOI", _) when year == 2025 && unit == "TV-MN" => AnswerValue.Of(10, Approximation.Nearly),
         ("TV-LUOT", _) => AnswerValue.Of(Math.Round(Visits2023[unit] * (decimal)Math.Pow(1.1, year - 2023))),
         ("TV-CDS", _) => AnswerValue.Of(!(unit == "TV-MN" && year == 2025)),
         ("VH-CLB", _) => AnswerValue.Of(unit != "NVH-2"),

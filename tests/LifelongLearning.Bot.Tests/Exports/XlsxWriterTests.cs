@@ -57,6 +57,19 @@ public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportSto
     }
 
     [Fact]
+    public void Approximate_answers_are_shown_as_said_and_the_totals_holding_them_are_noted()
+    {
+        using var doc = Open("2025");
+        var summary = Sheet(doc, "Tổng hợp");
+        Assert.Equal("40", RowOf(doc, summary, "TV-SOHOA")["C"].Value); // still a number a formula can use
+        var notes = Texts(doc, summary).ToList();
+        Assert.Contains("Số ước tính: Tài liệu được số hóa, năm 2025: ít nhất 40 tài liệu (trong đó 1 đơn vị báo số ước tính).", notes);
+        Assert.Contains("Số ước tính: Thẻ bạn đọc cấp mới, năm 2025: khoảng 40 thẻ (trong đó 1 đơn vị báo số ước tính).", notes);
+        Assert.DoesNotContain(notes, n => n.StartsWith("Số ước tính: Lượt", StringComparison.Ordinal));
+        Assert.Contains("hơn 10", Texts(doc, Sheet(doc, "Thư viện xã")));
+    }
+
+    [Fact]
     public void A_year_with_a_missing_unit_says_so_and_shows_its_figures_as_missing_not_zero()
     {
         using var doc = Open("2025");

@@ -34,6 +34,8 @@ public sealed class UpgradeTests
         var actual = StoreManifest.Of(host.Store);
         Assert.Equal(BotStore.SchemaVersion, actual.SchemaVersion);
         Assert.Equal(expected.Answers, actual.Answers);
+        // Answers stored before the approximation word was kept load as exact figures, not as estimates.
+        Assert.All(host.Store.Answers.FindAll(), a => Assert.Null(a.Value.Approximation));
         Assert.Equal(expected.Members, actual.Members);
         Assert.Equal(expected.Accounts, actual.Accounts);
         Assert.Equal(expected.PendingOutbox, actual.PendingOutbox);

@@ -38,7 +38,7 @@ public sealed class TargetsPage(BotStore store, ReportSource source, RoundServic
         {
             var f = s.Latest;
             var i = s.Indicator;
-            var result = f.Value is null ? "chưa có số liệu" : ReportText.Amount(i, f.Value.Value);
+            var result = f.Value is null ? "chưa có số liệu" : ReportText.Amount(f);
             if (i.Aggregation.Kind != Core.Plans.AggregationKind.ShareYes && (f.AverageGrowth ?? f.Growth?.Percent) is { } g)
                 result += f.AverageGrowth is not null ? $" (bình quân {Signed(g)}/năm)" : $" ({Signed(g)} so với cùng kỳ)";
             var css = f.OnTrack switch { true => "ok", false => "bad", _ => "muted" };

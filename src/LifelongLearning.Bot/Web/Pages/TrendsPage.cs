@@ -35,7 +35,7 @@ public sealed class TrendsPage(BotStore store, ReportSource source)
                 var f = s.Figures[k];
                 // An open year is not finished: its figure rests on the units that answered so far.
                 sb.Append("<tr><td>").Append(span[k]).Append(open.Contains(span[k]) ? " <span class=\"muted\">(kỳ đang mở)</span>" : "").Append("</td><td class=\"n\">")
-                  .Append(f.Value is null ? "<span class=\"muted\">chưa có số liệu</span>" : E(ReportText.Amount(i, f.Value.Value)))
+                  .Append(f.Value is null ? "<span class=\"muted\">chưa có số liệu</span>" : E(ReportText.Amount(f)))
                   .Append("</td><td class=\"n\">").Append(f.UnitsCounted).Append('/').Append(f.UnitsExpected)
                   .Append("</td><td class=\"n\">").Append(f.Growth is { } g ? E((g.Percent > 0 ? "+" : "") + Core.Text.VietnameseFormat.Percent(g.Percent)) : "—")
                   .Append("</td></tr>");

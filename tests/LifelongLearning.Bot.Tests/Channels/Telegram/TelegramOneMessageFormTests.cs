@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Fakes.Telegram;
@@ -31,7 +32,7 @@ public sealed class TelegramOneMessageFormTests : TelegramBotTestBase
 
         Say(Reporter, "HD-NGUOI 300");
         var summary = await NextPromptAsync(Reporter);
-        Assert.Contains("ghi «khoảng 5», xin kiểm tra lại", summary.Body);
+        Assert.Contains("khoảng 5 hoạt động", summary.Body);
         Assert.Contains("1.250", summary.Body);
         Assert.Empty(Bot.Store.Answers.FindAll());
 
@@ -43,6 +44,7 @@ public sealed class TelegramOneMessageFormTests : TelegramBotTestBase
         Assert.True(answers["TV-HTSD"].YesNo);
         Assert.False(answers["TV-CDS"].YesNo);
         Assert.Equal(5m, answers["HD-SUKIEN"].Number);
+        Assert.Equal(Approximation.About, answers["HD-SUKIEN"].Approximation); // stored as said: «khoảng 5»
         Assert.Equal(300m, answers["HD-NGUOI"].Number);
         Assert.Equal(40m, answers["TV-LUANCHUYEN"].Number);
         Assert.True(answers["TV-LUUDONG"].IsMissing);

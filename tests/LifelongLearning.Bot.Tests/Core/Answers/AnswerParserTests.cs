@@ -113,17 +113,30 @@ public class AnswerParserTests
     }
 
     [Theory]
-    [InlineData("khoảng 300", 300)]
-    [InlineData("Khoảng 1.200", 1200)]
-    [InlineData("~300", 300)]
-    [InlineData("tầm 50", 50)]
-    public void An_approximate_figure_is_not_taken_silently(string text, int value)
+    [InlineData("khoảng 300", 300, Approximation.About, "khoảng 300 lượt")]
+    [InlineData("Khoảng 1.200", 1200, Approximation.About, "khoảng 1.200 lượt")]
+    [InlineData("~300", 300, Approximation.About, "khoảng 300 lượt")]
+    [InlineData("tầm 50", 50, Approximation.About, "khoảng 50 lượt")]
+    [InlineData("gần 41.500", 41500, Approximation.Nearly, "gần 41.500 lượt")]
+    [InlineData("hơn 1.200", 1200, Approximation.MoreThan, "hơn 1.200 lượt")]
+    [InlineData("trên 37.000", 37000, Approximation.Above, "trên 37.000 lượt")]
+    public void An_approximate_figure_keeps_the_word_the_person_put_before_it(string text, int value, Approximation said, string shown)
     {
         var r = AnswerParser.Parse(text, IndicatorKind.Count);
-        Assert.False(r.IsOk);
-        Assert.True(r.NeedsConfirmation);
+        Assert.True(r.IsOk, r.Error);
         Assert.Equal(value, r.Value!.Number);
-        Assert.Contains("có", r.ConfirmQuestion);
+        Assert.Equal(said, r.Value.Approximation);
+        Assert.Equal(shown, r.Value.Display(DefaultPlan.Value.FindIndicator("TV-LUOT")!));
+    }
+
+    [Theory]
+    [InlineData("gần 200.000.000")]
+    [InlineData("trên 999999999999999999999999")]
+    public void An_approximate_figure_beyond_the_plausible_maximum_is_refused_like_a_plain_one(string text)
+    {
+        var r = AnswerParser.Parse(text, IndicatorKind.Count);
+        Assert.Null(r.Value);
+        Assert.Contains("tối đa 100.000.000", r.Error);
     }
 
     [Theory]

@@ -118,13 +118,32 @@ public class ReportSessionTests
     }
 
     [Fact]
-    public void An_approximate_figure_retyped_exactly_replaces_the_guess()
+    public void An_approximate_figure_is_echoed_with_its_word_and_retyped_exactly_replaces_the_guess()
     {
         var (c, ctx) = Started();
         ReportSession.Handle(c, "có", ctx);
         ReportSession.Handle(c, "có", ctx);
-        Assert.Contains("300", Last(ReportSession.Handle(c, "khoảng 300", ctx)));
-        Assert.Contains("320 lượt", Last(ReportSession.Handle(c, "320", ctx)));
+        var summary = Last(ReportSession.Handle(c, "gần 500", ctx));
+        Assert.Contains("3. Lượt người sử dụng thư viện để học tập, tìm kiếm thông tin: gần 500 lượt", summary);
+        Assert.Equal(AnswerValue.Of(500, Approximation.Nearly), c.Draft["TV-LUOT"]);
+        ReportSession.Handle(c, "3", ctx);
+        var exact = Last(ReportSession.Handle(c, "520", ctx));
+        Assert.Contains("tìm kiếm thông tin: 520 lượt", exact);
+        Assert.DoesNotContain("gần", exact);
+    }
+
+    [Fact]
+    public void An_approximate_figure_far_from_the_last_period_is_questioned_like_a_plain_one()
+    {
+        // «76.000» against 7.000 is questioned; «gần 76.000» was taken after one «có» with no word on it.
+        var (c, ctx) = Started(new() { ["TV-LUOT"] = AnswerValue.Of(7000) });
+        ReportSession.Handle(c, "có", ctx);
+        ReportSession.Handle(c, "có", ctx);
+        var asked = Last(ReportSession.Handle(c, "gần 76.000", ctx));
+        Assert.Contains("Số này cao gấp 11 lần kỳ trước (7.000 lượt)", asked);
+        Assert.False(c.AtSummary);
+        Assert.Contains("gần 76.000 lượt", Last(ReportSession.Handle(c, "có", ctx)));
+        Assert.Equal(AnswerValue.Of(76000, Approximation.Nearly), c.Draft["TV-LUOT"]);
     }
 
     [Fact]

@@ -50,7 +50,9 @@ public sealed record StoreManifest
 
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
-    private static string Text(AnswerValue v) => v.YesNo?.ToString() ?? v.Number?.ToString(CultureInfo.InvariantCulture) ?? "-";
+    // An approximate answer («gần 500») keeps its word: "Nearly 500"; an exact one, and any stored before the word was kept, reads as before.
+    private static string Text(AnswerValue v) =>
+        (v.Approximation is { } a ? a + " " : "") + (v.YesNo?.ToString() ?? v.Number?.ToString(CultureInfo.InvariantCulture) ?? "-");
 
     private static string Time(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
