@@ -57,14 +57,12 @@ public static class RollUp
     }
 
     /// <summary>The node's sums of a number indicator per year, from the yearly rounds, for average growth since the base year.</summary>
-    private static Dictionary<int, decimal> YearlySums(string code, IReadOnlyList<TreeNode> units, AnswerBook book)
-    {
-        var sums = new Dictionary<int, decimal>();
-        foreach (var year in book.PeriodsOf(PeriodKind.Year))
-        {
-            var numbers = units.Select(u => book.Find(year, u.Key!)?.Answers.GetValueOrDefault(code)?.Number).OfType<decimal>().ToList();
-            if (numbers.Count > 0) sums[year.Year] = Saturating.Sum(numbers);
-        }
-        return sums;
-    }
+    /// <summary>Each unit's yearly figure of one indicator, unit by unit, so growth is made over the units in both years.</summary>
+    private static YearlyFigures YearlySums(string code, IReadOnlyList<TreeNode> units, AnswerBook book) =>
+        YearlyFigures.Of(
+            from year in book.PeriodsOf(PeriodKind.Year)
+            from u in units
+            let number = book.Find(year, u.Key!)?.Answers.GetValueOrDefault(code)?.Number
+            where number is not null
+            select (year.Year, u.Key!, number.Value));
 }
