@@ -25,7 +25,9 @@ public sealed partial class BackupService(
         if (BackupFiles.List(Options.Folder) is [var newest, ..]) health.Succeeded(new DateTimeOffset(time.ToUtc(DateOnly.FromDateTime(newest.LocalTime), TimeOnly.FromDateTime(newest.LocalTime))), newest.Path, -1);
         while (!stoppingToken.IsCancellationRequested)
         {
-            try { await Task.Delay(UntilNext(), clock, stoppingToken); }
+            var wait = UntilNext();
+            LogNext(time.ToLocal(time.UtcNow + wait).DateTime);
+            try { await Task.Delay(wait, clock, stoppingToken); }
             catch (OperationCanceledException) { return; }
             RunOnce();
         }
@@ -62,6 +64,9 @@ public sealed partial class BackupService(
         if (next <= time.UtcNow) next = time.ToUtc(DateOnly.FromDateTime(now.DateTime).AddDays(1), Options.At);
         return next - time.UtcNow;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Next backup at {At:yyyy-MM-dd HH:mm} (commune time)")]
+    private partial void LogNext(DateTime at);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {Path}: {Answers} answers, verified; {Pruned} old copies removed")]
     private partial void LogDone(string path, int answers, int pruned);

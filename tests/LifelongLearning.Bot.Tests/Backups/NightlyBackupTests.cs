@@ -99,9 +99,14 @@ public sealed class NightlyBackupTests : TelegramBotTestBase
         Assert.Contains("Backup:At phải ngoài giờ yên lặng", refused.Message);
     }
 
-    /// <summary>Moves the fake clock a minute at a time (the calendar and the backup wake on it) until the condition holds.</summary>
+    /// <summary>
+    /// Moves the fake clock a minute at a time (the calendar and the backup wake on it) until the condition holds,
+    /// once the backup has set its timer: the service starts on a thread of its own, and a clock moved past
+    /// 20:30 before it looks would put tonight's copy off to tomorrow.
+    /// </summary>
     private async Task MinuteByMinuteUntilAsync(Func<bool> condition)
     {
+        await WaitUntilAsync(() => Bot.Logs.Lines.Any(l => l.Contains("Next backup at 2026-06-17 20:30")));
         var until = DateTime.UtcNow + Wait;
         while (!condition())
         {
