@@ -13,8 +13,11 @@ public interface IChannelSender
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>How fast a platform lets the bot talk: overall, and to one chat (a short burst is tolerated).</summary>
-public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 3);
+/// <summary>
+/// How fast a platform lets the bot talk: overall, and to one chat (a short burst is tolerated); and how many
+/// sends may be under way at once, so that a slow network (a proxy, a Bot API server abroad) still fills the rate.
+/// </summary>
+public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 3, int MaxInFlight = 1);
 
 public enum SendFailure
 {

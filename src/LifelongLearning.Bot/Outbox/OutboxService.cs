@@ -21,7 +21,6 @@ public sealed partial class OutboxService(
     ILogger<OutboxService> logger) : BackgroundService
 {
     public const int MaxAttempts = 12;
-    private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
     private readonly IReadOnlyList<IChannelSender> _senders = [.. senders];
     // One signal per channel: with one shared semaphore a busy channel's loop could take the permits a commit
@@ -45,39 +44,101 @@ public sealed partial class OutboxService(
     private async Task RunAsync(IChannelSender sender, CancellationToken ct)
     {
         var pacer = new Pacer(sender.Limits, clock);
-        while (!ct.IsCancellationRequested)
+        var rows = new PendingRows(store, sender.Channel);
+        var inFlight = new SendsInFlight(sender.Limits.MaxInFlight);
+        try
         {
-            try
+            while (!ct.IsCancellationRequested)
             {
-                var now = time.UtcNow;
-                var (due, next) = Due(sender.Channel, now);
-                if (due.Count == 0)
+                try
                 {
-                    await WaitAsync(sender.Channel, next, ct);
-                    continue;
+                    var (again, nextAt) = await SweepAsync(sender, pacer, rows, inFlight, ct);
+                    if (!again) await WaitAsync(sender.Channel, nextAt, inFlight, ct);
                 }
-                foreach (var read in due)
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
-                    // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
-                    for (var wait = WaitFor(pacer, read.ChatId); wait > TimeSpan.Zero; wait = WaitFor(pacer, read.ChatId))
-                        await Task.Delay(wait, clock, ct);
-                    // The batch was read up to seconds ago: a resident may have left (/ngung) or an event been
-                    // cancelled since. Read the row again, so only the message in flight can slip through.
-                    if (store.Outbox.FindById(read.Id) is not { Status: OutboxStatus.Pending } message) continue;
-                    if (!await SendOneAsync(sender, pacer, message, ct)) break;
+                    return;
                 }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogLoopFailed(ex, sender.Channel);
-                await Task.Delay(TimeSpan.FromSeconds(5), clock, ct);
+                catch (Exception ex)
+                {
+                    LogLoopFailed(ex, sender.Channel);
+                    await Task.Delay(TimeSpan.FromSeconds(5), clock, ct);
+                }
             }
         }
+        finally
+        {
+            // The sends under way end within StopGrace of the stop (each cancels itself then), inside the host's own stop time.
+            await inFlight.AllEndedAsync();
+        }
     }
+
+    /// <summary>
+    /// One pass over the channel's pending rows in sending order, starting each that may go now. A chat that is
+    /// not ready (its send under way, its own pace, a retry's wait) is passed over, not waited on: one flooded
+    /// chat must not hold the others' replies. Only the channel's overall pace and the room for sends in flight
+    /// are waited for. Only a chat's first pending row may go, so each chat's messages keep their order. Returns
+    /// whether to pass again at once (something started, or the pass was cut short), and when a row passed over
+    /// may go (its retry time or its chat's pace).
+    /// </summary>
+    private async Task<(bool Again, DateTimeOffset? NextAt)> SweepAsync(
+        IChannelSender sender, Pacer pacer, PendingRows rows, SendsInFlight inFlight, CancellationToken ct)
+    {
+        // After a 429 the rows it caught are due when the pause ends: wait it out first, so they go first.
+        if (pacer.PausedUntil - clock.GetUtcNow() is var paused && paused > TimeSpan.Zero) await Task.Delay(paused, clock, ct);
+        var pauses = pacer.Pauses;
+        var started = false;
+        DateTimeOffset? nextAt = null;
+        var seen = new HashSet<string>();
+        long newestReply = 0;
+        foreach (var row in rows.InOrder())
+        {
+            if (row.Kind != OutboxKinds.Broadcast) newestReply = row.Id; // the order holds every reply before any broadcast
+            if (!seen.Add(row.ChatId)) continue;
+            if (row.NotBefore > time.UtcNow)
+            {
+                nextAt = Earliest(nextAt, new DateTimeOffset(row.NotBefore, TimeSpan.Zero));
+                continue;
+            }
+            if (inFlight.Busy(row.ChatId)) continue; // its next row goes when the answer is in: the end wakes the loop
+            if (pacer.ChatReadyIn(row.ChatId) is var chatWait && chatWait > TimeSpan.Zero)
+            {
+                nextAt = Earliest(nextAt, clock.GetUtcNow() + chatWait);
+                continue;
+            }
+            await SlotAsync(pacer, inFlight, ct);
+            // Start the pass again when a 429 came meanwhile (the rows it caught, behind this one, go first) or when
+            // a reply was queued since this pass began (it goes before the rest of a broadcast).
+            if (pacer.Pauses != pauses || (row.Kind == OutboxKinds.Broadcast && rows.AnyReplyAfter(newestReply))) return (true, nextAt);
+            // The row was read up to seconds ago: a resident may have left (/ngung) or an event been cancelled
+            // since. Read it again, so only the message in flight can slip through.
+            if (store.Outbox.FindById(row.Id) is not { Status: OutboxStatus.Pending } message) continue;
+            pacer.Start(message.ChatId);
+            inFlight.Run(message.ChatId, () => SendOneAsync(sender, pacer, message, ct));
+            started = true;
+        }
+        return (started, nextAt);
+    }
+
+    /// <summary>Waits for what every chat shares: the channel's pace (and a 429's pause) and room for one more send in flight.</summary>
+    private async Task SlotAsync(Pacer pacer, SendsInFlight inFlight, CancellationToken ct)
+    {
+        while (true)
+        {
+            var ended = inFlight.NextEnd;
+            if (inFlight.Full)
+            {
+                await ended.WaitAsync(ct);
+                continue;
+            }
+            // Asked again after each wait: a timer may end a hair early, and the limit is not a hair lax.
+            var wait = pacer.ChannelReadyIn();
+            if (wait <= TimeSpan.Zero) return;
+            await Task.Delay(wait, clock, ct);
+        }
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 
     /// <summary>
     /// How long a send under way may still finish once the host stops: cut off mid-answer, a message the
@@ -85,18 +146,15 @@ public sealed partial class OutboxService(
     /// </summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>Sends one message and records the outcome; false when the channel should pause.</summary>
-    private async Task<bool> SendOneAsync(IChannelSender sender, Pacer pacer, OutboxMessage message, CancellationToken ct)
+    /// <summary>Sends one message (its slot already booked) and records the outcome.</summary>
+    private async Task SendOneAsync(IChannelSender sender, Pacer pacer, OutboxMessage message, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         // Wall-clock grace on purpose: it is about how long the process takes to stop, not the bot's calendar.
         using var send = new CancellationTokenSource();
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
-        pacer.Start(message.ChatId);
         try
         {
             await sender.SendAsync(message, send.Token);
-            pacer.Finished(message.ChatId);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
@@ -108,33 +166,26 @@ public sealed partial class OutboxService(
                 store.Outbox.Update(message);
                 if (wasPending) broadcaster.Settled(message);
             });
-            return true;
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
         {
-            pacer.Finished(message.ChatId);
-            // The channel waits out a 429, and the row goes again when the pause ends, with the others it caught.
+            // The channel waits out a 429, and the row goes again when the pause ends, in order with the others it caught.
             if (failure.RetryAfter is { } pause) pacer.Pause(pause);
             Record(message, failure, failure.RetryAfter is null ? null : pacer.PausedUntil.UtcDateTime);
-            return failure.Failure != SendFailure.Transient;
         }
         catch (Exception ex) when (ex is not SendFailedException && !send.IsCancellationRequested)
         {
             // Not the platform's answer but a fault of this row (a bug in the sender, a broken stream): left to
-            // the loop it would be read again every 5 s for ever, uncounted. Count it like a transient failure,
+            // the loop it would be read again for ever, uncounted. Count it like a transient failure,
             // so it backs off and is given up at MaxAttempts, and go on with the other rows.
-            pacer.Finished(message.ChatId);
             LogUnexpected(ex, message.Channel, message.Id);
             Record(message, new SendFailedException(SendFailure.Transient, $"{ex.GetType().Name}: {ex.Message}"));
-            return true;
         }
-    }
-
-    private static TimeSpan WaitFor(Pacer pacer, string chatId)
-    {
-        var chat = pacer.ChatReadyIn(chatId);
-        var channel = pacer.ChannelReadyIn();
-        return chat > channel ? chat : channel;
+        finally
+        {
+            // Also when the send threw or was cut off at the stop: the chat's allowance refills from its answer on.
+            pacer.Finished(message.ChatId);
+        }
     }
 
     private void Record(OutboxMessage message, SendFailedException failure, DateTime? retryAt = null) => store.Write(() =>
@@ -200,42 +251,16 @@ public sealed partial class OutboxService(
     }
 
 
-    /// <summary>
-    /// The messages that may go now, in sending order, and when the next one waiting falls due. A chat's
-    /// messages keep their order behind one that waits for its retry: part 3 of a long text waits while part 2
-    /// does. Read through the send-order index and stopped at a full batch, so a batch costs the rows it
-    /// passes over, not the whole queue.
-    /// </summary>
-    private (List<OutboxMessage> Due, DateTime? Next) Due(string channel, DateTime now)
+    /// <summary>Nothing could start: waits until a row passed over may go, a send in flight ends, or a commit queued something.</summary>
+    private async Task WaitAsync(string channel, DateTimeOffset? nextAt, SendsInFlight inFlight, CancellationToken ct)
     {
-        var due = new List<OutboxMessage>();
-        DateTime? next = null;
-        var waiting = new HashSet<string>();
-        // Replies, reminders and alerts go before announcements (the index's order): a person answering the bot
-        // must not wait behind a broadcast to thousands.
-        foreach (var m in new PendingRows(store, channel).InOrder())
-        {
-            if (waiting.Contains(m.ChatId)) continue;
-            if (m.NotBefore <= now)
-            {
-                due.Add(m);
-                if (due.Count == BatchSize) break;
-                continue;
-            }
-            if (next is null || m.NotBefore < next) next = m.NotBefore;
-            waiting.Add(m.ChatId);
-        }
-        return (due, next);
-    }
-
-    private async Task WaitAsync(string channel, DateTime? nextDue, CancellationToken ct)
-    {
-        var delay = nextDue is { } due ? due - time.UtcNow : TimeSpan.FromMinutes(1);
+        var ended = inFlight.NextEnd;
+        var delay = nextAt is { } at ? at - clock.GetUtcNow() : TimeSpan.FromMinutes(1);
         if (delay <= TimeSpan.Zero) return;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var timer = Task.Delay(delay, clock, timeout.Token);
         var signal = _wake[channel].WaitAsync(timeout.Token);
-        await Task.WhenAny(timer, signal);
+        await (inFlight.Any ? Task.WhenAny(timer, signal, ended) : Task.WhenAny(timer, signal));
         await timeout.CancelAsync();
         ct.ThrowIfCancellationRequested();
     }

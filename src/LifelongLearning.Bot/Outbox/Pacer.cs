@@ -6,13 +6,14 @@ namespace LifelongLearning.Bot.Outbox;
 /// round trip). Overall: at most N starts in any window of N/rate seconds, a little wider for the network's
 /// jitter, and never closer than half an interval (no burst of N at once). Per chat: a short burst, then one
 /// message per interval, never crediting the time a send was in flight: the platform counted it somewhere in
-/// between. A 429 pauses the whole channel. Not thread-safe: one loop per channel uses it.
+/// between. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
 /// </summary>
 public sealed class Pacer
 {
     /// <summary>The overall window is this much wider than the limit's: arrivals at the platform move a few ms against our starts.</summary>
     public const double Margin = 0.02;
 
+    private readonly Lock _gate = new();
     private readonly ChannelLimits _limits;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, (DateTimeOffset At, double Tokens)> _chats = [];
@@ -26,52 +27,71 @@ public sealed class Pacer
     {
         _limits = limits;
         _clock = clock;
-        var perWindow = Math.Max(1, (int)Math.Floor(limits.MessagesPerSecond));
+        // A window of at most 1,000 starts: the options allow no more a second, and a test's "no limit" stays small.
+        var perWindow = (int)Math.Clamp(Math.Floor(limits.MessagesPerSecond), 1, 1_000);
         _starts = Enumerable.Repeat(DateTimeOffset.MinValue, perWindow).ToArray();
         _window = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond * (1 + Margin));
         _spacing = TimeSpan.FromSeconds(0.5 / limits.MessagesPerSecond);
     }
 
     /// <summary>Until when a 429 stopped the channel (in the past when it did not).</summary>
-    public DateTimeOffset PausedUntil { get; private set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset PausedUntil { get { lock (_gate) return _pausedUntil; } }
+
+    /// <summary>How many 429s have paused the channel: the loop starts its pass again after one.</summary>
+    public int Pauses { get { lock (_gate) return _pauses; } }
+
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private int _pauses;
 
     /// <summary>How long until any message may start on this channel (its overall pace, a pause); zero when one may start now.</summary>
     public TimeSpan ChannelReadyIn()
     {
-        var now = _clock.GetUtcNow();
-        var at = Latest(PausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _window));
-        return at > now ? at - now : TimeSpan.Zero;
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            var at = Latest(_pausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _window));
+            return at > now ? at - now : TimeSpan.Zero;
+        }
     }
 
     /// <summary>How long until a message to this chat may start (its own pace only); zero when it may start now.</summary>
     public TimeSpan ChatReadyIn(string chatId)
     {
-        var tokens = TokensAt(chatId, _clock.GetUtcNow());
+        double tokens;
+        lock (_gate) tokens = TokensAt(chatId, _clock.GetUtcNow());
         return tokens >= 1 ? TimeSpan.Zero : _limits.PerChatInterval * (1 - tokens);
     }
 
     /// <summary>A send to the chat starts now: it takes its slot of the channel and of the chat.</summary>
     public void Start(string chatId)
     {
-        var now = _clock.GetUtcNow();
-        _chats[chatId] = (now, TokensAt(chatId, now) - 1);
-        _starts[_next] = now;
-        _next = (_next + 1) % _starts.Length;
-        _lastStart = now;
-        if (_chats.Count > 50_000) Forget(now);
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            _chats[chatId] = (now, TokensAt(chatId, now) - 1);
+            _starts[_next] = now;
+            _next = (_next + 1) % _starts.Length;
+            _lastStart = now;
+            if (_chats.Count > 50_000) Forget(now);
+        }
     }
 
     /// <summary>The send to the chat got its answer: the chat's allowance refills again only from now.</summary>
     public void Finished(string chatId)
     {
-        if (_chats.TryGetValue(chatId, out var state)) _chats[chatId] = (_clock.GetUtcNow(), state.Tokens);
+        lock (_gate)
+            if (_chats.TryGetValue(chatId, out var state)) _chats[chatId] = (_clock.GetUtcNow(), state.Tokens);
     }
 
     /// <summary>The platform said to slow down: nothing more starts on this channel until then.</summary>
     public void Pause(TimeSpan duration)
     {
-        var until = _clock.GetUtcNow() + duration;
-        if (until > PausedUntil) PausedUntil = until;
+        lock (_gate)
+        {
+            var until = _clock.GetUtcNow() + duration;
+            if (until > _pausedUntil) _pausedUntil = until;
+            _pauses++;
+        }
     }
 
     private double TokensAt(string chatId, DateTimeOffset now)

@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 using Xunit;
 
@@ -41,6 +40,15 @@ public sealed class QueryPlanTests : IDisposable
         Assert.DoesNotContain("FULL", plan["index"]["mode"].AsString, StringComparison.OrdinalIgnoreCase);
         Assert.False(plan.ContainsKey("orderBy"), $"no sort in memory: {plan}");
         Assert.Equal(PendingRows.PageSize, plan["limit"].AsInt32);
+    }
+
+    [Fact]
+    public void The_check_for_a_reply_queued_during_a_broadcast_is_one_seek_of_the_same_index()
+    {
+        var plan = new PendingRows(_store, "telegram").ReplyAfterPlan(150);
+
+        Assert.Equal(OutboxOrder.IndexName, plan["index"]["name"].AsString);
+        Assert.DoesNotContain("FULL", plan["index"]["mode"].AsString, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

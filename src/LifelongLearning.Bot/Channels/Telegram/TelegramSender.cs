@@ -26,7 +26,8 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOpti
 
     public string Channel => TelegramUpdateMapper.Channel;
 
-    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3);
+    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3,
+        MaxInFlight: options.Value.MaxInFlight);
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

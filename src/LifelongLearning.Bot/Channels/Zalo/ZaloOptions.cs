@@ -26,6 +26,9 @@ public sealed class ZaloOptions
     /// <summary>Zalo does not document a rate limit, so sending is throttled to this rate to stay polite.</summary>
     public double MessagesPerSecond { get; set; } = 10;
 
+    /// <summary>Sends under way at once (never two to one chat), so a slow network still fills the rate.</summary>
+    public int MaxInFlight { get; set; } = 8;
+
     public int PollTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Where the webhook endpoint (and the chart and file links) listen in webhook mode; a reverse proxy

@@ -49,6 +49,9 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
         if (!(options.MessagesPerSecond > 0 && options.MessagesPerSecond <= 1000))
             errors.Add("Zalo:MessagesPerSecond phải lớn hơn 0 và không quá 1000.");
 
+        if (options.MaxInFlight is < 1 or > 64)
+            errors.Add("Zalo:MaxInFlight phải từ 1 đến 64 (số tin gửi cùng lúc; mặc định 8).");
+
         if (options.PollTimeoutSeconds is < 1 or > MaxPollTimeoutSeconds)
             errors.Add($"Zalo:PollTimeoutSeconds phải từ 1 đến {MaxPollTimeoutSeconds}.");
 

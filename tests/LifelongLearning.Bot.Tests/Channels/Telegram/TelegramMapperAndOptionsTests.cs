@@ -76,6 +76,15 @@ public sealed class TelegramUpdateMapperTests
 public sealed class TelegramOptionsTests
 {
     [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void Sends_under_way_at_once_out_of_range_stop_the_start_naming_the_key(int maxInFlight)
+    {
+        var result = new TelegramOptionsValidator().Validate(null, new TelegramOptions { BotToken = FakeTelegramServer.DefaultToken, MaxInFlight = maxInFlight });
+        Assert.StartsWith("Telegram:MaxInFlight", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
     [InlineData("webhook", null, "s3cret", "Telegram:WebhookUrl")]
     [InlineData("webhook", "http://bot.example.org/telegram/webhook", "s3cret", "Telegram:WebhookUrl")]
     [InlineData("webhook", "https://bot.example.org/telegram/webhook", null, "Telegram:WebhookSecret")]

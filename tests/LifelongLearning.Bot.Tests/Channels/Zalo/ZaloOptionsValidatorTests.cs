@@ -66,4 +66,13 @@ public sealed class ZaloOptionsValidatorTests
         var error = Assert.Single(Errors(new ZaloOptions { MessagesPerSecond = perSecond, PollTimeoutSeconds = pollSeconds }));
         Assert.StartsWith(key, error);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void Sends_under_way_at_once_out_of_range_name_the_key(int maxInFlight)
+    {
+        var error = Assert.Single(Errors(new ZaloOptions { MaxInFlight = maxInFlight }));
+        Assert.StartsWith("Zalo:MaxInFlight", error);
+    }
 }

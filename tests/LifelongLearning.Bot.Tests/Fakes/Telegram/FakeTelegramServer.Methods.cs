@@ -45,7 +45,7 @@ public sealed partial class FakeTelegramServer
                 throw new TelegramApiError(fault.StatusCode, fault.Description, fault.RetryAfter);
             }
             Validate(method, parameters);
-            var result = await InvokeAsync(method, parameters, aborted.Token);
+            var result = await SendingAsync(method.Name, parameters, () => InvokeAsync(method, parameters, aborted.Token), aborted.Token);
             status = 200;
             await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
         }

@@ -1,7 +1,6 @@
-using LifelongLearning.Bot.Storage;
 using LiteDB;
 
-namespace LifelongLearning.Bot.Outbox;
+namespace LifelongLearning.Bot.Storage;
 
 /// <summary>
 /// A channel's pending rows in sending order (replies, reminders and alerts before announcements, each oldest
@@ -32,8 +31,17 @@ public sealed class PendingRows(BotStore store, string channel)
     /// <summary>One page from <paramref name="from"/> on (inclusive), in the index's order.</summary>
     public List<OutboxMessage> Page(string from) => Query(from).ToList();
 
+    /// <summary>Whether a reply, reminder or alert was queued after row <paramref name="id"/>: one seek, whatever the queue.</summary>
+    public bool AnyReplyAfter(long id) => store.Outbox.Exists(RepliesAfter(id));
+
     /// <summary>What LiteDB plans for the first page (the index it seeks), for the test that holds the query to it.</summary>
     public BsonDocument Plan() => Query(OutboxOrder.Key(channel, broadcast: false, 0)).GetPlan();
+
+    /// <summary>What LiteDB plans for <see cref="AnyReplyAfter"/>.</summary>
+    public BsonDocument ReplyAfterPlan(long id) => store.Outbox.Query().Where(RepliesAfter(id)).Limit(1).GetPlan();
+
+    private BsonExpression RepliesAfter(long id) =>
+        BsonExpression.Create(InRange, OutboxOrder.Key(channel, broadcast: false, id + 1), OutboxOrder.Key(channel, broadcast: false, long.MaxValue));
 
     private ILiteQueryableResult<OutboxMessage> Query(string from) =>
         store.Outbox.Query().Where(BsonExpression.Create(InRange, from, OutboxOrder.End(channel))).Limit(PageSize);
