@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -8,6 +9,7 @@ namespace LifelongLearning.Bot.Core.Digests;
 /// </summary>
 public sealed record IndicatorFigure(
     Indicator Indicator,
+    ReportingPeriod Period,
     decimal? Value,
     int UnitsCounted,
     int UnitsExpected,
@@ -31,6 +33,18 @@ public sealed record IndicatorFigure(
     /// reported in both years (<see cref="Growth.Percent"/> is the whole change, not the yearly average).
     /// </summary>
     public Growth? AverageBasis { get; init; }
+
+    /// <summary>The year <see cref="AverageGrowth"/> counts from (the earlier target's year, or the plan's base year).</summary>
+    public int? AverageSince { get; init; }
+
+    /// <summary>
+    /// What the figure is judged against this year: the target itself in its year; in an earlier year, for a
+    /// share, the point on the straight line toward it (<see cref="FigureCalculator.MarkFor"/>).
+    /// </summary>
+    public decimal? Mark { get; init; }
+
+    /// <summary>The period lies before its target's year: it is judged on progress («đúng/chậm tiến độ»), not «đạt/chưa đạt».</summary>
+    public bool IsInterim => Target is not null && Period.Year < Target.Year;
 }
 
 /// <summary>
