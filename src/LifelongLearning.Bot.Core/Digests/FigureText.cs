@@ -15,7 +15,7 @@ public static class FigureText
     /// the units that must report it have reported. «50% (4/4 đơn vị báo cáo)» read as 100%.
     /// </summary>
     public static string ShareBasis(IndicatorFigure f) =>
-        $"{f.UnitsYes}/{f.UnitsCounted} {f.Indicator.UnitNoun} có; {f.UnitsCounted}/{f.UnitsExpected} đã báo cáo";
+        (f.UnitsCounted > 0 ? $"{f.UnitsYes}/{f.UnitsCounted} {f.Indicator.UnitNoun} có; " : "") + $"{f.UnitsCounted}/{f.UnitsExpected} đã báo cáo";
 
     /// <summary>
     /// «đạt», «chưa đạt»; in a year before its target «đúng tiến độ», «chậm tiến độ» (2027 is not failed against
@@ -28,9 +28,9 @@ public static class FigureText
         _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)",
     };
 
-    /// <summary>For a share judged before its target's year: «mức cần đạt năm 2027 theo lộ trình đến năm 2030: 78%».</summary>
+    /// <summary>For a share judged before its target's year: «mức cần đạt năm 2027 theo lộ trình đến năm 2030: 78%»; none without a verdict.</summary>
     public static string? PathMark(IndicatorFigure f) =>
-        f.IsInterim && f.Indicator.Aggregation.Kind == AggregationKind.ShareYes && f.Mark is { } m
+        f.IsInterim && f.OnTrack is not null && f.Indicator.Aggregation.Kind == AggregationKind.ShareYes && f.Mark is { } m
             ? $"mức cần đạt năm {f.Period.Year} theo lộ trình đến năm {f.Target!.Year}: {VietnameseFormat.Percent(m)}"
             : null;
 
