@@ -46,7 +46,8 @@ public static class DigestWriter
         var name = $"• {f.Indicator.Name} ({f.Indicator.Code})";
         if (f.Value is null) return $"{name}: chưa có số liệu (0/{f.UnitsExpected} đơn vị).";
         var targets = string.Join(", ", f.Indicator.Targets.Select(t => $"{t.Year}: {Range(t)}"));
-        var verdict = f.OnTrack switch { true => "✅ đạt", false => "⚠️ chưa đạt", _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)" };
+        var verdict = f.OnTrack switch { true => "✅ ", false => "⚠️ ", _ => "" } + FigureText.Verdict(f)
+            + (FigureText.PathMark(f) is { } mark ? $" ({mark})" : "");
         var basis = $"dựa trên {f.UnitsCounted}/{f.UnitsExpected} đơn vị";
         if (f.Indicator.Aggregation.Kind == AggregationKind.ShareYes)
         {
@@ -56,16 +57,17 @@ public static class DigestWriter
         }
         var u = f.Indicator.UnitOfMeasure;
         var growth = f.Growth is { } g
-            ? $"; so với cùng kỳ năm trước {FigureText.Change(g.Percent)} ({FigureText.Compared(g, "cả hai kỳ", u)})"
-            : "; chưa có số cùng kỳ năm trước";
+            ? $"; {FigureText.Change(g.Percent)} {FigureText.ComparedWith(f.Period)} ({FigureText.Compared(g, FigureText.InBoth(f.Period), u)})"
+            : $"; chưa có số liệu {Sentence.LowerFirst(f.Period.YearBefore().Label)} để so sánh";
         var average = f.AverageGrowth is { } a && f.AverageBasis is { } b
-            ? $"; {FigureText.AverageChange(a)} từ năm {f.Indicator.GrowthBaseYear} ({FigureText.Compared(b, $"cả năm {f.Indicator.GrowthBaseYear} và năm nay", u)})" : "";
+            ? $"; {FigureText.AverageChange(a)} từ năm {f.AverageSince} ({FigureText.Compared(b, $"cả năm {f.AverageSince} và năm {f.Period.Year}", u)})" : "";
         return $"{name}: {Amount(f)} ({basis}){growth}{average}; chỉ tiêu tăng {targets}/năm — {verdict}.";
     }
 
     private static string ActivityLine(IndicatorFigure f)
     {
-        var growth = f.Growth is { } g ? $", {FigureText.Change(g.Percent)} so với cùng kỳ, {FigureText.Compared(g, "cả hai kỳ", f.Indicator.UnitOfMeasure)}" : "";
+        var growth = f.Growth is { } g
+            ? $", {FigureText.Change(g.Percent)} {FigureText.ComparedWith(f.Period)}, {FigureText.Compared(g, FigureText.InBoth(f.Period), f.Indicator.UnitOfMeasure)}" : "";
         return $"• {f.Indicator.Name}: {Amount(f)} ({f.UnitsCounted}/{f.UnitsExpected} đơn vị{growth}).";
     }
 

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -13,7 +15,30 @@ public static class FigureText
     /// the units that must report it have reported. «50% (4/4 đơn vị báo cáo)» read as 100%.
     /// </summary>
     public static string ShareBasis(IndicatorFigure f) =>
-        $"{f.UnitsYes}/{f.UnitsCounted} {f.Indicator.UnitNoun} có; {f.UnitsCounted}/{f.UnitsExpected} đã báo cáo";
+        (f.UnitsCounted > 0 ? $"{f.UnitsYes}/{f.UnitsCounted} {f.Indicator.UnitNoun} có; " : "") + $"{f.UnitsCounted}/{f.UnitsExpected} đã báo cáo";
+
+    /// <summary>
+    /// «đạt», «chưa đạt»; in a year before its target «đúng tiến độ», «chậm tiến độ» (2027 is not failed against
+    /// 2030); too few answers: «chưa đủ số liệu để đánh giá (x/y đơn vị đã báo cáo)».
+    /// </summary>
+    public static string Verdict(IndicatorFigure f) => f.OnTrack switch
+    {
+        true => f.IsInterim ? "đúng tiến độ" : "đạt",
+        false => f.IsInterim ? "chậm tiến độ" : "chưa đạt",
+        _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)",
+    };
+
+    /// <summary>For a share judged before its target's year: «mức cần đạt năm 2027 theo lộ trình đến năm 2030: 78%»; none without a verdict.</summary>
+    public static string? PathMark(IndicatorFigure f) =>
+        f.IsInterim && f.OnTrack is not null && f.Indicator.Aggregation.Kind == AggregationKind.ShareYes && f.Mark is { } m
+            ? $"mức cần đạt năm {f.Period.Year} theo lộ trình đến năm {f.Target!.Year}: {VietnameseFormat.Percent(m)}"
+            : null;
+
+    /// <summary>«so với năm 2024», «so với 6 tháng đầu năm 2025»: the same period a year before, named as it is.</summary>
+    public static string ComparedWith(ReportingPeriod period) => "so với " + Sentence.LowerFirst(period.YearBefore().Label);
+
+    /// <summary>«cả hai năm» for yearly figures, «cả hai kỳ» for a half year, a quarter, a month.</summary>
+    public static string InBoth(ReportingPeriod period) => period.Kind == PeriodKind.Year ? "cả hai năm" : "cả hai kỳ";
 
     /// <summary>«tăng 17,6%», «giảm 11,1%»: a fall is written as a fall, never as a negative rise.</summary>
     public static string Change(decimal percent) => $"{(percent >= 0 ? "tăng" : "giảm")} {VietnameseFormat.Percent(Math.Abs(percent))}";

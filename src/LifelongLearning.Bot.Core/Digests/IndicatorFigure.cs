@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Core.Answers;
+using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 
 namespace LifelongLearning.Bot.Core.Digests;
@@ -9,6 +10,7 @@ namespace LifelongLearning.Bot.Core.Digests;
 /// </summary>
 public sealed record IndicatorFigure(
     Indicator Indicator,
+    ReportingPeriod Period,
     decimal? Value,
     int UnitsCounted,
     int UnitsExpected,
@@ -35,6 +37,18 @@ public sealed record IndicatorFigure(
 
     /// <summary>Set when the total holds approximate answers («gần 500»): it is then printed «khoảng …» or «ít nhất …» (<see cref="ApproximateText"/>).</summary>
     public ApproximateTotal? Approximate { get; init; }
+
+    /// <summary>The year <see cref="AverageGrowth"/> counts from (the earlier target's year, or the plan's base year).</summary>
+    public int? AverageSince { get; init; }
+
+    /// <summary>
+    /// What the figure is judged against this year: the target itself in its year; in an earlier year, for a
+    /// share, the point on the straight line toward it (<see cref="FigureCalculator.MarkFor"/>).
+    /// </summary>
+    public decimal? Mark { get; init; }
+
+    /// <summary>The period lies before its target's year: it is judged on progress («đúng/chậm tiến độ»), not «đạt/chưa đạt».</summary>
+    public bool IsInterim => Target is not null && Period.Year < Target.Year;
 }
 
 /// <summary>

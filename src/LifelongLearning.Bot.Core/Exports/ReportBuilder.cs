@@ -18,7 +18,7 @@ public static class ReportBuilder
 
         var yearly = Yearly(input);
         var series = indicators.Select(i => new IndicatorSeries(i, [.. scope.Periods.Select(p =>
-            FigureCalculator.Compute(i, p.Year, UnitReports(input, answers[p.Code]), UnitReports(input, answers[p.YearBefore().Code]),
+            FigureCalculator.Compute(i, p, UnitReports(input, answers[p.Code]), UnitReports(input, answers[p.YearBefore().Code]),
                 yearly.GetValueOrDefault(i.Code)))])).ToList();
 
         var tables = plan.UnitKinds

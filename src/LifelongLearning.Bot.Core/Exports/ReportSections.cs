@@ -65,7 +65,7 @@ public static partial class ReportText
         yield return new(BlockKind.Heading, $"{++n}. Tồn tại, hạn chế và nguyên nhân");
         var behind = r.Targets.Where(s => s.Latest.OnTrack == false).Select(s => s.Indicator.Name).ToList();
         if (behind.Count > 0)
-            yield return new(BlockKind.Paragraph, $"- Còn {behind.Count} chỉ tiêu chưa đạt: {string.Join("; ", behind.Select(LowerFirst))}.");
+            yield return new(BlockKind.Paragraph, $"- Còn {behind.Count} chỉ tiêu {Words(r).Behind}: {string.Join("; ", behind.Select(LowerFirst))}.");
         foreach (var c in r.Incomplete.Where(c => c.Period == r.Scope.Main && c.RoundOpened))
             yield return new(BlockKind.Paragraph, $"- Chế độ báo cáo chưa được thực hiện đầy đủ: {c.Missing.Count}/{c.Units.Count} đơn vị chưa gửi báo cáo {LowerFirst(c.Period.Label)}.");
         yield return Placeholder("những tồn tại, hạn chế khác và nguyên nhân (khách quan, chủ quan)");

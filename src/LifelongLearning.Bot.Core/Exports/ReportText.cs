@@ -118,16 +118,16 @@ public static partial class ReportText
             : $"{i.Name}: {figures}";
 
         var latest = s.Latest;
-        var inBoth = r.Scope.Main.Kind == Periods.PeriodKind.Year ? "cả hai năm" : "cả hai kỳ";
+        var main = r.Scope.Main;
         if (latest.Growth is { } g)
-            sentence += $"; {FigureText.Change(g.Percent)} so với cùng kỳ năm {r.Scope.Year - 1} ({FigureText.Compared(g, inBoth, i.UnitOfMeasure)})";
+            sentence += $"; {FigureText.Change(g.Percent)} {FigureText.ComparedWith(main)} ({FigureText.Compared(g, FigureText.InBoth(main), i.UnitOfMeasure)})";
         if (latest.AverageGrowth is { } a && latest.AverageBasis is { } b)
-            sentence += $"; {FigureText.AverageChange(a)} từ năm {i.GrowthBaseYear} ({FigureText.Compared(b, $"cả năm {i.GrowthBaseYear} và năm {r.Scope.Year}", i.UnitOfMeasure)})";
+            sentence += $"; {FigureText.AverageChange(a)} từ năm {latest.AverageSince} ({FigureText.Compared(b, $"cả năm {latest.AverageSince} và năm {r.Scope.Year}", i.UnitOfMeasure)})";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
         if (latest.RequiredMissing.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredMissing)} chưa có số liệu";
-        if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}";
+        if (i.HasTargets) sentence += $". Chỉ tiêu {TargetsText(i)} — {Verdict(latest)}" + (FigureText.PathMark(latest) is { } mark ? $" ({mark})" : "");
         return sentence + ".";
     }
 
@@ -137,22 +137,46 @@ public static partial class ReportText
         var met = targets.Where(s => s.Latest.OnTrack == true).ToList();
         var notMet = targets.Where(s => s.Latest.OnTrack == false).ToList();
         var unknown = targets.Where(s => s.Latest.OnTrack is null).ToList();
+        var (reached, behind) = Words(r);
         yield return new(BlockKind.Paragraph,
-            $"Đến {LowerFirst(r.Scope.Main.Label)}, {met.Count}/{targets.Count} chỉ tiêu của Kế hoạch đạt mức đề ra cho năm {TargetYear(r)}" +
-            (notMet.Count > 0 ? $", {notMet.Count} chỉ tiêu chưa đạt" : "") + (unknown.Count > 0 ? $", {unknown.Count} chỉ tiêu chưa đủ số liệu để đánh giá" : "") + ".");
+            $"Đến {LowerFirst(r.Scope.Main.Label)}, {met.Count}/{targets.Count} chỉ tiêu của Kế hoạch {(IsInterim(r) ? "đúng tiến độ để đạt" : "đạt")} mức đề ra cho năm {TargetYear(r)}" +
+            (notMet.Count > 0 ? $", {notMet.Count} chỉ tiêu {behind}" : "") + (unknown.Count > 0 ? $", {unknown.Count} chỉ tiêu chưa đủ số liệu để đánh giá" : "") + ".");
+        if (PathRule(r) is { } rule) yield return new(BlockKind.Paragraph, rule);
         foreach (var c in r.Incomplete.Where(c => c.Period == r.Scope.Main && c.RoundOpened))
             yield return new(BlockKind.Paragraph,
                 $"Lưu ý: còn {c.Missing.Count} đơn vị chưa gửi báo cáo {LowerFirst(c.Period.Label)} ({string.Join(", ", c.Missing.Select(u => u.UnitName))}); các số liệu dưới đây chưa đầy đủ.");
-        yield return new(BlockKind.Heading, "1. Các chỉ tiêu đạt");
-        if (met.Count == 0) yield return new(BlockKind.Paragraph, "- Chưa có chỉ tiêu nào đạt.");
-        foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}.");
-        yield return new(BlockKind.Heading, "2. Các chỉ tiêu chưa đạt");
+        yield return new(BlockKind.Heading, $"1. Các chỉ tiêu {reached}");
+        if (met.Count == 0) yield return new(BlockKind.Paragraph, $"- Chưa có chỉ tiêu nào {reached}.");
+        foreach (var s in met) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, {AgainstWhat(s)}.");
+        yield return new(BlockKind.Heading, $"2. Các chỉ tiêu {behind}");
         if (notMet.Count == 0) yield return new(BlockKind.Paragraph, "- Không có.");
-        foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}{Gap(s)}.");
+        foreach (var s in notMet) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: {Achieved(s)}, {AgainstWhat(s)}{Gap(s)}.");
         // Too few units reported to judge: neither met nor failed, under a heading of its own.
         if (unknown.Count > 0) yield return new(BlockKind.Heading, "3. Các chỉ tiêu chưa đủ số liệu để đánh giá");
         foreach (var s in unknown) yield return new(BlockKind.Paragraph, $"- {s.Indicator.Name}: chưa đủ số liệu để đánh giá ({s.Latest.UnitsCounted}/{s.Latest.UnitsExpected} đơn vị đã báo cáo).");
     }
+
+    /// <summary>The report is of a year before its targets' year: judged on progress, not on reaching them.</summary>
+    private static bool IsInterim(Report r) => r.Targets.Any(s => s.Latest.IsInterim);
+
+    /// <summary>«đạt» / «chưa đạt», or in an interim year «đúng tiến độ» / «chậm tiến độ».</summary>
+    internal static (string Reached, string Behind) Words(Report r) => IsInterim(r) ? ("đúng tiến độ", "chậm tiến độ") : ("đạt", "chưa đạt");
+
+    /// <summary>In an interim year, the rule progress is judged by, in one sentence.</summary>
+    private static string? PathRule(Report r)
+    {
+        var interim = r.Targets.Select(s => s.Latest).FirstOrDefault(f => f.IsInterim);
+        if (interim?.Target is not { } target) return null;
+        var earlier = interim.Indicator.Targets.Where(t => t.Year < target.Year).MaxBy(t => t.Year)?.Year;
+        return earlier is { } from
+            ? $"Tiến độ được đánh giá theo lộ trình đều từ mức của năm {from} đến mức của năm {target.Year}: chỉ tiêu tỷ lệ so với mức cần đạt của năm {r.Scope.Year} trên lộ trình đó; chỉ tiêu tăng trưởng so với mức tăng bình quân tính từ năm {from}."
+            : $"Tiến độ được đánh giá so với mức Kế hoạch đề ra cho năm {target.Year}.";
+    }
+
+    /// <summary>«chỉ tiêu 70%», or in an interim year for a share «mức cần đạt năm 2027 theo lộ trình đến năm 2030: 78% (chỉ tiêu năm 2030: 90%)».</summary>
+    private static string AgainstWhat(IndicatorSeries s) => FigureText.PathMark(s.Latest) is { } mark
+        ? $"{mark} (chỉ tiêu năm {s.Latest.Target!.Year}: {TargetText(s.Indicator, s.Latest.Target)})"
+        : $"chỉ tiêu {TargetText(s.Indicator, s.Latest.Target)}";
 
     private static IEnumerable<TextBlock> Directions(Report r)
     {
@@ -181,18 +205,22 @@ public static partial class ReportText
             var no = r.UnitTables.Where(t => t.Indicators.Contains(i))
                 .SelectMany(t => t.Rows.Where(row => row.Period == r.Scope.Main && row.Values[t.Indicators.ToList().IndexOf(i)]?.YesNo == false))
                 .Select(row => row.UnitName).ToList();
-            var who = no.Count > 0 ? $" Tập trung hướng dẫn, hỗ trợ {no.Count} đơn vị chưa đạt: {string.Join(", ", no)}." : "";
+            var who = no.Count > 0 ? $" Tập trung hướng dẫn, hỗ trợ {no.Count} đơn vị chưa đáp ứng: {string.Join(", ", no)}." : "";
             var required = f.RequiredNotYes.Count > 0 ? $" Bảo đảm {string.Join(", ", f.RequiredNotYes)} đáp ứng yêu cầu." : "";
-            return $"{i.Name}: hiện đạt {VietnameseFormat.Percent(f.Value.Value)}{target}.{who}{required}";
+            var path = FigureText.PathMark(f) is { } mark ? $"; {mark}" : "";
+            return $"{i.Name}: hiện đạt {VietnameseFormat.Percent(f.Value.Value)}{target}{path}.{who}{required}";
         }
-        var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, năm {r.Scope.Year + 1} cần đạt khoảng {Amount(i, Math.Round(Saturating.Multiply(f.Value.Value, 1 + f.Target.Min / 100m)))}.";
-        return $"{i.Name}: năm {r.Scope.Year} đạt {Amount(f)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
+        // The same period a year later, never a half year projected onto a whole year.
+        var main = r.Scope.Main;
+        var next = new Periods.ReportingPeriod(main.Kind, main.Year + 1, main.Number);
+        var need = f.Target is null ? "" : $" Để đạt mức tăng {VietnameseFormat.Percent(f.Target.Min)}/năm, {LowerFirst(next.Label)} cần đạt khoảng {Amount(i, Math.Round(Saturating.Multiply(f.Value.Value, 1 + f.Target.Min / 100m)))}.";
+        return $"{i.Name}: {LowerFirst(main.Label)} đạt {Amount(f)}{target}. Đẩy mạnh tuyên truyền, đa dạng hóa hình thức phục vụ để thu hút người dân.{need}";
     }
 
     private static string Achieved(IndicatorSeries s) => s.Indicator.Aggregation.Kind == AggregationKind.ShareYes
         ? $"đạt {VietnameseFormat.Percent(s.Latest.Value ?? 0)} ({FigureText.ShareBasis(s.Latest)})"
         : s.Latest.AverageGrowth is { } average ? FigureText.AverageChange(average)
-        : s.Latest.Growth is { } g ? $"{FigureText.Change(g.Percent)} so với năm trước"
+        : s.Latest.Growth is { } g ? $"{FigureText.Change(g.Percent)} {FigureText.ComparedWith(s.Latest.Period)}"
         : "chưa đủ số liệu";
 
     private static string Gap(IndicatorSeries s) =>
@@ -201,12 +229,7 @@ public static partial class ReportText
     private static int TargetYear(Report r) =>
         r.Targets.Select(s => s.Latest.Target?.Year).FirstOrDefault(y => y is not null) ?? r.Scope.Year;
 
-    public static string Verdict(IndicatorFigure f) => f.OnTrack switch
-    {
-        true => "đạt",
-        false => "chưa đạt",
-        _ => $"chưa đủ số liệu để đánh giá ({f.UnitsCounted}/{f.UnitsExpected} đơn vị đã báo cáo)",
-    };
+    public static string Verdict(IndicatorFigure f) => FigureText.Verdict(f);
 
     public static string TargetsText(Indicator i) => string.Join(", ", i.Targets.Select(t => $"năm {t.Year}: {TargetText(i, t)}"));
 

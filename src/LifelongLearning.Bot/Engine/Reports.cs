@@ -40,7 +40,7 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         var sums = YearlySums();
         return [.. time.Plan.Indicators
             .Where(i => i.IsCollectedIn(round.Kind))
-            .Select(i => FigureCalculator.Compute(i, round.Year, now, before, sums.GetValueOrDefault(i.Code)))];
+            .Select(i => FigureCalculator.Compute(i, round.Period, now, before, sums.GetValueOrDefault(i.Code)))];
     }
 
     public IReadOnlyList<UnitReport> UnitReports(ReportingPeriod period)

@@ -1,5 +1,6 @@
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Exports;
+using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 using S = LifelongLearning.Bot.Exports.XlsxStyles;
@@ -50,8 +51,8 @@ public static class XlsxWriter
         header.AddRange([("Đơn vị tính", S.Header), ("Số đơn vị có số liệu", S.Header)]);
         header.AddRange(targetYears.Select(y => ((object?)$"Chỉ tiêu năm {y}", S.Header)));
         var last = periods[^1];
-        header.AddRange([("Đánh giá", S.Header), ($"So với cùng kỳ năm {last.Year - 1}", S.Header),
-            ($"Tăng bình quân/năm từ năm {r.Targets.Select(s => s.Indicator.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? last.Year - 1}", S.Header)]);
+        header.AddRange([("Đánh giá", S.Header), (Cap(FigureText.ComparedWith(last)), S.Header),
+            ($"Tăng bình quân/năm từ năm {r.Targets.Select(s => s.Latest.AverageSince ?? s.Indicator.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? last.Year - 1}", S.Header)]);
         sheet.Row([.. header]);
 
         foreach (var s in r.Indicators)

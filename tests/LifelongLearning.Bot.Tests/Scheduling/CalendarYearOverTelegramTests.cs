@@ -224,7 +224,7 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         // VH-CLB: the centre, houses 1 and 4 of the 4 that answered, of 5.
         Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits 1.200 + 300 + 500 + 700 = 2.700; the three libraries with both halves: 1.700 → 2.000 = +17,6%.
-        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước tăng 17,6% (tính trên 3 đơn vị có số liệu cả hai kỳ: 1.700 → 2.000 lượt)", text);
+        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); tăng 17,6% so với 6 tháng đầu năm 2025 (tính trên 3 đơn vị có số liệu cả hai kỳ: 1.700 → 2.000 lượt)", text);
         // The second half and the year close together on 05/01/2027: one chart each, and no other chart all year.
         Assert.Equal([At(2026, 7, 4, 7), At(2027, 1, 5, 7), At(2027, 1, 5, 7)],
             Arrivals(Official).Where(a => a.Message.Method == "sendPhoto").Select(a => a.Step));

@@ -227,7 +227,7 @@ public class ReportingCalendarTests
         Assert.Contains("(TV-CDS): 50% (1/2 thư viện có; 2/3 đã báo cáo)", text);
         Assert.Contains("(VH-CLB): 75% (3/4 đơn vị có; 4/5 đã báo cáo)", text);
         // Visits: 1.200 + 300 + 500 + 700 = 2.700; growth over the three libraries in both years 1.700 → 2.000 = +17,6%.
-        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); so với cùng kỳ năm trước tăng 17,6% (tính trên 3 đơn vị có số liệu cả hai kỳ: 1.700 → 2.000 lượt)", text);
+        Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); tăng 17,6% so với năm 2025 (tính trên 3 đơn vị có số liệu cả hai năm: 1.700 → 2.000 lượt)", text);
         AssertPng(w, close.PhotoFileId);
 
         var input = ChartInputBuilder.Build(w.Time.Plan, "Năm 2026", w.Reports.FiguresOf(round),

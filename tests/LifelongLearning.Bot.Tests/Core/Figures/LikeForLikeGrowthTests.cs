@@ -37,7 +37,7 @@ public class LikeForLikeGrowthTests
             new("TV-TH", "Thư viện TH", "thu-vien-truong", new Dictionary<string, AnswerValue>()),
         ];
         var digest = DigestWriter.Figures([FigureCalculator.Compute(i, 2025, now, [], yearly)]);
-        Assert.Contains("tăng bình quân 4,9%/năm từ năm 2023 (tính trên 1 đơn vị có số liệu cả năm 2023 và năm nay: 1.000 → 1.100 lượt)", digest);
+        Assert.Contains("tăng bình quân 4,9%/năm từ năm 2023 (tính trên 1 đơn vị có số liệu cả năm 2023 và năm 2025: 1.000 → 1.100 lượt)", digest);
         Assert.DoesNotContain("giảm", digest);
         Assert.DoesNotContain("chưa đạt", digest);
     }

@@ -45,4 +45,16 @@ public class PercentageFractionTests
         ];
         Assert.Contains("75% (3/4 đơn vị có; 4/5 đã báo cáo)", DigestWriter.Figures([FigureCalculator.Compute(i, 2025, units, [])]));
     }
+
+    [Fact]
+    public void A_share_nobody_has_answered_yet_shows_no_empty_fraction_and_no_mark_to_reach()
+    {
+        // Only visits reported in 2026-H1: the service share has no figure, so no «0/0 thư viện có» and no verdict.
+        var text = FigureReports.Docx(FigureReports.Build("2026-H1",
+            FigureReports.Answer("2026-H1", "TV-XA", "TV-LUOT", AnswerValue.Of(100))));
+        var service = text.First(t => t.StartsWith("- Tỷ lệ đơn vị thư viện có cung cấp", StringComparison.Ordinal));
+        Assert.Contains("chưa có số liệu (0/2 đã báo cáo)", service);
+        Assert.DoesNotContain("0/0", service);
+        Assert.DoesNotContain("mức cần đạt", service);
+    }
 }
