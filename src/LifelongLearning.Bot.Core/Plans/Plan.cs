@@ -14,8 +14,7 @@ public sealed record Plan(
     IReadOnlyList<Indicator> Indicators,
     Schedule Schedule,
     IReadOnlyList<DateOnly> Holidays,
-    IReadOnlyList<EventDay> EventDays,
-    IReadOnlyList<LearningWeek> LearningWeeks)
+    IReadOnlyList<EventDay> EventDays)
 {
     public WorkingCalendar Calendar { get; } = new(Holidays);
 

@@ -199,6 +199,8 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         // A failed backup, or none for two days, is said where the officials look every morning.
         if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
+        // So is a plan whose holidays end before this year: deadlines and reminders would ignore Tết.
+        if (Plan.Calendar.MissingYearNotice(today.Year) is { } holidays) text += "\n\n" + holidays;
         return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DigestKey(round.Id, today));
     }
 

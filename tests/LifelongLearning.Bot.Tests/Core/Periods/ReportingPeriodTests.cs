@@ -140,7 +140,7 @@ public class ReportingPeriodTests
         // 14/4/2025 + 16 days = Wed 30/4; 30/4, 1/5, 2/5 are days off, then a weekend: Monday 5/5.
         var plan = new Plan(p.Commune, p.TimeZone, p.UnitKinds, p.Units, p.Indicators,
             p.Schedule with { DeadlineDaysAfterCutOff = 16 },
-            [D("30/04/2025"), D("01/05/2025"), D("02/05/2025")], p.EventDays, p.LearningWeeks);
+            [D("30/04/2025"), D("01/05/2025"), D("02/05/2025")], p.EventDays);
         Assert.Equal(D("05/05/2025"), plan.DeadlineFor(ReportingPeriod.Month(2025, 4)));
     }
 
