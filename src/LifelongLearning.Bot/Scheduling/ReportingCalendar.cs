@@ -104,8 +104,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var due = new List<ReportingPeriod>();
         foreach (var kind in Schedule.Rounds.Distinct())
         {
-            var current = ReportingPeriod.Containing(kind, today);
-            var ended = ReportingPeriod.Containing(kind, current.From.AddDays(-1));
+            var ended = ReportingPeriod.LastEndedBefore(kind, today);
             if (today.DayNumber - ended.To.DayNumber > MaxDaysSinceCutOff) continue;
             if (store.Rounds.FindById(ended.Code) is not null) continue;
             due.Add(ended);
