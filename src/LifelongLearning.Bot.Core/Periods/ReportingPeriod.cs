@@ -86,6 +86,23 @@ public sealed record ReportingPeriod
         };
     }
 
+    /// <summary>
+    /// The period of this kind whose cut-off came last before the day: the one a round opens for. Nine months
+    /// leave 15/9–14/12 uncovered, and there <see cref="Containing"/> gives next year's period, not yet begun.
+    /// </summary>
+    public static ReportingPeriod LastEndedBefore(PeriodKind kind, DateOnly day)
+    {
+        var current = Begun(kind, day);
+        return current.To < day ? current : Begun(kind, current.From.AddDays(-1));
+    }
+
+    /// <summary>The period holding the day, or, in a gap between nine-month periods, the one that ended before it.</summary>
+    private static ReportingPeriod Begun(PeriodKind kind, DateOnly day)
+    {
+        var period = Containing(kind, day);
+        return period.From > day ? new ReportingPeriod(kind, period.Year - 1, period.Number) : period;
+    }
+
     /// <summary>A short, stable code used in storage and commands: 2025, 2025-H1, 2025-Q3, 2025-M04, 2025-9M.</summary>
     public string Code => Kind switch
     {

@@ -14,8 +14,7 @@ public sealed record Plan(
     IReadOnlyList<Indicator> Indicators,
     Schedule Schedule,
     IReadOnlyList<DateOnly> Holidays,
-    IReadOnlyList<EventDay> EventDays,
-    IReadOnlyList<LearningWeek> LearningWeeks)
+    IReadOnlyList<EventDay> EventDays)
 {
     public WorkingCalendar Calendar { get; } = new(Holidays);
 
@@ -42,4 +41,17 @@ public sealed record Plan(
     /// <summary>The deadline is a fixed number of days after the cut-off, moved to the next working day.</summary>
     public DateOnly DeadlineFor(ReportingPeriod period) =>
         Calendar.NextWorkingDayOnOrAfter(period.To.AddDays(Schedule.DeadlineDaysAfterCutOff));
+
+    /// <summary>
+    /// The deadline of a round that people are asked to answer from this day. A round that opens on or after
+    /// the plan's deadline (the bot was down when it fell due, or an official opens a past period) gets as many
+    /// days from its opening as the plan gives from the cut-off, moved to a working day: nobody is told a
+    /// deadline that is already today or past, and no unit is late on the day it is first asked.
+    /// </summary>
+    public DateOnly DeadlineFor(ReportingPeriod period, DateOnly openedOn) => DeadlineFor(period) is var planned && openedOn < planned
+        ? planned
+        : Calendar.NextWorkingDayOnOrAfter(openedOn.AddDays(Schedule.DeadlineDaysAfterCutOff));
+
+    /// <summary>Whether any indicator is collected in periods of this kind: a round of a kind without one has no questions.</summary>
+    public bool HasQuestionsIn(PeriodKind kind) => Indicators.Any(i => i.IsCollectedIn(kind));
 }

@@ -13,7 +13,8 @@ internal sealed class PlanFile
     public ScheduleFile? Schedule { get; set; }
     public Dictionary<string, List<string>>? Holidays { get; set; }
     public List<EventDayFile>? EventDays { get; set; }
-    public List<LearningWeekFile>? LearningWeeks { get; set; }
+    // Dated learning weeks of older plan files; read only to say what replaced them.
+    public System.Text.Json.JsonElement? LearningWeeks { get; set; }
     public List<TaskFile>? Tasks { get; set; }
     public List<ReviewFile>? Reviews { get; set; }
 }
@@ -131,14 +132,9 @@ internal sealed class QuietHoursFile
 
 internal sealed class EventDayFile
 {
+    public string? Key { get; set; }
     public string? Title { get; set; }
     public string? Date { get; set; }
+    public string? Until { get; set; }
     public string? Description { get; set; }
-}
-
-internal sealed class LearningWeekFile
-{
-    public int? Year { get; set; }
-    public string? From { get; set; }
-    public string? To { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Text;
 
 namespace LifelongLearning.Bot.Core.Plans;
 
@@ -80,22 +81,11 @@ public static class PlanLoader
                 for (var i = 0; i < days.Count; i++)
                     holidays.Add(Date(days[i], $"$.holidays.{year}[{i}]"));
 
-            var eventDays = (f.EventDays ?? []).Select((e, i) =>
-            {
-                var at = $"$.eventDays[{i}]";
-                var date = Text(e.Date, at + ".date");
-                if (!DateOnly.TryParseExact(date + "/2000", "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    Fail(at + ".date", $"ngày \"{date}\" phải có dạng ngày/tháng, ví dụ \"21/4\".");
-                return new EventDay(Text(e.Title, at + ".title"), d.Month, d.Day, e.Description);
-            }).ToList();
-            var weeks = (f.LearningWeeks ?? []).Select((w, i) =>
-            {
-                var at = $"$.learningWeeks[{i}]";
-                var from = Date(w.From, at + ".from");
-                var to = Date(w.To, at + ".to");
-                if (to < from) Fail(at + ".to", "ngày kết thúc trước ngày bắt đầu.");
-                return new LearningWeek(w.Year ?? from.Year, from, to);
-            }).ToList();
+            if (f.LearningWeeks is not null)
+                Fail("$.learningWeeks", "Tuần lễ học tập suốt đời nay là một mục lặp lại hằng năm trong \"eventDays\" (\"date\": \"1/10\", \"until\": \"7/10\"); xóa \"learningWeeks\".");
+            var eventDays = (f.EventDays ?? []).Select((e, i) => ReadEventDay(e, $"$.eventDays[{i}]")).ToList();
+            foreach (var twice in eventDays.GroupBy(e => e.Key).Where(g => g.Count() > 1))
+                Fail($"$.eventDays[{eventDays.FindLastIndex(e => e.Key == twice.Key)}]", $"khóa \"{twice.Key}\" đã dùng cho một ngày khác; mỗi ngày một khóa (\"key\").");
 
             var tasks = new List<PlanTask>();
             foreach (var (t, i) in (f.Tasks ?? []).Select((t, i) => (t, i)))
@@ -130,7 +120,26 @@ public static class PlanLoader
                         Fail($"$.indicators[{i}].task", $"nhiệm vụ \"{task}\" không có trong tasks.");
             }
 
-            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays, weeks) { Tasks = tasks, Reviews = reviews };
+            return new Plan(commune, timeZone, kinds, units, indicators, schedule, holidays, eventDays) { Tasks = tasks, Reviews = reviews };
+        }
+
+        private EventDay ReadEventDay(EventDayFile e, string at)
+        {
+            var title = Text(e.Title, at + ".title");
+            var (month, day) = DayOfYear(Text(e.Date, at + ".date"), at + ".date");
+            (int, int)? until = e.Until is null ? null : DayOfYear(e.Until, at + ".until");
+            if (until is { } u && (u.Item1, u.Item2).CompareTo((month, day)) < 0)
+                Fail(at + ".until", "ngày kết thúc trước ngày bắt đầu (một đợt không kéo sang năm sau).");
+            var key = e.Key is null ? Words.Fold(title) : Text(e.Key, at + ".key");
+            return new EventDay(key, title, month, day, e.Description) { Until = until };
+        }
+
+        private (int Month, int Day) DayOfYear(string text, string at)
+        {
+            // 2000 is a leap year, so "29/2" is accepted; the calendar skips it in other years.
+            if (!DateOnly.TryParseExact(text + "/2000", "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                Fail(at, $"ngày \"{text}\" phải có dạng ngày/tháng, ví dụ \"21/4\".");
+            return (d.Month, d.Day);
         }
 
         // A unit's area is a section of the digest by area: a name the commune does not list would be a section of its own.

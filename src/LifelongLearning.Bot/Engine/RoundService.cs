@@ -35,7 +35,9 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
     {
         var existing = store.Rounds.FindById(period.Code);
         if (existing is not null) return existing;
-        var deadline = Plan.DeadlineFor(period);
+        // Reporters asked now never hear a deadline that has passed; a round stored without asking anyone
+        // (past figures typed in, the demo) keeps the plan's.
+        var deadline = askReporters ? Plan.DeadlineFor(period, time.Today) : Plan.DeadlineFor(period);
         var round = new Round
         {
             Id = period.Code,

@@ -29,6 +29,9 @@ public sealed partial class StartupService(
         });
         if (options.Value.SeedDemo) demo.SeedIfEmpty();
         LogStarted(time.Plan.Commune.Name, time.Plan.Indicators.Count, store.Units.Count(), added);
+        // The officials read it in the morning digest too; the operator reads it here, at start.
+        var days = time.Plan.Calendar;
+        if (days.MissingYearNotice(time.Today.Year) is not null) LogNoHolidays(time.Today.Year, days.LastYear);
         return Task.CompletedTask;
     }
 
@@ -40,4 +43,7 @@ public sealed partial class StartupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan of {Commune} loaded: {Indicators} indicators, {Units} units ({Added} new from the plan)")]
     private partial void LogStarted(string commune, int indicators, int units, int added);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The plan lists no public holidays for {Year} (its holidays end in {LastYear}): every weekday counts as a working day until they are added to the plan file's \"holidays\"")]
+    private partial void LogNoHolidays(int year, int? lastYear);
 }

@@ -104,8 +104,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var due = new List<ReportingPeriod>();
         foreach (var kind in Schedule.Rounds.Distinct())
         {
-            var current = ReportingPeriod.Containing(kind, today);
-            var ended = ReportingPeriod.Containing(kind, current.From.AddDays(-1));
+            var ended = ReportingPeriod.LastEndedBefore(kind, today);
             if (today.DayNumber - ended.To.DayNumber > MaxDaysSinceCutOff) continue;
             if (store.Rounds.FindById(ended.Code) is not null) continue;
             due.Add(ended);
@@ -199,6 +198,8 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         // A failed backup, or none for two days, is said where the officials look every morning.
         if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
+        // So is a plan whose holidays end before this year: deadlines and reminders would ignore Tết.
+        if (Plan.Calendar.MissingYearNotice(today.Year) is { } holidays) text += "\n\n" + holidays;
         return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DigestKey(round.Id, today));
     }
 

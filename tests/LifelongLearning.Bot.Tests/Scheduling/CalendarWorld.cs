@@ -48,7 +48,7 @@ public sealed class CalendarWorld : IDisposable
     {
         var p = LoadPlan();
         return new Plan(p.Commune, p.TimeZone, p.UnitKinds, p.Units, p.Indicators,
-            schedule is null ? p.Schedule : schedule(p.Schedule), [.. p.Holidays, .. extraHolidays], p.EventDays, p.LearningWeeks);
+            schedule is null ? p.Schedule : schedule(p.Schedule), [.. p.Holidays, .. extraHolidays], p.EventDays);
     }
 
     private void Open()

@@ -152,9 +152,35 @@ public sealed class OfficialCommands(
             turn.Say(existing.Status == RoundStatus.Open ? $"Kỳ {period.Label} đang mở rồi." : $"Kỳ {period.Label} đã đóng.");
             return;
         }
+        if (!time.Plan.HasQuestionsIn(period.Kind))
+        {
+            // A round without questions would tell every unit it is open and then ask nothing.
+            var kinds = Enum.GetValues<PeriodKind>().Where(time.Plan.HasQuestionsIn).Select(k => $"/moky {Example(k, period.Year)}");
+            turn.Say($"Kế hoạch không có chỉ tiêu nào báo cáo theo kỳ {KindName(period.Kind)}, nên kỳ {period.Label} không có câu hỏi; bot không mở kỳ này. " +
+                     $"Các kỳ có câu hỏi: {string.Join(", ", kinds)}.");
+            return;
+        }
         var round = rounds.Open(period);
         turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.DeadlineDay)}. Bot đã nhắn các đơn vị.");
     }
+
+    private static string KindName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => "tháng",
+        PeriodKind.Quarter => "quý",
+        PeriodKind.HalfYear => "6 tháng",
+        PeriodKind.NineMonths => "9 tháng",
+        _ => "năm",
+    };
+
+    private static string Example(PeriodKind kind, int year) => kind switch
+    {
+        PeriodKind.Month => ReportingPeriod.Month(year, 3).Code,
+        PeriodKind.Quarter => ReportingPeriod.Quarter(year, 1).Code,
+        PeriodKind.HalfYear => ReportingPeriod.FirstHalf(year).Code,
+        PeriodKind.NineMonths => ReportingPeriod.NineMonths(year).Code,
+        _ => ReportingPeriod.WholeYear(year).Code,
+    };
 
     /// <summary>/giahan MÃ-KỲ dd/MM/yyyy: moves an open round's deadline; every reporter hears of it.</summary>
     public void ExtendDeadline(Turn turn, string args)

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
 
@@ -15,32 +16,61 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     /// <summary>Every announcement about an event has a broadcast id starting with this ("event:12:day").</summary>
     public static string BroadcastPrefix(int eventId) => $"event:{eventId}:";
 
-    /// <summary>Puts the plan's named days and learning week of the year into the calendar, once each.</summary>
+    /// <summary>
+    /// Puts the plan's named days of the year (the learning week among them) into the calendar, once each. An
+    /// event is found again by its key of the year, so a restart or a plan file with a new title or new dates
+    /// adds nothing: the one event, and with it its announcements (by event id), stays. Returns how many were added.
+    /// </summary>
     public int SeedPlanDays(int year)
     {
         var added = 0;
         foreach (var day in time.Plan.EventDays)
-        {
-            if (day.Month == 2 && day.Day == 29 && !DateTime.IsLeapYear(year)) continue;
-            var date = new DateOnly(year, day.Month, day.Day);
-            added += Seed($"plan:{date:yyyy-MM-dd}:{Words.Fold(day.Title)}", day.Title, date, null, day.Description);
-        }
-        foreach (var week in time.Plan.LearningWeeks.Where(w => w.From.Year == year))
-            added += Seed($"plan:week:{week.From:yyyy-MM-dd}", "Tuần lễ hưởng ứng học tập suốt đời", week.From, week.To,
-                "Các thư viện, nhà văn hóa, nhà trường tổ chức hoạt động học tập, đọc sách cho mọi người.");
+            if (day.In(year) is { } when)
+                added += Seed(day, year, when.First, when.Last);
         return added;
     }
 
-    private int Seed(string key, string title, DateOnly first, DateOnly? last, string? description)
+    private int Seed(EventDay day, int year, DateOnly first, DateOnly last)
     {
-        if (store.Events.FindOne(e => e.PlanKey == key) is not null) return 0;
+        var key = day.KeyIn(year);
+        var existing = store.Events.FindOne(e => e.PlanKey == key) ?? SeededByAnOlderRelease(day, first);
+        if (existing is not null)
+        {
+            Follow(existing, key, day, first, last);
+            return 0;
+        }
         store.Events.Insert(new EventRecord
         {
-            Title = title, StartsAt = time.ToUtc(first, TimeOnly.MinValue), AllDay = true,
-            LastDay = last?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Description = description,
+            Title = day.Title, StartsAt = time.ToUtc(first, TimeOnly.MinValue), AllDay = true,
+            LastDay = last == first ? null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Description = day.Description,
             PlanKey = key, CreatedBy = PlanCreator, CreatedAt = time.UtcNow,
         });
         return 1;
+    }
+
+    /// <summary>Releases before the yearly keys named a day by its date and title, and the learning week by its first day.</summary>
+    private EventRecord? SeededByAnOlderRelease(EventDay day, DateOnly first)
+    {
+        var legacy = day.Until is null ? $"plan:{first:yyyy-MM-dd}:{Words.Fold(day.Title)}" : $"plan:week:{first:yyyy-MM-dd}";
+        return store.Events.FindOne(e => e.PlanKey == legacy);
+    }
+
+    /// <summary>
+    /// The stored event takes the key of the year and, until it begins, what the plan file now says of it; one
+    /// that has begun, or that an official cancelled, keeps what residents were told.
+    /// </summary>
+    private void Follow(EventRecord e, string key, EventDay day, DateOnly first, DateOnly last)
+    {
+        var lastDay = last == first ? (DateTime?)null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var startsAt = time.ToUtc(first, TimeOnly.MinValue);
+        var changed = e.PlanKey != key;
+        e.PlanKey = key;
+        if (e.CancelledAt is null && FirstDayOf(e) > time.Today && (e.Title != day.Title || e.StartsAt != startsAt || e.LastDay != lastDay || e.Description != day.Description))
+        {
+            (e.Title, e.StartsAt, e.LastDay, e.Description) = (day.Title, startsAt, lastDay, day.Description);
+            changed = true;
+        }
+        if (changed) store.Events.Update(e);
     }
 
     /// <summary>Events not cancelled whose last day is today or later, soonest first.</summary>

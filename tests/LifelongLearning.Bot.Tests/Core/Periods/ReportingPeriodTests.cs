@@ -44,6 +44,20 @@ public class ReportingPeriodTests
     }
 
     [Theory]
+    [InlineData("NineMonths", "15/09/2026", "2026-9M")]   // the day after the nine months' cut-off
+    [InlineData("NineMonths", "10/11/2026", "2026-9M")]   // 15/9–14/12 is in no nine-month period
+    [InlineData("NineMonths", "15/12/2026", "2026-9M")]   // the next nine months have begun, not ended
+    [InlineData("NineMonths", "10/06/2026", "2025-9M")]
+    [InlineData("HalfYear", "15/06/2026", "2026-H1")]
+    [InlineData("HalfYear", "14/06/2026", "2025-H2")]     // the cut-off day is still inside the half
+    [InlineData("Year", "15/12/2026", "2026")]
+    [InlineData("Quarter", "15/01/2026", "2025-Q4")]
+    public void The_period_that_ended_last_is_the_one_a_round_opens_for(string kind, string day, string code)
+    {
+        Assert.Equal(code, ReportingPeriod.LastEndedBefore(Enum.Parse<PeriodKind>(kind), D(day)).Code);
+    }
+
+    [Theory]
     [InlineData("14/12/2025", 2025)] // the cut-off day still belongs to 2025
     [InlineData("15/12/2025", 2026)] // the day after starts the 2026 report
     [InlineData("31/12/2025", 2026)]
@@ -140,7 +154,7 @@ public class ReportingPeriodTests
         // 14/4/2025 + 16 days = Wed 30/4; 30/4, 1/5, 2/5 are days off, then a weekend: Monday 5/5.
         var plan = new Plan(p.Commune, p.TimeZone, p.UnitKinds, p.Units, p.Indicators,
             p.Schedule with { DeadlineDaysAfterCutOff = 16 },
-            [D("30/04/2025"), D("01/05/2025"), D("02/05/2025")], p.EventDays, p.LearningWeeks);
+            [D("30/04/2025"), D("01/05/2025"), D("02/05/2025")], p.EventDays);
         Assert.Equal(D("05/05/2025"), plan.DeadlineFor(ReportingPeriod.Month(2025, 4)));
     }
 
