@@ -31,11 +31,13 @@ public static class BotRun
 
     public static bool IsHelp(string[] args) => args is ["--help"] or ["-h"] or ["help"] or ["/?"];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
+    /// <param name="configure">changes the composition after the bot's own (tests: a terminal of their own)</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, Action<IHostApplicationBuilder>? configure = null)
     {
         errors ??= Console.Error;
         var builder = Host.CreateApplicationBuilder(args);
         builder.AddBot();
+        configure?.Invoke(builder);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         using var host = builder.Build();
         if (Check(host.Services) is { } problem)
@@ -43,16 +45,26 @@ public static class BotRun
             await errors.WriteLineAsync($"Không khởi động được bot: {problem}");
             return 1;
         }
-        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
-            await host.RunAsync();
+            await host.StartAsync();
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // SIGTERM or Ctrl+C while a listener (the web page's Kestrel) was still binding: a stop asked
-            // for, not a crash; what had started stops as on any other stop.
-            await host.StopAsync();
+            // Ctrl+C, SIGTERM or the end of the console's input while the host was still starting: the start
+            // token follows ApplicationStopping, so a service still starting (Kestrel binding the web page)
+            // throws. That is the stop asked for, not a failure; left to Main it was an unhandled exception
+            // (SIGABRT, exit code 134). What had started is stopped below, as in any stop.
+        }
+        try
+        {
+            await host.WaitForShutdownAsync();
+        }
+        finally
+        {
+            // The web listeners are only IAsyncDisposable: the container must be disposed asynchronously.
+            await ((IAsyncDisposable)host).DisposeAsync();
         }
         return 0;
     }
