@@ -19,6 +19,7 @@ internal static class Migrations
         (5, EventIndexes),
         (6, BroadcastsWithoutOfficial),
         (7, WebSignIn),
+        (9, LoopIndexes),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -72,6 +73,18 @@ internal static class Migrations
     {
         s.WebLinks.EnsureIndex(l => l.ExpiresAt);
         s.WebSessions.EnsureIndex(x => x.ExpiresAt);
+    }
+
+    /// <summary>What the calendar, events and housekeeping loops look rows up by (IndexedQueries), so none reads every row.</summary>
+    private static void LoopIndexes(BotStore s)
+    {
+        s.Units.EnsureIndex(u => u.Active);
+        s.Outbox.EnsureIndex(m => m.DocumentFileId);
+        s.Outbox.EnsureIndex(m => m.PhotoFileId);
+        s.Outbox.EnsureIndex(m => m.CreatedAt);
+        s.Events.EnsureIndex(e => e.PhotoFileId);
+        s.Conversations.EnsureIndex(c => c.AnnouncementPhoto);
+        s.Conversations.EnsureIndex("EventDraftPhoto", IndexedQueries.EventDraftPhoto);
     }
 
     private static void CreateIndexes(BotStore s)
