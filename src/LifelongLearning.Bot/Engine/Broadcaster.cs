@@ -50,7 +50,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
 
     /// <summary>Rows of broadcasts whose id starts with the prefix (a cancelled event's announcements) are not sent.</summary>
     public int CancelPendingOf(string broadcastIdPrefix, string reason) =>
-        Cancel(store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.BroadcastId != null && m.BroadcastId.StartsWith(broadcastIdPrefix)), reason);
+        Cancel(store.OutboxByBroadcastPrefix(broadcastIdPrefix).ToEnumerable().Where(m => m.Status == OutboxStatus.Pending), reason);
 
     private int Cancel(IEnumerable<OutboxMessage> rows, string reason)
     {

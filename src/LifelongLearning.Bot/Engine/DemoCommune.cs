@@ -72,7 +72,7 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
             // Most send a few days before the deadline; two units a few days after it.
             var daysBefore = (i * 7 + period.Year) % 5 - (unit.Id is "DTT" or "NVH-3" ? 7 : 0);
             var sentAt = time.ToUtc(round.DeadlineDay.AddDays(-daysBefore), new TimeOnly(9 + i % 8, 15 + i * 3 % 40));
-            foreach (var answer in store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id))
+            foreach (var answer in store.AnswersOf(round.Id, unit.Id).ToList())
             {
                 answer.FirstConfirmedAt = sentAt;
                 foreach (var revision in answer.Revisions) revision.At = sentAt;

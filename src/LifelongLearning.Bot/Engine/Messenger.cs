@@ -45,7 +45,8 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
     public int ToOfficials(Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
     {
         var sent = 0;
-        foreach (var official in store.Members.Find(m => (m.Role == Role.Official || m.Role == Role.Admin) && m.RemovedAt == null))
+        // In the order of their ids, as before the index: officials hear things in a stable order.
+        foreach (var official in store.OfficialsAndAdmins().ToEnumerable().Where(m => m.RemovedAt == null).OrderBy(m => m.Id, StringComparer.Ordinal))
             if (ToMember(official.Id, reply, kind, dedupKey is null ? null : $"{dedupKey}:{official.Id}", photoFileId)) sent++;
         return sent;
     }

@@ -26,7 +26,7 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
 
     /// <summary>When the unit first confirmed its report of the round (on time or late is judged on this); null if not yet.</summary>
     public DateTime? FirstReportedAt(Round round, string unitId) =>
-        store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unitId).Select(a => (DateTime?)a.FirstConfirmedAt).Min();
+        store.AnswersOf(round.Id, unitId).ToEnumerable().Select(a => (DateTime?)a.FirstConfirmedAt).Min();
 
     /// <summary>A unit is reachable when one of its reporters has an account the platform has not refused.</summary>
     public bool IsReachable(string unitId) => rounds.ReportersOf(unitId).Any(m => HasReachableAccount(m.Id));

@@ -26,9 +26,9 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
         [.. store.Members.Find(m => m.UnitId == unitId && m.Role == Role.Reporter && m.RemovedAt == null)];
 
     public Dictionary<string, AnswerValue> ConfirmedAnswers(string roundId, string unitId) =>
-        store.Answers.Find(a => a.RoundId == roundId && a.UnitId == unitId).ToDictionary(a => a.IndicatorCode, a => a.Value);
+        store.AnswersOf(roundId, unitId).ToEnumerable().ToDictionary(a => a.IndicatorCode, a => a.Value);
 
-    public bool HasReported(string roundId, string unitId) => store.Answers.Exists(a => a.RoundId == roundId && a.UnitId == unitId);
+    public bool HasReported(string roundId, string unitId) => store.AnswersOf(roundId, unitId).Exists();
 
     /// <summary>Opens the round of a period (once), and asks every reporter of every unit its first question.</summary>
     public Round Open(ReportingPeriod period, bool askReporters = true)

@@ -46,8 +46,8 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
     {
         var before = Now - TimeSpan.FromDays(options.Value.OutboxRetentionDays);
         var unreported = store.Broadcasts.Find(b => b.ReportedAt == null).Select(b => b.Id).ToHashSet();
-        var ids = store.Outbox.Find(m => m.Status != OutboxStatus.Pending && m.CreatedAt < before)
-            .Where(m => m.BroadcastId is null || !unreported.Contains(m.BroadcastId))
+        var ids = store.OutboxCreatedBefore(before).ToEnumerable()
+            .Where(m => m.Status != OutboxStatus.Pending && (m.BroadcastId is null || !unreported.Contains(m.BroadcastId)))
             .Select(m => m.Id).ToList();
         return DeleteInBatches(ids, id => store.Outbox.Delete(id));
     }
@@ -59,14 +59,14 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
     public int PruneExports()
     {
         var before = Now - TimeSpan.FromDays(options.Value.ExportRetentionDays);
-        var old = store.Exports.Find(e => e.Status != ExportStatus.Pending).Where(e => (e.FinishedAt ?? e.RequestedAt) < before).ToList();
+        var old = store.FinishedExports().ToEnumerable().Where(e => (e.FinishedAt ?? e.RequestedAt) < before).ToList();
         var pruned = 0;
         foreach (var request in old)
         {
             var prefix = $"exports/{request.Id}/";
             pruned += store.Write(() =>
             {
-                if (store.Outbox.Exists(m => m.Status == OutboxStatus.Pending && m.DocumentFileId != null && m.DocumentFileId.StartsWith(prefix))) return 0;
+                if (store.OutboxByDocumentPrefix(prefix).ToEnumerable().Any(m => m.Status == OutboxStatus.Pending)) return 0;
                 foreach (var file in FilesUnder(prefix)) store.Files.Delete(file.Id);
                 return store.Exports.Delete(request.Id) ? 1 : 0;
             });
@@ -89,23 +89,20 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
     public int PrunePhotoCopies()
     {
         var before = Now - PhotoCopyRetention;
-        var inUse = store.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.PhotoFileId != null)
+        var inUse = store.OutboxWithPhoto().ToEnumerable().Where(m => m.Status == OutboxStatus.Pending)
             .Select(m => m.PhotoFileId!).ToHashSet();
         // An event's day is a local date; a day's margin keeps a copy through the whole of its last day anywhere.
         var since = Now.AddDays(-1);
-        foreach (var e in store.Events.Find(e => e.CancelledAt == null && e.PhotoFileId != null).ToList())
+        foreach (var e in store.EventsWithPhoto().ToEnumerable().Where(e => e.CancelledAt == null).ToList())
             if ((e.LastDay ?? e.StartsAt) >= since) inUse.Add(PhotoCopies.FileIdOf(e.PhotoFileId!));
-        foreach (var c in store.Conversations.FindAll())
-        {
-            if (c.AnnouncementPhoto is { } announced) inUse.Add(PhotoCopies.FileIdOf(announced));
-            if (c.EventDraft.Photo is { } drafted) inUse.Add(PhotoCopies.FileIdOf(drafted));
-        }
+        foreach (var c in store.ConversationsWithAnnouncementPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.AnnouncementPhoto!));
+        foreach (var c in store.ConversationsWithEventPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.EventDraft.Photo!));
         var unused = FilesUnder(PhotoCopies.Prefix)
             .Where(f => f.UploadDate.ToUniversalTime() < before && !inUse.Contains(f.Id))
             .Select(f => f.Id).ToList();
         // Asked again inside the delete's transaction: a broadcast may have been queued with the copy meanwhile.
         return DeleteInBatches(unused, id =>
-            !store.Outbox.Exists(m => m.Status == OutboxStatus.Pending && m.PhotoFileId == id) && store.Files.Delete(id));
+            !store.OutboxWithPhoto(id).ToEnumerable().Any(m => m.Status == OutboxStatus.Pending) && store.Files.Delete(id));
     }
 
     /// <summary>Runs every step; a step that fails is logged and the others still run.</summary>

@@ -142,7 +142,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         if (rounds.HasReported(round.Id, unit.Id)) return 0;
         var prefix = $"remind:{round.Id}:{unit.Id}:";
         var slotText = slot.ToString("yyyy-MM-dd");
-        var already = store.Outbox.Find(m => m.DedupKey != null && m.DedupKey.StartsWith(prefix))
+        var already = store.OutboxByDedupPrefix(prefix).ToEnumerable()
             .Select(m => m.DedupKey!.Substring(prefix.Length, 10))
             .Any(d => string.CompareOrdinal(d, slotText) >= 0);
         if (already) return 0;

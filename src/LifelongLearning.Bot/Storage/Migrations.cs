@@ -23,7 +23,8 @@ internal static class Migrations
         (7, WebSignIn),
         (8, s => s.Outbox.EnsureIndex(OutboxOrder.IndexName, OutboxOrder.Expression)),
         (9, TypedEventDrafts),
-        (10, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
+        (10, LoopIndexes),
+        (11, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -107,6 +108,18 @@ internal static class Migrations
             doc[nameof(Conversation.EventDraft)] = typed;
             raw.Update(doc);
         }
+    }
+
+    /// <summary>What the calendar, events and housekeeping loops look rows up by (IndexedQueries), so none reads every row.</summary>
+    private static void LoopIndexes(BotStore s)
+    {
+        s.Units.EnsureIndex(u => u.Active);
+        s.Outbox.EnsureIndex(m => m.DocumentFileId);
+        s.Outbox.EnsureIndex(m => m.PhotoFileId);
+        s.Outbox.EnsureIndex(m => m.CreatedAt);
+        s.Events.EnsureIndex(e => e.PhotoFileId);
+        s.Conversations.EnsureIndex(c => c.AnnouncementPhoto);
+        s.Conversations.EnsureIndex("EventDraftPhoto", IndexedQueries.EventDraftPhoto);
     }
 
     private static void CreateIndexes(BotStore s)

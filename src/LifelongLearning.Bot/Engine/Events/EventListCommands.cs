@@ -51,7 +51,7 @@ public sealed class EventListCommands(BotStore store, PlanHolder time, EventCale
         var prefix = EventCalendar.BroadcastPrefix(e.Id);
         broadcaster.CancelPendingOf(prefix, "sự kiện đã bị hủy");
         // Those who were told and still subscribe hear that it is off; nobody else hears of it at all.
-        var told = store.Outbox.Find(m => m.Status == OutboxStatus.Sent && m.BroadcastId != null && m.BroadcastId.StartsWith(prefix))
+        var told = store.OutboxByBroadcastPrefix(prefix).ToEnumerable().Where(m => m.Status == OutboxStatus.Sent)
             .Select(m => ChatAccount.AddressOf(m.Channel, m.ChatId)).Distinct()
             .Select(address => store.Accounts.FindById(address)).OfType<ChatAccount>()
             .Where(a => store.Subscribers.FindById(a.MemberId) is { Active: true }).ToList();

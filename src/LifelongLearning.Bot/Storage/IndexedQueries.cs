@@ -1,0 +1,66 @@
+using LifelongLearning.Bot.Core.Conversations;
+using LiteDB;
+
+namespace LifelongLearning.Bot.Storage;
+
+/// <summary>
+/// The store's reads that run on every tick of the calendar and events loops, in housekeeping and on a
+/// broadcast's cancellation, each written so LiteDB seeks an index. A lambda such as
+/// <c>m.DedupKey.StartsWith(p)</c>, <c>!=</c> or <c>||</c> is run as a full scan (20,000 outbox rows: 673 ms
+/// and 1 GB for 14 reminders), and a second condition on an indexed field may lead LiteDB to the wrong index
+/// (Status = Pending reads every row of a broadcast), so each query holds its one selective condition and
+/// callers filter the few rows it returns. QueryPlanTests holds every one to LiteDB's plan.
+/// </summary>
+public static class IndexedQueries
+{
+    /// <summary>Outbox rows whose dedup key starts with the prefix (a unit's reminders of a round).</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxByDedupPrefix(this BotStore s, string prefix) =>
+        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.DedupKey), prefix));
+
+    /// <summary>Outbox rows of the broadcasts whose id starts with the prefix (an event's announcements).</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxByBroadcastPrefix(this BotStore s, string prefix) =>
+        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.BroadcastId), prefix));
+
+    /// <summary>Outbox rows sending a document stored under the prefix (one export's files).</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxByDocumentPrefix(this BotStore s, string prefix) =>
+        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.DocumentFileId), prefix));
+
+    /// <summary>Outbox rows with a photo; an empty id is no photo, and null sorts before every string.</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxWithPhoto(this BotStore s) =>
+        s.Outbox.Query().Where(Query.GT(nameof(OutboxMessage.PhotoFileId), ""));
+
+    /// <summary>Outbox rows sending this photo.</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxWithPhoto(this BotStore s, string photoFileId) =>
+        s.Outbox.Query().Where(Query.EQ(nameof(OutboxMessage.PhotoFileId), photoFileId));
+
+    /// <summary>Outbox rows queued before the time, whatever their state (housekeeping keeps the pending ones).</summary>
+    public static ILiteQueryable<OutboxMessage> OutboxCreatedBefore(this BotStore s, DateTime before) =>
+        s.Outbox.Query().Where(Query.LT(nameof(OutboxMessage.CreatedAt), before));
+
+    /// <summary>One unit's answers in one round, by their id "round/unit/indicator" (not the round's every answer).</summary>
+    public static ILiteQueryable<Answer> AnswersOf(this BotStore s, string roundId, string unitId) =>
+        s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/{unitId}/"));
+
+    /// <summary>Officials and admins, removed ones included (callers skip those); never the residents.</summary>
+    public static ILiteQueryable<Member> OfficialsAndAdmins(this BotStore s) =>
+        s.Members.Query().Where(Query.In(nameof(Member.Role), nameof(Role.Official), nameof(Role.Admin)));
+
+    /// <summary>Finished /xuat requests (done or failed), never the pending ones.</summary>
+    public static ILiteQueryable<ExportRequest> FinishedExports(this BotStore s) =>
+        s.Exports.Query().Where(Query.In(nameof(ExportRequest.Status), nameof(ExportStatus.Done), nameof(ExportStatus.Failed)));
+
+    /// <summary>Conversations holding an announcement's photo being written.</summary>
+    public static ILiteQueryable<Conversation> ConversationsWithAnnouncementPhoto(this BotStore s) =>
+        s.Conversations.Query().Where(Query.GT(nameof(Conversation.AnnouncementPhoto), ""));
+
+    /// <summary>Conversations holding an event's photo being written (the typed draft's Photo).</summary>
+    public static ILiteQueryable<Conversation> ConversationsWithEventPhoto(this BotStore s) =>
+        s.Conversations.Query().Where(Query.GT(EventDraftPhoto, ""));
+
+    /// <summary>The index expression of a drafted event's photo.</summary>
+    public const string EventDraftPhoto = "$.EventDraft.Photo";
+
+    /// <summary>Events with a photo (cancelled ones included).</summary>
+    public static ILiteQueryable<EventRecord> EventsWithPhoto(this BotStore s) =>
+        s.Events.Query().Where(Query.GT(nameof(EventRecord.PhotoFileId), ""));
+}
