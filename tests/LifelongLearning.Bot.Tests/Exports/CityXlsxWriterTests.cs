@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using LifelongLearning.Bot.Core.Areas;
 using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Tests.Core.Areas;
@@ -11,12 +12,24 @@ namespace LifelongLearning.Bot.Tests.Exports;
 /// <summary>The city's spreadsheet of <see cref="SmallCity"/> for 2025, written and read back cell by cell.</summary>
 public sealed class CityXlsxWriterTests
 {
-    private static readonly Workbook Book = Workbook.Of(() =>
+    private static readonly byte[] File = Write();
+
+    private static readonly Workbook Book = Workbook.Of(File);
+
+    private static byte[] Write()
     {
         var output = new MemoryStream();
         CityXlsxWriter.Write(RollUp.Tree(SmallCity.Tree, SmallCity.Year2025, SmallCity.Book(), NodeLevel.Commune), new DateOnly(2026, 1, 5), output);
         return output.ToArray();
-    });
+    }
+
+    [Fact]
+    public void The_workbook_is_valid_Open_XML_so_Excel_opens_it_without_a_repair_prompt()
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(File), false);
+        var problems = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").Distinct().Take(10).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 
     [Fact]
     public void The_summary_comes_first_then_a_sheet_per_indicator_named_by_its_code()
@@ -66,9 +79,9 @@ public sealed class CityXlsxWriterTests
 
         public IEnumerable<string> Texts(string sheet) => sheets[sheet].SelectMany(r => r.Values.Select(c => c.Text));
 
-        public static Workbook Of(Func<byte[]> write)
+        public static Workbook Of(byte[] file)
         {
-            using var doc = SpreadsheetDocument.Open(new MemoryStream(write()), false);
+            using var doc = SpreadsheetDocument.Open(new MemoryStream(file), false);
             var part = doc.WorkbookPart!;
             var strings = part.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList();
             var styles = part.WorkbookStylesPart!.Stylesheet;
