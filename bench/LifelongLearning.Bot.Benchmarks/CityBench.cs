@@ -23,7 +23,7 @@ public static class CityBench
     private const int Runs = 5;
     private const int WarmUps = 3;
 
-    /// <param name="show">Also print the city digest and one commune's digest by area, to read them.</param>
+    /// <param name="show">Also print the city digest and one commune's digest by area, and write the spreadsheet to a temporary file, to read them.</param>
     public static void Run(bool show)
     {
         var c = CultureInfo.InvariantCulture;
@@ -61,7 +61,12 @@ public static class CityBench
             foreach (var (_, step) in steps) step();
         Thread.Sleep(500);
         foreach (var (name, step) in steps) Measure(name, step);
-        if (show) Console.WriteLine($"{text}\n\n{AreaDigest.Text(tree.Children[0], period, book)}\n");
+        if (show)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"tong-hop-thanh-pho-{period.Code}.xlsx");
+            using (var output = File.Create(file)) CityXlsxWriter.Write(rolled, today, output);
+            Console.WriteLine($"{text}\n\n{AreaDigest.Text(tree.Children[0], period, book)}\n\nspreadsheet: {file}");
+        }
         Console.WriteLine(string.Create(c, $"  digest text {text.Length:N0} characters ({text.Split('\n').Length} lines); spreadsheet {size / 1024.0:F0} KB, {plan.Indicators.Count(i => i.IsCollectedIn(period.Kind)) + 1} sheets"));
     }
 
