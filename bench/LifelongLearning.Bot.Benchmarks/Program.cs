@@ -7,7 +7,9 @@ using LifelongLearning.Bot.Benchmarks;
 // First one plain pass with the figures a person asks for (messages a second, allocations, file size),
 // then BenchmarkDotNet's measurement of the same two steps, unless --quick.
 // `-- --web`: the officials' web pages on a big store instead (WebPagesBench).
+// `-- --city`: the city's digest and spreadsheet over 114 communes, in memory (CityBench; `--show` prints the texts and writes the spreadsheet).
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
+if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);

@@ -17,6 +17,9 @@ public static class CityXlsxWriter
 {
     public const string SummarySheet = "Tổng hợp theo xã";
 
+    /// <summary>Commune names on one note line under an indicator's table (the line is not wrapped: it must fit the table's width).</summary>
+    private const int NamesPerLine = 8;
+
     /// <param name="city">The city's figures with its communes' (<see cref="RollUp.Tree"/> down to the communes at least).</param>
     public static void Write(NodeFigures city, DateOnly today, Stream output)
     {
@@ -37,7 +40,7 @@ public static class CityXlsxWriter
     {
         var targets = city.Figures.Where(f => f.Indicator.HasTargets).Select(f => f.Indicator).ToList();
         var widths = new List<double> { 12, 28, 11, 11, 11, 9, 11 };
-        foreach (var _ in targets) widths.AddRange([13, 14]);
+        foreach (var _ in targets) widths.AddRange([13, 16]);
         var sheet = new SheetBuilder(SummarySheet, widths) { FrozenRows = 3 };
         sheet.Line($"TỔNG HỢP THEO XÃ — {city.Node.Name.ToUpperInvariant()}", S.Title);
         sheet.Line(Subtitle(city, today), S.Note);
@@ -53,10 +56,14 @@ public static class CityXlsxWriter
 
         sheet.Blank();
         var missing = city.Children.Where(c => !c.IsComplete).ToList();
-        sheet.Line(missing.Count == 0
-            ? "Mọi xã đã báo cáo đủ."
-            : $"Xã chưa báo cáo đủ ({missing.Count}/{city.Children.Count}): " +
-              string.Join("; ", missing.Select(c => $"{c.Node.Name} (còn {c.Completeness.Missing.Count}/{c.Completeness.Expected} đơn vị)")) + ".", S.Note);
+        if (missing.Count == 0) sheet.Line("Mọi xã đã báo cáo đủ.", S.Note);
+        else
+        {
+            // One commune a line, with the units it still owes: the list prints on the page instead of running off it.
+            sheet.Line($"Xã chưa báo cáo đủ ({missing.Count}/{city.Children.Count}):", S.Note);
+            foreach (var c in missing)
+                sheet.Line($"– {c.Node.Name}: còn {c.Completeness.Missing.Count}/{c.Completeness.Expected} đơn vị ({string.Join(", ", c.Completeness.Missing)}).", S.Note);
+        }
         sheet.Line($"Mỗi xã được đánh giá theo chỉ tiêu trong kế hoạch của xã; dòng toàn thành phố theo chỉ tiêu của thành phố. Số liệu thiếu ghi «{XlsxWriter.MissingMark}», không tính là 0.", S.Note);
         return sheet;
     }
@@ -74,14 +81,22 @@ public static class CityXlsxWriter
         {
             var f = node.FigureOf(i.Code);
             row.Add(Figure(f));
-            row.Add((f is null ? XlsxWriter.MissingMark : Cap(ReportText.Verdict(f)), S.Missing));
+            row.Add((f is null ? XlsxWriter.MissingMark : ShortVerdict(f), S.Missing));
         }
         return row;
     }
 
+    // The summary has a narrow column per target: the verdict alone; the indicator's sheet gives its basis.
+    private static string ShortVerdict(IndicatorFigure f) => f.OnTrack switch
+    {
+        true => "Đạt",
+        false => "Chưa đạt",
+        _ => "Chưa đủ số liệu",
+    };
+
     private static SheetBuilder IndicatorSheet(NodeFigures city, Indicator indicator, DateOnly today)
     {
-        var sheet = new SheetBuilder(SheetNameOf(indicator), [12, 28, 14, 13, 16, 24, 14]) { FrozenRows = 3 };
+        var sheet = new SheetBuilder(SheetNameOf(indicator), [12, 28, 14, 13, 16, 30, 14]) { FrozenRows = 3 };
         sheet.Line($"{indicator.Code} — {indicator.Name.ToUpperInvariant()}", S.Title);
         sheet.Line(Subtitle(city, today), S.Note);
         sheet.Row(("Mã xã", S.Header), ("Xã", S.Header), ($"Số liệu ({UnitOf(indicator)})", S.Header), ("Số đơn vị có số liệu", S.Header),
@@ -95,7 +110,12 @@ public static class CityXlsxWriter
         }
         sheet.Row([.. IndicatorRow("", $"Toàn {LowerFirst(city.Node.Name)}", city.FigureOf(indicator.Code))]);
         sheet.Blank();
-        sheet.Line(without.Count == 0 ? "Mọi xã đều có số liệu." : $"Xã chưa có số liệu ({without.Count}): {string.Join(", ", without)}.", S.Note);
+        if (without.Count == 0) sheet.Line("Mọi xã đều có số liệu.", S.Note);
+        else
+        {
+            sheet.Line($"Xã chưa có số liệu ({without.Count}):", S.Note);
+            foreach (var names in without.Chunk(NamesPerLine)) sheet.Line(string.Join(", ", names) + ".", S.Note);
+        }
         return sheet;
     }
 
@@ -104,8 +124,9 @@ public static class CityXlsxWriter
         (code, S.Code), (name, S.Text), Figure(f),
         (f is null ? XlsxWriter.MissingMark : $"{f.UnitsCounted}/{f.UnitsExpected}", S.Missing),
         (f is null || !f.Indicator.HasTargets ? "" : ReportText.TargetText(f.Indicator, f.Target), S.Missing),
-        (f is null || !f.Indicator.HasTargets ? "" : Cap(ReportText.Verdict(f)), S.Missing),
-        f?.Growth is { } g ? (g.Percent / 100m, S.Percent) : (XlsxWriter.MissingMark, S.Missing),
+        (f is null || !f.Indicator.HasTargets ? "" : Cap(ReportText.Verdict(f)), S.Text),
+        // A share has no growth; a sum without a figure both years is missing.
+        f?.Growth is { } g ? (g.Percent / 100m, S.Percent) : (f?.Indicator.Aggregation.Kind == AggregationKind.ShareYes ? "" : XlsxWriter.MissingMark, S.Missing),
     ];
 
     private static string UnitOf(Indicator i) =>
