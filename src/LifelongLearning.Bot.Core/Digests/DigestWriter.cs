@@ -55,12 +55,8 @@ public static class DigestWriter
                 + (f.RequiredMissing.Count > 0 ? $"; {string.Join(", ", f.RequiredMissing)} chưa có số liệu" : "");
             return $"{name}: {VietnameseFormat.Percent(f.Value.Value)} ({FigureText.ShareBasis(f)}); chỉ tiêu {targets} — {verdict}{required}.";
         }
-        var u = f.Indicator.UnitOfMeasure;
-        var growth = f.Growth is { } g
-            ? $"; {FigureText.Change(g.Percent)} {FigureText.ComparedWith(f.Period)} ({FigureText.Compared(g, FigureText.InBoth(f.Period), u)})"
-            : $"; chưa có số liệu {Sentence.LowerFirst(f.Period.YearBefore().Label)} để so sánh";
-        var average = f.AverageGrowth is { } a && f.AverageBasis is { } b
-            ? $"; {FigureText.AverageChange(a)} từ năm {f.AverageSince} ({FigureText.Compared(b, $"cả năm {f.AverageSince} và năm {f.Period.Year}", u)})" : "";
+        var growth = FigureText.GrowthPhrase(f) is { } g ? $"; {g}" : $"; chưa có số liệu {Sentence.LowerFirst(f.Period.YearBefore().Label)} để so sánh";
+        var average = FigureText.AveragePhrase(f) is { } a ? $"; {a}" : "";
         return $"{name}: {Amount(f)} ({basis}){growth}{average}; chỉ tiêu tăng {targets}/năm — {verdict}.";
     }
 

@@ -47,6 +47,16 @@ public static class FigureText
     public static string AverageChange(decimal percent) =>
         $"{(percent >= 0 ? "tăng" : "giảm")} bình quân {VietnameseFormat.Percent(Math.Abs(percent))}/năm";
 
+    /// <summary>«tăng 17,6% so với năm 2024 (tính trên 3 đơn vị có số liệu cả hai năm)»; null without a growth.</summary>
+    public static string? GrowthPhrase(IndicatorFigure f) => f.Growth is { } g
+        ? $"{Change(g.Percent)} {ComparedWith(f.Period)} ({Compared(g, InBoth(f.Period), f.Indicator.UnitOfMeasure)})"
+        : null;
+
+    /// <summary>«tăng bình quân 10,5%/năm từ năm 2020 (tính trên … cả năm 2020 và năm 2025)»; null without an average.</summary>
+    public static string? AveragePhrase(IndicatorFigure f) => f.AverageGrowth is { } a && f.AverageBasis is { } b
+        ? $"{AverageChange(a)} từ năm {f.AverageSince} ({Compared(b, $"cả năm {f.AverageSince} và năm {f.Period.Year}", f.Indicator.UnitOfMeasure)})"
+        : null;
+
     /// <summary>
     /// Which units a growth compares: «tính trên 3 đơn vị có số liệu cả hai năm», and, when they are not all the
     /// units whose total is printed beside it, their own totals («: 1.700 → 2.000 lượt»).

@@ -118,11 +118,8 @@ public static partial class ReportText
             : $"{i.Name}: {figures}";
 
         var latest = s.Latest;
-        var main = r.Scope.Main;
-        if (latest.Growth is { } g)
-            sentence += $"; {FigureText.Change(g.Percent)} {FigureText.ComparedWith(main)} ({FigureText.Compared(g, FigureText.InBoth(main), i.UnitOfMeasure)})";
-        if (latest.AverageGrowth is { } a && latest.AverageBasis is { } b)
-            sentence += $"; {FigureText.AverageChange(a)} từ năm {latest.AverageSince} ({FigureText.Compared(b, $"cả năm {latest.AverageSince} và năm {r.Scope.Year}", i.UnitOfMeasure)})";
+        if (FigureText.GrowthPhrase(latest) is { } g) sentence += $"; {g}";
+        if (FigureText.AveragePhrase(latest) is { } a) sentence += $"; {a}";
         if (latest.RequiredNotYes.Count > 0)
             sentence += $"; {string.Join(", ", latest.RequiredNotYes)} chưa đáp ứng (yêu cầu bắt buộc của Kế hoạch)";
         if (latest.RequiredMissing.Count > 0)

@@ -39,8 +39,9 @@ public sealed class TargetsPage(BotStore store, ReportSource source, RoundServic
             var f = s.Latest;
             var i = s.Indicator;
             var result = f.Value is null ? "chưa có số liệu" : ReportText.Amount(f);
-            if (i.Aggregation.Kind != Core.Plans.AggregationKind.ShareYes && (f.AverageGrowth ?? f.Growth?.Percent) is { } g)
-                result += f.AverageGrowth is not null ? $" (bình quân {Signed(g)}/năm)" : $" ({Signed(g)} so với cùng kỳ)";
+            // The digest's and the report's words for the growth, with the units it compares.
+            if (i.Aggregation.Kind != Core.Plans.AggregationKind.ShareYes && (FigureText.AveragePhrase(f) ?? FigureText.GrowthPhrase(f)) is { } g)
+                result += $"; {g}";
             var css = f.OnTrack switch { true => "ok", false => "bad", _ => "muted" };
             sb.Append("<tr><td data-h=\"Chỉ tiêu\">").Append(E(i.Name)).Append(" <span class=\"muted\">").Append(E(i.Code)).Append("</span></td>")
               .Append("<td data-h=\"Kết quả\" class=\"n\">").Append(E(result)).Append("</td>");
@@ -66,6 +67,4 @@ public sealed class TargetsPage(BotStore store, ReportSource source, RoundServic
               .Append(E(DigestWriter.Figures(reports.FiguresOf(open)))).Append("</pre></section>");
         return new WebView("Chỉ tiêu của Kế hoạch", sb.ToString());
     }
-
-    private static string Signed(decimal percent) => (percent > 0 ? "+" : "") + VietnameseFormat.Percent(percent);
 }
