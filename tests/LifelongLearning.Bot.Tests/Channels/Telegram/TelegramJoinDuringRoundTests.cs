@@ -32,7 +32,7 @@ public sealed class TelegramJoinDuringRoundTests : TelegramBotTestBase
         var before = Fake.SentTo(Reporter).Where(m => m.Sequence < question.Sequence).ToList();
         var welcome = before[0];
         Assert.StartsWith("Chào Cô Hạnh! Anh/chị đã được đăng ký báo cáo cho Thư viện Trường Tiểu học Quảng Nghiệp.", welcome.Body);
-        Assert.Contains("Kỳ báo cáo 6 tháng đầu năm 2026 đang mở, hạn gửi 30/06/2026. Bot hỏi từng câu ngay sau đây.", welcome.Body);
+        Assert.Contains("Kỳ báo cáo 6 tháng đầu năm 2026 đang mở, hạn gửi 30/06/2026. Số liệu tính từ ngày 15/12/2025 đến ngày 14/06/2026. Bot hỏi từng câu ngay sau đây.", welcome.Body);
         Assert.DoesNotContain("Bot sẽ nhắn khi đến kỳ", welcome.Body);
         Assert.Contains("Thư viện có cung cấp dịch vụ phục vụ học tập suốt đời", question.Body);
 
