@@ -42,9 +42,11 @@ public sealed class ConsoleTerminal(TextReader input, TextWriter output)
     {
         lock (_gate) output.Write($"[{Current.Name}] > ");
         await output.FlushAsync(ct);
-        // Console.In reads synchronously and ignores the token once the read began: without WaitAsync, Ctrl+C
-        // waited for the host's whole shutdown timeout (30 s) on a read nobody would finish.
-        return await input.ReadLineAsync(ct).AsTask().WaitAsync(ct);
+        // Console.In is synchronised: its ReadLineAsync reads on the calling thread and returns only with a line,
+        // so a WaitAsync after it never ran and every stop waited out the host's whole shutdown timeout (4 s) on a
+        // read nobody would finish. The read starts on a thread of its own; a stop leaves it there and ends the loop now.
+        var read = Task.Factory.StartNew(() => input.ReadLineAsync(ct).AsTask(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return await read.WaitAsync(ct);
     }
 
     public void ShowBotMessage(string chatId, string recipientName, string text)
