@@ -54,6 +54,20 @@ public sealed partial class BotEngine(
     /// <summary>Whether the bot has seen this chat before (a channel logs a new one, so an admin can find their id).</summary>
     public bool Knows(string channel, string chatId) => store.Write(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
 
+    /// <summary>Everyone with a chat on this channel, in the order they joined: the console demo lists them for /la.</summary>
+    public IReadOnlyList<ChatPerson> PeopleOn(string channel) => store.Write(() =>
+        (IReadOnlyList<ChatPerson>)[.. store.Accounts.Find(a => a.Channel == channel).OrderBy(a => a.MemberId.Length).ThenBy(a => a.MemberId)
+            .Select(a => new ChatPerson(a.ChatId, a.DisplayName, Describe(store.Members.FindById(a.MemberId))))]);
+
+    private string Describe(Member? member) => member switch
+    {
+        null => "",
+        { Role: Role.Reporter, UnitId: { } unit } => $"báo cáo cho {store.Units.FindById(unit)?.Name}",
+        { Role: Role.Official } => "cán bộ theo dõi",
+        { Role: Role.Admin } => "quản trị",
+        _ => "người dân",
+    };
+
     /// <summary>
     /// Answers a message the bot cannot read (a sticker, a voice note) with <see cref="TextPlease"/>, once per
     /// message key, and changes nothing else; false when that message was answered before.

@@ -15,9 +15,8 @@ public sealed partial class WebDemoTests
     public async Task The_demo_prints_a_sign_in_link_that_opens_the_page_as_the_demo_official()
     {
         var output = new StringWriter();
-        using var input = new WaitingReader();
         await using var host = BotTestHost.Create(new Dictionary<string, string?>(),
-            services => services.AddSingleton(new ConsoleTerminal(input, TextWriter.Synchronized(output))));
+            services => services.AddSingleton(new ConsoleTerminal(new WaitingReader(), TextWriter.Synchronized(output))));
         await host.StartAsync();
 
         var link = SignInLink().Match(output.ToString());
@@ -29,24 +28,13 @@ public sealed partial class WebDemoTests
         Assert.Contains("Chị Lan", page);
     }
 
-    /// <summary>
-    /// A terminal nobody types in: a read waits until the test ends (an empty input would end the demo at once).
-    /// The terminal reads on a thread of its own with the blocking ReadLine, as it does Console.In.
-    /// </summary>
+    /// <summary>A terminal nobody types in: waits until the host stops (an empty input would end the demo at once).</summary>
     private sealed class WaitingReader : TextReader
     {
-        private readonly ManualResetEventSlim _closed = new();
-
-        public override string? ReadLine()
+        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
         {
-            _closed.Wait();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
             return null;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            _closed.Set();
-            base.Dispose(disposing);
         }
     }
 

@@ -1,5 +1,4 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace LifelongLearning.Bot.Channels.Console;
@@ -8,7 +7,7 @@ namespace LifelongLearning.Bot.Channels.Console;
 /// A chat in the terminal, for trying the bot without any token: type as one of the demo people,
 /// switch with /la, and read what the bot answers. It is only another channel of the same engine.
 /// </summary>
-public sealed class ConsoleChannel(BotEngine engine, BotStore store, ConsoleTerminal terminal, IHostApplicationLifetime lifetime)
+public sealed class ConsoleChannel(BotEngine engine, ConsoleTerminal terminal, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public const string Name = "console";
@@ -46,20 +45,5 @@ public sealed class ConsoleChannel(BotEngine engine, BotStore store, ConsoleTerm
         return true;
     }
 
-    private List<ConsolePerson> People()
-    {
-        var people = store.Accounts.Find(a => a.Channel == Name).OrderBy(a => a.MemberId.Length).ThenBy(a => a.MemberId)
-            .Select(a => new ConsolePerson(a.ChatId, a.DisplayName, Describe(store.Members.FindById(a.MemberId)))).ToList();
-        people.Add(new ConsolePerson("khach", "Khách mới", "người lạ, chưa đăng ký"));
-        return people;
-    }
-
-    private string Describe(Member? member) => member switch
-    {
-        null => "",
-        { Role: Role.Reporter, UnitId: { } unit } => $"báo cáo cho {store.Units.FindById(unit)?.Name}",
-        { Role: Role.Official } => "cán bộ theo dõi",
-        { Role: Role.Admin } => "quản trị",
-        _ => "người dân",
-    };
+    private List<ChatPerson> People() => [.. engine.PeopleOn(Name), new ChatPerson("khach", "Khách mới", "người lạ, chưa đăng ký")];
 }

@@ -1,17 +1,15 @@
-using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Engine;
 
 namespace LifelongLearning.Bot.Channels.Console;
-
-public sealed record ConsolePerson(string ChatId, string Name, string Description);
 
 /// <summary>The terminal both console parts share: who is typing now, and writing without tearing lines.</summary>
 public sealed class ConsoleTerminal(TextReader input, TextWriter output)
 {
     private readonly Lock _gate = new();
 
-    public ConsolePerson Current { get; private set; } = new("lan", "Chị Lan", "cán bộ theo dõi");
+    public ChatPerson Current { get; private set; } = new("lan", "Chị Lan", "cán bộ theo dõi");
 
-    public void Intro(IReadOnlyList<ConsolePerson> people)
+    public void Intro(IReadOnlyList<ChatPerson> people)
     {
         Write("""
               ════════════════════════════════════════════════════════════
@@ -26,13 +24,13 @@ public sealed class ConsoleTerminal(TextReader input, TextWriter output)
         SwitchTo(first);
     }
 
-    public void ListPeople(IReadOnlyList<ConsolePerson> people)
+    public void ListPeople(IReadOnlyList<ChatPerson> people)
     {
         var lines = people.Select((p, i) => $"  {i + 1}. {p.Name} — {p.Description}");
         Write("Anh/chị có thể đóng vai:\n" + string.Join("\n", lines) + "\nGõ /la SỐ để đổi, ví dụ /la 2.");
     }
 
-    public void SwitchTo(ConsolePerson person)
+    public void SwitchTo(ChatPerson person)
     {
         Current = person;
         Write($"➜ Bây giờ anh/chị là {person.Name} ({person.Description}).");
@@ -44,8 +42,8 @@ public sealed class ConsoleTerminal(TextReader input, TextWriter output)
         await output.FlushAsync(ct);
         // Console.In is synchronised: its ReadLineAsync reads on the calling thread and returns only with a line,
         // so a WaitAsync after it never ran and every stop waited out the host's whole shutdown timeout (4 s) on a
-        // read nobody would finish. The read gets a thread of its own; a stop leaves it there and ends the loop now.
-        var read = Task.Factory.StartNew(input.ReadLine, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // read nobody would finish. The read starts on a thread of its own; a stop leaves it there and ends the loop now.
+        var read = Task.Factory.StartNew(() => input.ReadLineAsync(ct).AsTask(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         return await read.WaitAsync(ct);
     }
 

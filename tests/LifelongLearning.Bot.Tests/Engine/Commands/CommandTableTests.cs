@@ -3,7 +3,6 @@ using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Engine.Commands;
@@ -12,23 +11,9 @@ namespace LifelongLearning.Bot.Tests.Engine.Commands;
 /// The command table as people meet it: the README, /trogiup and Telegram's menu say what the table says;
 /// a mistyped command gets the nearest real one; an unaccented, spaced or slash-less form is understood.
 /// </summary>
-public sealed partial class CommandTableTests : IAsyncLifetime
+public sealed partial class CommandTableTests : EngineCommandTestBase
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
-    private EngineHost _host = null!;
-    private EngineChat _chat = null!;
-
-    private CommandTable Table => _host.Services.GetRequiredService<CommandTable>();
-
-    public async Task InitializeAsync()
-    {
-        _host = await EngineHost.StartAsync(
-            new Dictionary<string, string?> { ["Bot:AdminChatIds:0"] = "test:admin" },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _chat = new EngineChat(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private CommandTable Table => Bot.Services.GetRequiredService<CommandTable>();
 
     [Fact]
     public void The_readme_lists_for_each_role_exactly_the_commands_the_table_shows_that_role()
@@ -55,18 +40,18 @@ public sealed partial class CommandTableTests : IAsyncLifetime
     [Fact]
     public void Each_role_s_help_is_the_table_s_lines_for_that_role()
     {
-        var lan = _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
-        var official = _chat.Ask("admin", "/trogiup");
+        var lan = Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        var official = Chat.Ask("admin", "/trogiup");
         Assert.Contains("/giahan MÃ-KỲ ngày/tháng/năm — gia hạn kỳ đang mở", official);
         Assert.Contains("/huy — thôi việc đang làm dở", official);
         Assert.DoesNotContain("/baocao", official);
 
-        var reporter = _chat.Ask("lan", "/trogiup");
+        var reporter = Chat.Ask("lan", "/trogiup");
         Assert.Contains("/baocao — bắt đầu hoặc tiếp tục báo cáo", reporter);
         Assert.Contains("«bỏ qua»", reporter);
         Assert.DoesNotContain("/moky", reporter);
 
-        var visitor = _chat.Ask("visitor", "/help");
+        var visitor = Chat.Ask("visitor", "/help");
         Assert.Contains("/start — đăng ký nhận thông báo sự kiện", visitor);
         Assert.DoesNotContain("/baocao", visitor);
         Assert.DoesNotContain("/lienket", visitor); // nothing to link before joining
@@ -77,36 +62,36 @@ public sealed partial class CommandTableTests : IAsyncLifetime
     [Fact]
     public void A_mistyped_command_gets_the_nearest_one_and_an_unknown_one_the_help()
     {
-        _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
-        Assert.Equal("Bot không hiểu lệnh /tonhop. Ý anh/chị là /tonghop? Gõ /trogiup để xem các lệnh.", _chat.Ask("admin", "/tonhop"));
-        Assert.Equal("Bot không hiểu lệnh /baocoa. Ý anh/chị là /baocao? Gõ /trogiup để xem các lệnh.", _chat.Ask("lan", "/baocoa"));
-        Assert.Equal("Bot không hiểu lệnh /abc. Gõ /trogiup để xem các lệnh.", _chat.Ask("lan", "/abc"));
-        Assert.Equal("Bot không hiểu lệnh /thongbaoo. Ý anh/chị là /thongbao? Gõ /trogiup để xem các lệnh.", _chat.Ask("admin", "/thongbaoo"));
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Assert.Equal("Bot không hiểu lệnh /tonhop. Ý anh/chị là /tonghop? Gõ /trogiup để xem các lệnh.", Chat.Ask("admin", "/tonhop"));
+        Assert.Equal("Bot không hiểu lệnh /baocoa. Ý anh/chị là /baocao? Gõ /trogiup để xem các lệnh.", Chat.Ask("lan", "/baocoa"));
+        Assert.Equal("Bot không hiểu lệnh /abc. Gõ /trogiup để xem các lệnh.", Chat.Ask("lan", "/abc"));
+        Assert.Equal("Bot không hiểu lệnh /thongbaoo. Ý anh/chị là /thongbao? Gõ /trogiup để xem các lệnh.", Chat.Ask("admin", "/thongbaoo"));
     }
 
     [Fact]
     public void An_unaccented_spaced_or_slashless_command_is_understood()
     {
         const string noRound = "Chưa có kỳ báo cáo nào nên chưa có số liệu tổng hợp.";
-        Assert.Equal(noRound, _chat.Ask("admin", "/tonghop"));
-        Assert.Equal(noRound, _chat.Ask("admin", "/tong hop"));
-        Assert.Equal(noRound, _chat.Ask("admin", "/Tổng Hợp"));
-        Assert.Equal(noRound, _chat.Ask("admin", "tổng hợp"));
-        Assert.Equal(noRound, _chat.Ask("admin", "tong hop"));
+        Assert.Equal(noRound, Chat.Ask("admin", "/tonghop"));
+        Assert.Equal(noRound, Chat.Ask("admin", "/tong hop"));
+        Assert.Equal(noRound, Chat.Ask("admin", "/Tổng Hợp"));
+        Assert.Equal(noRound, Chat.Ask("admin", "tổng hợp"));
+        Assert.Equal(noRound, Chat.Ask("admin", "tong hop"));
         // Three words, with the argument kept: not /huy with «su kien 9999».
-        Assert.Contains("Gõ /huysukien kèm số của sự kiện", _chat.Ask("admin", "/huy su kien 9999"));
-        var opened = _chat.Ask("admin", "/mo ky 2026-H1");
+        Assert.Contains("Gõ /huysukien kèm số của sự kiện", Chat.Ask("admin", "/huy su kien 9999"));
+        var opened = Chat.Ask("admin", "/mo ky 2026-H1");
         Assert.True(opened.Contains("Đã mở kỳ 6 tháng đầu năm 2026"), opened);
         // A slash-less word runs only a command its writer may use; anything else is the usual hint.
-        Assert.Contains("Chào anh/chị!", _chat.Ask("visitor", "tổng hợp"));
+        Assert.Contains("Chào anh/chị!", Chat.Ask("visitor", "tổng hợp"));
     }
 
     [Fact]
     public void Every_menu_fits_telegram_and_the_admin_gets_an_own_menu()
     {
-        _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
-        _chat.Ask("admin", "/trogiup"); // the admin becomes a member on first message
-        var menus = _host.Services.GetRequiredService<CommandMenus>().For(_chat.Channel);
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Chat.Ask("admin", "/trogiup"); // the admin becomes a member on first message
+        var menus = Bot.Services.GetRequiredService<CommandMenus>().For(Chat.Channel);
         Assert.All(menus.SelectMany(m => m.Commands), c =>
         {
             Assert.Matches("^[a-z0-9_]{1,32}$", c.Name);

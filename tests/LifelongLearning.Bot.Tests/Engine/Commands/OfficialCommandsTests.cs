@@ -1,7 +1,6 @@
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Engine.Commands;
@@ -10,25 +9,8 @@ namespace LifelongLearning.Bot.Tests.Engine.Commands;
 /// The officials' commands that had no test of their own, at the engine level on a temporary database:
 /// /themdonvi, /donvi, /xoa and /giahan; each bad input gets its Vietnamese answer and changes nothing.
 /// </summary>
-public sealed class OfficialCommandsTests : IAsyncLifetime
+public sealed class OfficialCommandsTests : EngineCommandTestBase
 {
-    // Monday 1/6/2026, 09:00 in the commune.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
-    private EngineHost _host = null!;
-    private EngineChat _chat = null!;
-
-    private BotStore Store => _host.Store;
-
-    public async Task InitializeAsync()
-    {
-        _host = await EngineHost.StartAsync(
-            new Dictionary<string, string?> { ["Bot:AdminChatIds:0"] = "test:admin" },
-            services => services.AddSingleton<TimeProvider>(_clock));
-        _chat = new EngineChat(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public void Moky_of_a_period_the_plan_asks_nothing_in_says_so_and_opens_nothing()
     {
@@ -44,23 +26,23 @@ public sealed class OfficialCommandsTests : IAsyncLifetime
     [Fact]
     public void Themdonvi_adds_a_unit_that_can_be_invited_and_explains_every_mistake()
     {
-        Assert.Contains("Gõ: /themdonvi MÃ loại Tên đơn vị", _chat.Ask("admin", "/themdonvi TV-CD"));
-        Assert.Contains("Không có loại đơn vị «thu-vien-ma»", _chat.Ask("admin", "/themdonvi TV-CD thu-vien-ma Thư viện cộng đồng Thôn 2"));
-        Assert.Contains("Mã TV-TH đã có đơn vị dùng", _chat.Ask("admin", "/themdonvi TV-TH thu-vien-khac Thư viện khác"));
+        Assert.Contains("Gõ: /themdonvi MÃ loại Tên đơn vị", Chat.Ask("admin", "/themdonvi TV-CD"));
+        Assert.Contains("Không có loại đơn vị «thu-vien-ma»", Chat.Ask("admin", "/themdonvi TV-CD thu-vien-ma Thư viện cộng đồng Thôn 2"));
+        Assert.Contains("Mã TV-TH đã có đơn vị dùng", Chat.Ask("admin", "/themdonvi TV-TH thu-vien-khac Thư viện khác"));
         Assert.Equal("Thư viện Trường Tiểu học Quảng Nghiệp", Store.Units.FindById("TV-TH").Name);
         Assert.Null(Store.Units.FindById("TV-CD"));
 
-        var added = _chat.Ask("admin", "/themdonvi tv-cd thu-vien-khac Thư viện cộng đồng Thôn 2");
+        var added = Chat.Ask("admin", "/themdonvi tv-cd thu-vien-khac Thư viện cộng đồng Thôn 2");
         Assert.Equal("Đã thêm đơn vị TV-CD — Thư viện cộng đồng Thôn 2. Gõ /moi TV-CD để tạo mã mời người báo cáo.", added);
         Assert.Equal("thu-vien-khac", Store.Units.FindById("TV-CD").Kind);
-        Assert.Contains("Mã mời người báo cáo của Thư viện cộng đồng Thôn 2", _chat.Ask("admin", "/moi TV-CD"));
+        Assert.Contains("Mã mời người báo cáo của Thư viện cộng đồng Thôn 2", Chat.Ask("admin", "/moi TV-CD"));
     }
 
     [Fact]
     public void Donvi_lists_each_unit_with_its_reporters_and_their_numbers()
     {
-        var lan = _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
-        var units = _chat.Ask("admin", "/donvi");
+        var lan = Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        var units = Chat.Ask("admin", "/donvi");
         Assert.StartsWith("Đơn vị và người báo cáo:", units);
         Assert.Contains($"• TV-TH — {Store.Units.FindById("TV-TH").Name}: Cô Lan (số {lan.Id})", units);
         Assert.Contains($"• TV-XA — {Store.Units.FindById("TV-XA").Name}: chưa có người báo cáo", units);
@@ -70,50 +52,50 @@ public sealed class OfficialCommandsTests : IAsyncLifetime
     [Fact]
     public void Xoa_removes_a_reporter_who_then_cannot_report_and_keeps_the_admins()
     {
-        var lan = _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
-        _chat.Say("admin", "/donvi"); // an admin becomes a member on the first message
+        var lan = Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Chat.Say("admin", "/donvi"); // an admin becomes a member on the first message
         var admin = Store.Members.FindById(Store.Accounts.FindById("test:admin").MemberId);
 
-        Assert.Contains("Không tìm thấy người có số này", _chat.Ask("admin", "/xoa 999"));
-        Assert.Contains("Không tìm thấy người có số này", _chat.Ask("admin", "/xoa"));
-        Assert.Contains("Không thể bỏ quản trị viên", _chat.Ask("admin", $"/xoa {admin.Id}"));
+        Assert.Contains("Không tìm thấy người có số này", Chat.Ask("admin", "/xoa 999"));
+        Assert.Contains("Không tìm thấy người có số này", Chat.Ask("admin", "/xoa"));
+        Assert.Contains("Không thể bỏ quản trị viên", Chat.Ask("admin", $"/xoa {admin.Id}"));
         Assert.Null(Store.Members.FindById(admin.Id).RemovedAt);
 
-        Assert.Equal($"Đã bỏ Cô Lan khỏi danh sách. Người này không còn báo cáo được; các số đã gửi vẫn được giữ.", _chat.Ask("admin", $"/xoa {lan.Id}"));
+        Assert.Equal($"Đã bỏ Cô Lan khỏi danh sách. Người này không còn báo cáo được; các số đã gửi vẫn được giữ.", Chat.Ask("admin", $"/xoa {lan.Id}"));
         Assert.NotNull(Store.Members.FindById(lan.Id).RemovedAt);
-        Assert.DoesNotContain("Cô Lan", _chat.Ask("admin", "/donvi"));
-        Assert.Contains("chỉ dành cho người báo cáo của đơn vị", _chat.Ask("lan", "/baocao"));
-        Assert.Contains("Không tìm thấy người có số này", _chat.Ask("admin", $"/xoa {lan.Id}"));
+        Assert.DoesNotContain("Cô Lan", Chat.Ask("admin", "/donvi"));
+        Assert.Contains("chỉ dành cho người báo cáo của đơn vị", Chat.Ask("lan", "/baocao"));
+        Assert.Contains("Không tìm thấy người có số này", Chat.Ask("admin", $"/xoa {lan.Id}"));
     }
 
     [Fact]
     public void Giahan_moves_an_open_rounds_deadline_and_tells_its_reporters()
     {
-        _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
         const string usage = "Gõ: /giahan MÃ-KỲ ngày/tháng/năm, ví dụ /giahan 2026-H1 30/06/2026.";
-        Assert.Equal(usage, _chat.Ask("admin", "/giahan 2026-H1"));
-        Assert.Equal(usage, _chat.Ask("admin", "/giahan 2026-H1 31/02/2026"));
-        Assert.Contains("không đang mở nên không gia hạn được", _chat.Ask("admin", "/giahan 2026-H1 30/06/2026"));
+        Assert.Equal(usage, Chat.Ask("admin", "/giahan 2026-H1"));
+        Assert.Equal(usage, Chat.Ask("admin", "/giahan 2026-H1 31/02/2026"));
+        Assert.Contains("không đang mở nên không gia hạn được", Chat.Ask("admin", "/giahan 2026-H1 30/06/2026"));
 
-        Assert.Contains("Đã mở kỳ", _chat.Ask("admin", "/moky 2026-H1"));
+        Assert.Contains("Đã mở kỳ", Chat.Ask("admin", "/moky 2026-H1"));
         var before = Store.Rounds.FindById("2026-H1").Deadline;
-        Assert.Equal("Hạn mới phải từ hôm nay trở đi.", _chat.Ask("admin", "/giahan 2026-H1 31/05/2026"));
+        Assert.Equal("Hạn mới phải từ hôm nay trở đi.", Chat.Ask("admin", "/giahan 2026-H1 31/05/2026"));
         Assert.Equal(before, Store.Rounds.FindById("2026-H1").Deadline);
 
-        Assert.Equal("Đã gia hạn kỳ 6 tháng đầu năm 2026 đến 30/06/2026; đã báo 1 người báo cáo.", _chat.Ask("admin", "/giahan 2026-H1 30/06/2026"));
+        Assert.Equal("Đã gia hạn kỳ 6 tháng đầu năm 2026 đến 30/06/2026; đã báo 1 người báo cáo.", Chat.Ask("admin", "/giahan 2026-H1 30/06/2026"));
         Assert.Equal(new DateTime(2026, 6, 30), Store.Rounds.FindById("2026-H1").Deadline.Date);
-        Assert.Contains(_chat.Queued("lan"), m => m.Text == "📅 Hạn gửi báo cáo 6 tháng đầu năm 2026 được gia hạn đến 30/06/2026.");
+        Assert.Contains(Chat.Queued("lan"), m => m.Text == "📅 Hạn gửi báo cáo 6 tháng đầu năm 2026 được gia hạn đến 30/06/2026.");
     }
 
     [Fact]
     public void A_reporter_or_a_resident_is_refused_the_officials_commands_and_nothing_changes()
     {
-        var lan = _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        var lan = Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
         foreach (var command in new[] { "/themdonvi TV-CD thu-vien-khac Thư viện", "/donvi", $"/xoa {lan.Id}", "/giahan 2026-H1 30/06/2026" })
         {
             var name = command.Split(' ')[0];
-            Assert.Equal($"Lệnh {name} chỉ dành cho cán bộ theo dõi của xã.", _chat.Ask("lan", command));
-            Assert.Equal($"Lệnh {name} chỉ dành cho cán bộ theo dõi của xã.", _chat.Ask("stranger", command));
+            Assert.Equal($"Lệnh {name} chỉ dành cho cán bộ theo dõi của xã.", Chat.Ask("lan", command));
+            Assert.Equal($"Lệnh {name} chỉ dành cho cán bộ theo dõi của xã.", Chat.Ask("stranger", command));
         }
         Assert.Null(Store.Units.FindById("TV-CD"));
         Assert.Null(Store.Members.FindById(lan.Id).RemovedAt);

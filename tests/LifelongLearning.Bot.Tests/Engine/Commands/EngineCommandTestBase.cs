@@ -1,0 +1,32 @@
+using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace LifelongLearning.Bot.Tests.Engine.Commands;
+
+/// <summary>
+/// The engine on a temporary database, on a fake clock at Monday 1/6/2026, 09:00 in the commune, with an admin
+/// writing from chat "admin": what a command class's tests start from.
+/// </summary>
+public abstract class EngineCommandTestBase : IAsyncLifetime
+{
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+
+    protected EngineHost Bot { get; private set; } = null!;
+
+    protected EngineChat Chat { get; private set; } = null!;
+
+    protected BotStore Store => Bot.Store;
+
+    public async Task InitializeAsync()
+    {
+        Bot = await EngineHost.StartAsync(
+            new Dictionary<string, string?> { ["Bot:AdminChatIds:0"] = "test:admin" },
+            services => services.AddSingleton<TimeProvider>(Clock));
+        Chat = new EngineChat(Bot);
+    }
+
+    public async Task DisposeAsync() => await Bot.DisposeAsync();
+}
