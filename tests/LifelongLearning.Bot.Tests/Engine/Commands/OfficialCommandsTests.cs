@@ -14,12 +14,12 @@ public sealed class OfficialCommandsTests : EngineCommandTestBase
     [Fact]
     public void Moky_of_a_period_the_plan_asks_nothing_in_says_so_and_opens_nothing()
     {
-        _chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
         var before = Store.Outbox.Count();
         Assert.Equal("Kế hoạch không có chỉ tiêu nào báo cáo theo kỳ quý, nên kỳ Quý I năm 2026 không có câu hỏi; bot không mở kỳ này. " +
-                     "Các kỳ có câu hỏi: /moky 2026-H1, /moky 2026.", _chat.Ask("admin", "/moky 2026-Q1"));
+                     "Các kỳ có câu hỏi: /moky 2026-H1, /moky 2026.", Chat.Ask("admin", "/moky 2026-Q1"));
         Assert.Null(Store.Rounds.FindById("2026-Q1"));
-        Assert.Empty(_chat.Queued("lan"));
+        Assert.Empty(Chat.Queued("lan"));
         Assert.Equal(before + 1, Store.Outbox.Count()); // the answer to the official only
     }
 
