@@ -8,6 +8,8 @@ using LifelongLearning.Bot.Benchmarks;
 // then BenchmarkDotNet's measurement of the same two steps, unless --quick.
 // `-- --web`: the officials' web pages on a big store instead (WebPagesBench).
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
+// `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
+if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);
