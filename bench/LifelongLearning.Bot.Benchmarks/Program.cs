@@ -10,6 +10,8 @@ using LifelongLearning.Bot.Benchmarks;
 // `-- --city`: the city's digest and spreadsheet over 114 communes, in memory (CityBench; `--show` prints the texts and writes the spreadsheet).
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
 if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
+// `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
+if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);

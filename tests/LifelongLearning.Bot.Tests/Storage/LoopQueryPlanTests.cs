@@ -69,6 +69,26 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
     }
 
     [Fact]
+    public void A_store_written_by_an_earlier_release_gets_these_indexes_when_it_opens()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures");
+        var newest = Directory.GetFiles(fixtures, "store-v*.db").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)["store-v".Length..])).Last();
+        var folder = Directory.CreateTempSubdirectory("loop-query-plans-upgrade-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "bot.db");
+            File.Copy(newest, path);
+            using (var store = new BotStore(path))
+                foreach (var (query, (index, explain)) in Queries)
+                    Assert.True(explain(store)["index"]["name"].AsString == index, $"{query} after upgrading {Path.GetFileName(newest)}: {explain(store)["index"]}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_indexed_queries_return_what_the_loops_ask_for()
     {
         var s = seeded.Store;
