@@ -8,6 +8,9 @@ using LifelongLearning.Bot.Benchmarks;
 // then BenchmarkDotNet's measurement of the same two steps, unless --quick.
 // `-- --web`: the officials' web pages on a big store instead (WebPagesBench).
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
+// `-- --send`: sending at the platform's limit over a loopback Bot API, and the cost per message by queue length
+// (SendBench); `-- --drain` only the latter.
+if (args.Contains("--send") || args.Contains("--drain")) { await SendBench.RunAsync(quick: args.Contains("--quick"), drainOnly: args.Contains("--drain")); return; }
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);
