@@ -14,11 +14,12 @@ namespace LifelongLearning.Bot.Benchmarks;
 /// </summary>
 public sealed class BroadcastWorld : IDisposable
 {
-    public const string Channel = "bench";
     private readonly string _folder = Directory.CreateTempSubdirectory("llb-bench-").FullName;
 
-    public BroadcastWorld(int residents)
+    /// <param name="channel">"telegram" when the real Telegram sender sends the rows (SendBench); any other name by default.</param>
+    public BroadcastWorld(int residents, string channel = "bench")
     {
+        Channel = channel;
         var plan = PlanLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json"));
         Store = new BotStore(DbPath);
         Time = new PlanHolder(plan, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
@@ -33,13 +34,14 @@ public sealed class BroadcastWorld : IDisposable
             Store.Members.InsertBulk(ids.Select(id => new Member { Id = id, Name = $"Người dân {id}", Role = Role.Resident, CreatedAt = now }));
             Store.Accounts.InsertBulk(ids.Select(id => new ChatAccount
             {
-                Id = ChatAccount.AddressOf(Channel, id), Channel = Channel, ChatId = id, MemberId = id, DisplayName = $"Người dân {id}", LastSeenAt = now,
+                Id = ChatAccount.AddressOf(channel, id), Channel = channel, ChatId = id, MemberId = id, DisplayName = $"Người dân {id}", LastSeenAt = now,
             }));
             Store.Subscribers.InsertBulk(ids.Select(id => new Subscriber { Id = id, Active = true, SubscribedAt = now }));
         });
         Store.Checkpoint();
     }
 
+    public string Channel { get; }
     public string DbPath => Path.Combine(_folder, "bench.db");
     public BotStore Store { get; }
     public PlanHolder Time { get; }
@@ -58,7 +60,7 @@ public sealed class BroadcastWorld : IDisposable
     /// <summary>Runs the real OutboxService with a sender that accepts at once, until the broadcast is settled.</summary>
     public async Task DrainAsync(string broadcastId, int expected)
     {
-        var sender = new LoopbackSender(expected);
+        var sender = new LoopbackSender(Channel, expected);
         var outbox = new OutboxService([sender], Store, Time, Messenger, Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
         await outbox.StartAsync(CancellationToken.None);
         await sender.AllSent;
@@ -81,12 +83,12 @@ public sealed class BroadcastWorld : IDisposable
     }
 
     /// <summary>A platform that takes every message at once: what is measured is the bot's own work per message.</summary>
-    private sealed class LoopbackSender(int expected) : IChannelSender
+    private sealed class LoopbackSender(string channel, int expected) : IChannelSender
     {
         private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _sent;
 
-        public string Channel => BroadcastWorld.Channel;
+        public string Channel => channel;
         public ChannelLimits Limits { get; } = new(MessagesPerSecond: 1e9, PerChatInterval: TimeSpan.FromTicks(1), PerChatBurst: 1_000);
         public Task AllSent => _all.Task;
 

@@ -13,12 +13,23 @@ public sealed class Pacer
     /// <summary>The overall window is this much wider than the limit's: arrivals at the platform move a few ms against our starts.</summary>
     public const double Margin = 0.02;
 
+    /// <summary>
+    /// Each 429 widens the window by this much more, up to <see cref="MaxMargin"/>: the platform counted more in a
+    /// second than we started, so arrivals move more than the margin allows (a loaded server, a jittery link).
+    /// It narrows back by as much after each <see cref="CalmStarts"/> sends without one.
+    /// </summary>
+    public const double MarginStep = 0.01;
+    public const double MaxMargin = 0.10;
+    public const int CalmStarts = 1_000;
+
     private readonly Lock _gate = new();
     private readonly ChannelLimits _limits;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, (DateTimeOffset At, double Tokens)> _chats = [];
     private readonly DateTimeOffset[] _starts;
-    private readonly TimeSpan _window;
+    private readonly TimeSpan _limitWindow;
+    private double _margin = Margin;
+    private int _calmStarts;
     private readonly TimeSpan _spacing;
     private int _next;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
@@ -30,7 +41,7 @@ public sealed class Pacer
         // A window of at most 1,000 starts: the options allow no more a second, and a test's "no limit" stays small.
         var perWindow = (int)Math.Clamp(Math.Floor(limits.MessagesPerSecond), 1, 1_000);
         _starts = Enumerable.Repeat(DateTimeOffset.MinValue, perWindow).ToArray();
-        _window = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond * (1 + Margin));
+        _limitWindow = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond);
         _spacing = TimeSpan.FromSeconds(0.5 / limits.MessagesPerSecond);
     }
 
@@ -49,7 +60,7 @@ public sealed class Pacer
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
-            var at = Latest(_pausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _window));
+            var at = Latest(_pausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _limitWindow * (1 + _margin)));
             return at > now ? at - now : TimeSpan.Zero;
         }
     }
@@ -72,6 +83,11 @@ public sealed class Pacer
             _starts[_next] = now;
             _next = (_next + 1) % _starts.Length;
             _lastStart = now;
+            if (++_calmStarts >= CalmStarts && _margin > Margin)
+            {
+                _margin = Math.Max(Margin, _margin - MarginStep);
+                _calmStarts = 0;
+            }
             if (_chats.Count > 50_000) Forget(now);
         }
     }
@@ -91,6 +107,8 @@ public sealed class Pacer
             var until = _clock.GetUtcNow() + duration;
             if (until > _pausedUntil) _pausedUntil = until;
             _pauses++;
+            _margin = Math.Min(MaxMargin, _margin + MarginStep);
+            _calmStarts = 0;
         }
     }
 

@@ -76,6 +76,33 @@ public sealed class PacerTests
         Assert.Equal(TimeSpan.Zero, pacer.ChannelReadyIn());
     }
 
+    [Fact]
+    public void After_a_429_the_channel_goes_a_little_slower_and_comes_back_to_its_rate_after_a_calm_thousand()
+    {
+        var pacer = new Pacer(new ChannelLimits(10, TimeSpan.FromSeconds(1)), _clock);
+        pacer.Pause(TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromSeconds(1.03), WindowOf(pacer));
+
+        for (var i = 0; i < Pacer.CalmStarts; i++) StartWhenReady(pacer);
+        Assert.Equal(TimeSpan.FromSeconds(1.02), WindowOf(pacer));
+    }
+
+    /// <summary>How long after a full window's first start the next may go: the overall window as the pacer holds it.</summary>
+    private TimeSpan WindowOf(Pacer pacer)
+    {
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var first = _clock.GetUtcNow();
+        for (var i = 0; i < 10; i++) StartWhenReady(pacer);
+        while (pacer.ChannelReadyIn() > TimeSpan.Zero) _clock.Advance(Tick);
+        return _clock.GetUtcNow() - first;
+    }
+
+    private void StartWhenReady(Pacer pacer)
+    {
+        while (pacer.ChannelReadyIn() > TimeSpan.Zero) _clock.Advance(Tick);
+        pacer.Start($"{Guid.NewGuid()}");
+    }
+
     private static int MostInAnySecond(List<DateTimeOffset> starts) =>
         starts.Select((at, i) => starts.Skip(i).TakeWhile(s => s - at < TimeSpan.FromSeconds(1)).Count()).Max();
 }

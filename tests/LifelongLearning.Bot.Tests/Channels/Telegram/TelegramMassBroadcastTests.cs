@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
@@ -56,7 +57,9 @@ public sealed class TelegramMassBroadcastTests : TelegramBotTestBase
         var perChat = Fake.Sent.Where(m => m.ChatId >= FirstResident && m.Body?.Contains(Text) == true)
             .GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, perChat.Count);
-        Assert.True(perChat.Values.Sum(n => n - 1) <= 1, "only the message in flight at the kill may come twice");
+        // Several sends are under way at once (never two to one chat): those cut off by the kill may come twice.
+        Assert.True(perChat.Values.Sum(n => n - 1) <= new TelegramOptions().MaxInFlight, "only the messages in flight at the kill may come twice");
+        Assert.True(perChat.Values.Max() <= 2, "none more than twice");
         Assert.True(Fake.LimitViolations == 0, string.Join("\n", Fake.LimitViolationDetails));
 
         // retry_after honoured: within the second after the 429, only the sends already under way when it came

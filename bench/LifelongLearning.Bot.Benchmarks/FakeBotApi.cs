@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LifelongLearning.Bot.Benchmarks;
+
+/// <summary>
+/// A Bot API on a loopback port that answers sendMessage as Telegram does and holds the bot to Telegram's
+/// limits, strictly: at most <see cref="PerSecond"/> messages in any second overall, and to one chat a burst of
+/// <see cref="ChatBurst"/> then one a second (a token bucket, as the tests' fake), else a 429 with retry_after. A send travels half the round trip, is counted when it arrives,
+/// and its answer travels the other half (a proxy, a Bot API server abroad).
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const string Token = "123456:BENCH-token-abcdefghijklmnopqrstu";
+    public const int PerSecond = 30;
+    public const int ChatBurst = 3;
+
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Queue<TimeSpan> _window = new();
+    private readonly Dictionary<long, (double Tokens, TimeSpan At)> _chats = [];
+    private readonly List<(long Chat, TimeSpan At)> _accepted = [];
+    private readonly WebApplication _app;
+    private int _tooMany;
+    private int _tooManyToChat;
+    private long _messageId;
+
+    private FakeBotApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public TimeSpan RoundTrip { get; set; }
+
+    public TimeSpan Now => _clock.Elapsed;
+
+    /// <summary>429s for the overall rate.</summary>
+    public int TooMany { get { lock (_gate) return _tooMany; } }
+
+    /// <summary>429s for one chat's rate.</summary>
+    public int TooManyToChat { get { lock (_gate) return _tooManyToChat; } }
+
+    /// <summary>Every accepted message: its chat and when it arrived.</summary>
+    public IReadOnlyList<(long Chat, TimeSpan At)> Accepted { get { lock (_gate) return [.. _accepted]; } }
+
+    public static async Task<FakeBotApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var api = new FakeBotApi(app);
+        app.Run(api.HandleAsync);
+        await app.StartAsync();
+        api.BaseUrl = app.Urls.Single().TrimEnd('/');
+        return api;
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _window.Clear();
+            _chats.Clear();
+            _accepted.Clear();
+            _tooMany = 0;
+            _tooManyToChat = 0;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (context.Request.Path.Value != $"/bot{Token}/sendMessage")
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var chat = body!["chat_id"]!.GetValue<long>();
+        var half = RoundTrip / 2;
+        if (half > TimeSpan.Zero) await Task.Delay(half);
+        var retryAfter = Count(chat);
+        if (half > TimeSpan.Zero) await Task.Delay(half);
+        context.Response.ContentType = "application/json";
+        if (retryAfter is { } seconds)
+        {
+            context.Response.StatusCode = 429;
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                ok = false, error_code = 429, description = $"Too Many Requests: retry after {seconds}", parameters = new { retry_after = seconds },
+            }));
+            return;
+        }
+        var id = Interlocked.Increment(ref _messageId);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            ok = true,
+            result = new { message_id = id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), chat = new { id = chat, type = "private" }, text = body["text"]?.GetValue<string>() },
+        }));
+    }
+
+    /// <summary>Counts the message if it is within the limits; else the seconds to wait.</summary>
+    private int? Count(long chat)
+    {
+        lock (_gate)
+        {
+            var now = _clock.Elapsed;
+            while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromSeconds(1)) _window.Dequeue();
+            if (_window.Count >= PerSecond)
+            {
+                _tooMany++;
+                return 1;
+            }
+            var tokens = _chats.TryGetValue(chat, out var bucket) ? Math.Min(ChatBurst, bucket.Tokens + (now - bucket.At).TotalSeconds) : ChatBurst;
+            if (tokens < 1)
+            {
+                _tooManyToChat++;
+                return 1;
+            }
+            _window.Enqueue(now);
+            _chats[chat] = (tokens - 1, now);
+            _accepted.Add((chat, now));
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
