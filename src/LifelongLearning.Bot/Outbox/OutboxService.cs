@@ -56,8 +56,11 @@ public sealed partial class OutboxService(
             {
                 try
                 {
+                    // Taken before the pass: a send that ends while the pass looks at its chat (busy) must still
+                    // wake the wait after it, or its chat's next row would sleep until the next commit or a minute.
+                    var ended = inFlight.NextEnd;
                     var (again, nextAt) = await SweepAsync(sender, pacer, rows, inFlight, ct);
-                    if (!again) await WaitAsync(sender.Channel, nextAt, inFlight, ct);
+                    if (!again) await WaitAsync(sender.Channel, nextAt, ended, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -176,12 +179,15 @@ public sealed partial class OutboxService(
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
                 // was already counted as settled.
-                var wasPending = store.Outbox.FindById(message.Id)?.Status == OutboxStatus.Pending;
-                message.Status = OutboxStatus.Sent;
-                message.SentAt = time.UtcNow;
-                message.Attempts++;
-                store.Outbox.Update(message);
-                if (wasPending) broadcaster.Settled(message);
+                // The stored row, not the copy read before the send: its text may have changed meanwhile (a used
+                // /web link loses its token the moment the official opens it, often before this answer is in).
+                var stored = store.Outbox.FindById(message.Id) ?? message;
+                var wasPending = stored.Status == OutboxStatus.Pending;
+                stored.Status = OutboxStatus.Sent;
+                stored.SentAt = time.UtcNow;
+                stored.Attempts++;
+                store.Outbox.Update(stored);
+                if (wasPending) broadcaster.Settled(stored);
             });
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
@@ -205,9 +211,10 @@ public sealed partial class OutboxService(
         }
     }
 
-    private void Record(OutboxMessage message, SendFailedException failure, DateTime? retryAt = null) => store.Write(() =>
+    private void Record(OutboxMessage sent, SendFailedException failure, DateTime? retryAt = null) => store.Write(() =>
     {
-        if (store.Outbox.FindById(message.Id)?.Status != OutboxStatus.Pending) return; // cancelled meanwhile
+        // The stored row, as in a success: what changed in it since the send began is kept.
+        if (store.Outbox.FindById(sent.Id) is not { Status: OutboxStatus.Pending } message) return; // cancelled meanwhile
         message.Attempts++;
         message.Error = failure.Message;
         switch (failure.Failure)
@@ -268,16 +275,18 @@ public sealed partial class OutboxService(
     }
 
 
-    /// <summary>Nothing could start: waits until a row passed over may go, a send in flight ends, or a commit queued something.</summary>
-    private async Task WaitAsync(string channel, DateTimeOffset? nextAt, SendsInFlight inFlight, CancellationToken ct)
+    /// <summary>
+    /// Nothing could start: waits until a row passed over may go, a send ends (<paramref name="ended"/>, taken
+    /// before the pass), or a commit queued something.
+    /// </summary>
+    private async Task WaitAsync(string channel, DateTimeOffset? nextAt, Task ended, CancellationToken ct)
     {
-        var ended = inFlight.NextEnd;
         var delay = nextAt is { } at ? at - clock.GetUtcNow() : TimeSpan.FromMinutes(1);
         if (delay <= TimeSpan.Zero) return;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var timer = Task.Delay(delay, clock, timeout.Token);
         var signal = _wake[channel].WaitAsync(timeout.Token);
-        await (inFlight.Any ? Task.WhenAny(timer, signal, ended) : Task.WhenAny(timer, signal));
+        await Task.WhenAny(timer, signal, ended);
         await timeout.CancelAsync();
         ct.ThrowIfCancellationRequested();
     }
