@@ -68,19 +68,18 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         Assert.True(plan["index"]["name"].AsString == index, $"{query}: {mode}, not through the {index} index\n{plan}");
     }
 
-    [Fact]
-    public void A_store_written_by_an_earlier_release_gets_these_indexes_when_it_opens()
+    [Theory]
+    [MemberData(nameof(UpgradeTests.Stores), MemberType = typeof(UpgradeTests))]
+    public void A_store_written_by_an_earlier_release_gets_these_indexes_when_it_opens(string fixture)
     {
-        var fixtures = Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures");
-        var newest = Directory.GetFiles(fixtures, "store-v*.db").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)["store-v".Length..])).Last();
         var folder = Directory.CreateTempSubdirectory("loop-query-plans-upgrade-").FullName;
         try
         {
             var path = Path.Combine(folder, "bot.db");
-            File.Copy(newest, path);
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", fixture), path);
             using (var store = new BotStore(path))
                 foreach (var (query, (index, explain)) in Queries)
-                    Assert.True(explain(store)["index"]["name"].AsString == index, $"{query} after upgrading {Path.GetFileName(newest)}: {explain(store)["index"]}");
+                    Assert.True(explain(store)["index"]["name"].AsString == index, $"{query} after upgrading {fixture}: {explain(store)["index"]}");
         }
         finally
         {
