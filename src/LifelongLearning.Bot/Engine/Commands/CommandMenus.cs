@@ -30,10 +30,14 @@ public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<Bo
         return new Unsubscribe(() => store.Committed -= wake);
     }
 
-    /// <summary>The menus of the channel's chats whose person joined, changed role or left since theirs was published.</summary>
-    public IReadOnlyList<CommandMenu> Due(string channel) => store.Write(() =>
-        store.Accounts.Find(a => a.MenuDue).Where(a => a.Channel == channel).OrderBy(a => a.Id, StringComparer.Ordinal)
-            .Select(a => new CommandMenu(MenuScope.Chat, a.ChatId, Of(c => c.ShownTo(UsersOf(a))))).ToList());
+    /// <summary>
+    /// The menus of the channel's chats whose person joined, changed role or left since theirs was published.
+    /// Read outside a store write on purpose: every write, even one that changes nothing, raises
+    /// <see cref="BotStore.Committed"/>, which wakes the caller (and the outbox) again, and it would spin.
+    /// </summary>
+    public IReadOnlyList<CommandMenu> Due(string channel) =>
+        [.. store.Accounts.Find(a => a.MenuDue).Where(a => a.Channel == channel).OrderBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new CommandMenu(MenuScope.Chat, a.ChatId, Of(c => c.ShownTo(UsersOf(a)))))];
 
     /// <summary>
     /// The channel published (or was refused, for good) the chat's menu. Still due when the person's role changed

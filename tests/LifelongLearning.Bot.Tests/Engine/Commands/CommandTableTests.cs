@@ -105,6 +105,27 @@ public sealed partial class CommandTableTests : EngineCommandTestBase
         Assert.DoesNotContain(menus.Single(m => m.Scope == MenuScope.Default).Commands, c => c.Name == "baocao");
     }
 
+    [Fact]
+    public void A_chat_whose_person_joins_is_due_a_menu_until_it_is_published_and_asking_changes_nothing()
+    {
+        var menus = Bot.Services.GetRequiredService<CommandMenus>();
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        var due = Assert.Single(menus.Due(Chat.Channel));
+        Assert.Equal("lan", due.ChatId);
+        Assert.Contains(due.Commands, c => c.Name == "baocao");
+
+        // The menu channel asks after every commit: asking must not commit, or it would wake itself for ever.
+        var commits = 0;
+        void Count() => commits++;
+        Store.Committed += Count;
+        try { menus.Due(Chat.Channel); }
+        finally { Store.Committed -= Count; }
+        Assert.Equal(0, commits);
+
+        menus.Published(Chat.Channel, due);
+        Assert.Empty(menus.Due(Chat.Channel));
+    }
+
     private static string ReadmeCommandsSection()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
