@@ -18,6 +18,13 @@ public static class FigureText
         (f.UnitsCounted > 0 ? $"{f.UnitsYes}/{f.UnitsCounted} {f.Indicator.UnitNoun} có; " : "") + $"{f.UnitsCounted}/{f.UnitsExpected} đã báo cáo";
 
     /// <summary>
+    /// The annex's and the spreadsheet's cell of units: for a share its own fraction and the coverage apart
+    /// («2/4 thư viện có; 4/4 đã báo cáo»), as in the sentences; for a sum the units that reported («4/4»).
+    /// </summary>
+    public static string UnitsCell(IndicatorFigure f) =>
+        f.Indicator.Aggregation.Kind == AggregationKind.ShareYes ? ShareBasis(f) : $"{f.UnitsCounted}/{f.UnitsExpected}";
+
+    /// <summary>
     /// «đạt», «chưa đạt»; in a year before its target «đúng tiến độ», «chậm tiến độ» (2027 is not failed against
     /// 2030); too few answers: «chưa đủ số liệu để đánh giá (x/y đơn vị đã báo cáo)».
     /// </summary>

@@ -122,7 +122,7 @@ public static class CityXlsxWriter
     private static List<(object?, uint)> IndicatorRow(string code, string name, IndicatorFigure? f) =>
     [
         (code, S.Code), (name, S.Text), Figure(f),
-        (f is null ? XlsxWriter.MissingMark : $"{f.UnitsCounted}/{f.UnitsExpected}", S.Missing),
+        (f is null ? XlsxWriter.MissingMark : FigureText.UnitsCell(f), S.Missing),
         (f is null || !f.Indicator.HasTargets ? "" : ReportText.TargetText(f.Indicator, f.Target), S.Missing),
         (f is null || !f.Indicator.HasTargets ? "" : Cap(ReportText.Verdict(f)), S.Text),
         // A share has no growth; a sum without a figure both years is missing.

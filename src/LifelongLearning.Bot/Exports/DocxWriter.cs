@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
@@ -130,7 +131,7 @@ public static class DocxWriter
             var i = s.Indicator;
             var cells = new List<string> { (n + 1).ToString(VietnameseFormat.Culture), i.Name, i.Aggregation.Kind == AggregationKind.ShareYes ? "%" : i.UnitOfMeasure ?? "" };
             cells.AddRange(s.Figures.Select(f => f.Value is not null ? ReportText.Amount(f).Replace(" " + i.UnitOfMeasure, "") : "—"));
-            cells.Add($"{s.Latest.UnitsCounted}/{s.Latest.UnitsExpected}");
+            cells.Add(FigureText.UnitsCell(s.Latest));
             cells.AddRange(targetYears.Select(y => i.TargetFor(y) is { } t ? ReportText.TargetText(i, t) : ""));
             var growth = s.Latest.AverageGrowth is { } a ? $" (bình quân {Signed(a)}/năm)" : "";
             cells.Add(i.HasTargets ? Cap(ReportText.Verdict(s.Latest)) + growth : "");

@@ -62,7 +62,7 @@ public static class XlsxWriter
             row.AddRange(s.Figures.Select(f => Figure(i, f.Value)));
             var unit = i.Aggregation.Kind == AggregationKind.ShareYes ? "%" : i.UnitOfMeasure ?? "";
             row.Add((unit, S.Missing));
-            row.Add(($"{s.Latest.UnitsCounted}/{s.Latest.UnitsExpected}", S.Missing));
+            row.Add((FigureText.UnitsCell(s.Latest), S.Missing));
             foreach (var year in targetYears)
                 row.Add(i.TargetFor(year) is { } t
                     ? t.Max is { } max ? ($"{VietnameseFormat.Percent(t.Min)} - {VietnameseFormat.Percent(max)}", S.Missing) : (t.Min / 100m, S.Percent)

@@ -158,6 +158,9 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Equal(_world.Time.Plan.Indicators.Count + 1, rows.Count);
         var visits = rows.Single(r => r[1].StartsWith("Lượt người sử dụng thư viện", StringComparison.Ordinal));
         Assert.Equal(["lượt", "3.662", "4/4", "tăng bình quân 10%/năm", "tăng bình quân 10 - 15%/năm", "Đạt (bình quân +10,5%/năm)"], visits.Skip(2));
+        // A share's cell gives the count its percentage is made of, apart from the coverage.
+        var clubs = rows.First(r => r[1].Contains("năng khiếu", StringComparison.Ordinal) && r[2] == "%");
+        Assert.Equal("3/4 đơn vị có; 4/5 đã báo cáo", clubs[4]);
         Assert.NotNull(annex.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>());
     }
 

@@ -52,7 +52,8 @@ public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportSto
         Assert.Equal("0.8", digital["G"].Value);
 
         var clubs = RowOf(doc, sheet, "VH-CLB");
-        Assert.Equal("4/5", clubs["E"].Value);
+        // A share's cell gives its own fraction apart from the coverage, as the report's sentences do.
+        Assert.Equal("3/4 đơn vị có; 4/5 đã báo cáo", clubs["E"].Value);
         Assert.Equal("Đạt", clubs["H"].Value);
     }
 
