@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -112,7 +113,7 @@ public static class SendBench
     {
         http = new HttpClient();
         var bot = new TelegramBotClient(new TelegramBotClientOptions(FakeBotApi.Token, api.BaseUrl) { RetryThreshold = 0 }, http);
-        var sender = new TelegramSender(bot, world.Store, Options.Create(new TelegramOptions { BotToken = FakeBotApi.Token }));
+        var sender = new TelegramSender(bot, new Outgoing(world.Store), Options.Create(new TelegramOptions { BotToken = FakeBotApi.Token }));
         return new OutboxService([sender], world.Store, world.Time, world.Messenger, world.Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
     }
 

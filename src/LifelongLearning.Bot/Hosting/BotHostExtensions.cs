@@ -77,6 +77,7 @@ public static class BotHostExtensions
         services.AddSingleton<PublicFiles>();
         services.AddSingleton<PhotoCopies>();
         services.AddSingleton<Members>();
+        services.AddSingleton<Outgoing>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
         services.TryAddSingleton<BackupHealth>();

@@ -6,7 +6,7 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Channels.Console;
 
 /// <summary>Shows outbox messages in the terminal, numbered choices the way Zalo shows them.</summary>
-public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IChannelSender
+public sealed class ConsoleSender(ConsoleTerminal terminal, Outgoing outgoing) : IChannelSender
 {
     /// <summary>What the terminal registers of itself: no limit, numbered choices, files named by their path.</summary>
     public static readonly ChannelProfile Profile = new(ConsoleChannel.Name, int.MaxValue, NumbersChoices: true, UploadsFiles: false);
@@ -22,11 +22,11 @@ public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IC
 
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var name = store.Accounts.FindById(ChatAccount.AddressOf(Channel, message.ChatId))?.DisplayName ?? message.ChatId;
+        var name = outgoing.DisplayNameOf(Channel, message.ChatId) ?? message.ChatId;
         var text = message.NumberedChoices ? ChoiceText.WithNumbered(message.Text, message.Choices) : message.Text;
         if (message.PhotoFileId is { } photo) text += $"\n[Kèm hình, đã lưu ở: {SaveFile(photo, photo + ".png")}]";
         if (message.DocumentFileId is { } document)
-            text += $"\n[Kèm tệp, đã lưu ở: {SaveFile(document, $"{message.Id}-{store.Files.FindById(document)?.Filename ?? "tep"}")}]";
+            text += $"\n[Kèm tệp, đã lưu ở: {SaveFile(document, $"{message.Id}-{outgoing.FileNameOf(document) ?? "tep"}")}]";
         terminal.ShowBotMessage(message.ChatId, name, text);
         return Task.CompletedTask;
     }
@@ -38,8 +38,9 @@ public sealed class ConsoleSender(ConsoleTerminal terminal, BotStore store) : IC
     private string SaveFile(string fileId, string fileName)
     {
         var path = Path.Combine(FilesFolder, SafeName(fileName));
-        using var target = File.Create(path);
-        store.Files.Download(fileId, target);
+        using (var source = outgoing.OpenFile(fileId))
+        using (var target = File.Create(path))
+            source.CopyTo(target);
         return path;
     }
 

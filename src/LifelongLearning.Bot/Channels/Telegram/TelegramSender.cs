@@ -16,7 +16,7 @@ namespace LifelongLearning.Bot.Channels.Telegram;
 /// as inline buttons, charts as photos, exports as documents. Failures become <see cref="SendFailedException"/>
 /// so the outbox retries, waits out a 429, or marks a person who blocked the bot.
 /// </summary>
-public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOptions<TelegramOptions> options) : IChannelSender
+public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IOptions<TelegramOptions> options) : IChannelSender
 {
     public const int MaxTextLength = 4096;
     public const int MaxCaptionLength = 1024;
@@ -59,12 +59,12 @@ public sealed class TelegramSender(ITelegramBotClient bot, BotStore store, IOpti
         var captioned = text.Length is > 0 and <= MaxCaptionLength;
         var caption = captioned ? text : null;
         var markup = captioned ? keyboard : null;
-        await using (var stream = store.Files.OpenRead(fileId))
+        await using (var stream = outgoing.OpenFile(fileId))
         {
             if (isPhoto)
                 await bot.SendPhoto(chat, InputFile.FromStream(stream, Path.GetFileName(fileId) + ".png"), caption: caption, replyMarkup: markup, cancellationToken: ct);
             else
-                await bot.SendDocument(chat, InputFile.FromStream(stream, store.Files.FindById(fileId)?.Filename ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
+                await bot.SendDocument(chat, InputFile.FromStream(stream, outgoing.FileNameOf(fileId) ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
         }
         if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
     }

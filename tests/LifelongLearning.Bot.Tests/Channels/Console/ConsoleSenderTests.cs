@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LifelongLearning.Bot.Channels.Console;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 using Xunit;
 
@@ -39,7 +40,7 @@ public sealed class ConsoleSenderTests : IDisposable
     private (ConsoleSender, StringWriter) Sender()
     {
         var output = new StringWriter();
-        return (new ConsoleSender(new ConsoleTerminal(TextReader.Null, output), _store), output);
+        return (new ConsoleSender(new ConsoleTerminal(TextReader.Null, output), new Outgoing(_store)), output);
     }
 
     private static OutboxMessage Chart() => new()
