@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
@@ -220,7 +221,7 @@ public sealed partial class OutboxService(
         switch (failure.Failure)
         {
             case SendFailure.Transient when message.Attempts < MaxAttempts:
-                var backoff = failure.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
+                var backoff = failure.RetryAfter ?? Backoff.After(message.Attempts, TimeSpan.FromSeconds(1), MaxBackoff);
                 message.NotBefore = retryAt ?? time.UtcNow + backoff;
                 LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
                 break;

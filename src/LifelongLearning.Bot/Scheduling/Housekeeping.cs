@@ -117,12 +117,9 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            RunOnce(stoppingToken);
-            try { await Task.Delay(Interval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        using var timer = new PeriodicTimer(Interval, clock);
+        do RunOnce(stoppingToken);
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 
     private void Step(string name, Func<int> prune, Action<int> log, CancellationToken ct)
