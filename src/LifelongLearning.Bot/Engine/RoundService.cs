@@ -66,7 +66,7 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
         var window = DataWindow.Sentence(round.Period) + ".";
         if (conversation.Mode != ConversationMode.Idle)
         {
-            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm. {window}", OutboxKinds.Reminder, $"open:{round.Id}:{reporter.Id}");
+            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm. {window}", OutboxKinds.Reminder, DedupKeys.Opening(round.Id, reporter.Id));
             return;
         }
         var step = ReportSession.Begin(conversation, round.Id, unit.Id, ContextFor(round, unit), ConfirmedAnswers(round.Id, unit.Id));

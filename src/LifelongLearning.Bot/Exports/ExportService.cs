@@ -95,7 +95,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
                 messenger.Enqueue(new OutboxMessage
                 {
                     Channel = request.Channel, ChatId = request.ChatId, Kind = OutboxKinds.Reply, Text = file.Caption, DocumentFileId = fileId,
-                    DedupKey = $"export:{request.Id}:{file.Name}",
+                    DedupKey = DedupKeys.ExportFile(request.Id, file.Name),
                 });
             }
         }
