@@ -213,7 +213,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var figures = reports.FiguresOf(round);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlySums()));
+        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlyFiguresByIndicator()));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);

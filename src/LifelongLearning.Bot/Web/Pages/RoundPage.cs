@@ -51,7 +51,7 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
             DateTime? at = first.TryGetValue(unit.Id, out var f) ? f : null;
             var (state, css) = at switch
             {
-                { } t when t >= deadlineEnd => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
+                { } t when Lateness.IsLate(time.ToLocal(t), round.DeadlineDay) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
                 not null => ("Đã gửi đúng hạn", "ok"),
                 null when time.UtcNow >= deadlineEnd => ($"Chưa gửi — quá hạn {Days(time.UtcNow - deadlineEnd)}", "bad"),
                 null => ("Chưa gửi", "muted"),
