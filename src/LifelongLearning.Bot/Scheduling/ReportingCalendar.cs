@@ -220,10 +220,11 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     /// <summary>The round digest: status and figures as text, and the chart stored in the store's files.</summary>
     public (string Text, string PhotoFileId) RoundDigest(Round round, string? heading = null)
     {
-        var figures = reports.FiguresOf(round);
+        var sums = reports.YearlySums();
+        var figures = reports.FiguresOf(round, sums);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlySums()));
+        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);
