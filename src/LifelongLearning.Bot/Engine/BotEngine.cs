@@ -42,7 +42,7 @@ public sealed partial class BotEngine(
     /// event's photo step). A channel asks this before fetching a photo's bytes, so a picture a resident sends
     /// is not downloaded for nothing; the engine decides again when it handles the message.
     /// </summary>
-    public bool ExpectsPhoto(IncomingMessage message) => store.Write(() =>
+    public bool ExpectsPhoto(IncomingMessage message) => store.Read(() =>
     {
         var account = store.Accounts.FindById(message.Address);
         var member = account is null ? null : store.Members.FindById(account.MemberId);
@@ -52,10 +52,10 @@ public sealed partial class BotEngine(
     });
 
     /// <summary>Whether the bot has seen this chat before (a channel logs a new one, so an admin can find their id).</summary>
-    public bool Knows(string channel, string chatId) => store.Write(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
+    public bool Knows(string channel, string chatId) => store.Read(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
 
     /// <summary>Everyone with a chat on this channel, in the order they joined: the console demo lists them for /la.</summary>
-    public IReadOnlyList<ChatPerson> PeopleOn(string channel) => store.Write(() =>
+    public IReadOnlyList<ChatPerson> PeopleOn(string channel) => store.Read(() =>
         (IReadOnlyList<ChatPerson>)[.. store.Accounts.Find(a => a.Channel == channel).OrderBy(a => a.MemberId.Length).ThenBy(a => a.MemberId)
             .Select(a => new ChatPerson(a.ChatId, a.DisplayName, Describe(store.Members.FindById(a.MemberId))))]);
 

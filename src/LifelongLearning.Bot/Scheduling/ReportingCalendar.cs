@@ -39,10 +39,10 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var now = time.LocalNow.DateTime;
         var done = 0;
         // Opening asks every reporter: not at night, not on a Sunday.
-        var due = IsAllowed(now) ? store.Write(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
+        var due = IsAllowed(now) ? store.Read(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
         foreach (var period in due)
             done += Step($"open:{period.Code}", () => { rounds.Open(period); return 1; });
-        foreach (var round in store.Write(rounds.OpenRounds))
+        foreach (var round in store.Read(rounds.OpenRounds))
         {
             if (now >= ClosesOnOf(round).ToDateTime(TimeOnly.MinValue) && IsAllowed(now))
             {
@@ -50,7 +50,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
                 continue;
             }
             if (LatestReminderSlot(round, now) is { } slot)
-                foreach (var unit in store.Write(() => rounds.UnitsOf(round)))
+                foreach (var unit in store.Read(() => rounds.UnitsOf(round)))
                     done += Step($"remind:{round.Id}:{unit.Id}", () => Remind(round, unit, slot));
             done += Step($"escalate:{round.Id}", () => Escalate(round, now));
             done += Step($"digest:{round.Id}", () => MorningDigest(round, now));
@@ -210,10 +210,11 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     /// <summary>The round digest: status and figures as text, and the chart stored in the store's files.</summary>
     public (string Text, string PhotoFileId) RoundDigest(Round round, string? heading = null)
     {
-        var figures = reports.FiguresOf(round);
+        var sums = reports.YearlyFiguresByIndicator();
+        var figures = reports.FiguresOf(round, sums);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlyFiguresByIndicator()));
+        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);

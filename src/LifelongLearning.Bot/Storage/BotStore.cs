@@ -119,6 +119,19 @@ public sealed class BotStore : IDisposable
 
     public void Write(Action work) => Write(() => { work(); return true; });
 
+    /// <summary>
+    /// Runs read-only work under the store's lock, without a transaction and without raising
+    /// <see cref="Committed"/>: a question such as "is this chat known?" must not wake the outbox, menus and
+    /// exports loops on every message. Inside a <see cref="Write{T}"/> it simply runs there. The work must not
+    /// write: nothing would roll it back and no loop would hear of it.
+    /// </summary>
+    public T Read<T>(Func<T> work)
+    {
+        lock (_gate) return work();
+    }
+
+    public void Read(Action work) => Read(() => { work(); return true; });
+
     /// <summary>Folds the log file into the data file, so a backup copy of the .db file is whole.</summary>
     public void Checkpoint()
     {

@@ -41,6 +41,10 @@ public static class IndexedQueries
     public static ILiteQueryable<Answer> AnswersOf(this BotStore s, string roundId, string unitId) =>
         s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/{unitId}/"));
 
+    /// <summary>Every answer of one round, by the id prefix "round/" (the digest's figures and yearly sums).</summary>
+    public static ILiteQueryable<Answer> AnswersOfRound(this BotStore s, string roundId) =>
+        s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/"));
+
     /// <summary>Officials and admins, removed ones included (callers skip those); never the residents.</summary>
     public static ILiteQueryable<Member> OfficialsAndAdmins(this BotStore s) =>
         s.Members.Query().Where(Query.In(nameof(Member.Role), nameof(Role.Official), nameof(Role.Admin)));

@@ -26,6 +26,7 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         ["calendar: the units asked (active ones)"] = ("Active", s => s.Units.Query().Where(u => u.Active).GetPlan()),
         ["calendar: a unit's reporters"] = ("UnitId", s => s.Members.Query().Where(m => m.UnitId == "TV-TH" && m.Role == Role.Reporter && m.RemovedAt == null).GetPlan()),
         ["calendar: has the unit reported (its answers)"] = ("_id", s => s.AnswersOf("2026-H1", "TV-TH").GetPlan()),
+        ["calendar: a round's answers (digest figures, yearly sums)"] = ("_id", s => s.AnswersOfRound("2026-H1").GetPlan()),
         ["calendar: reminders already sent to a unit"] = ("DedupKey", s => s.OutboxByDedupPrefix("remind:2026-H1:TV-TH:").GetPlan()),
         ["calendar: a message with this key already queued"] = ("DedupKey", s => s.Outbox.Query().Where(m => m.DedupKey == "remind:2026-H1:TV-TH:2026-06-19:7").GetPlan()),
         ["calendar: a member's accounts"] = ("MemberId", s => s.Accounts.Query().Where(a => a.MemberId == "7").GetPlan()),
