@@ -78,7 +78,7 @@ public sealed class ArchitectureTests
     public void Not_yet_the_engine_reaches_above_it_only_where_it_did()
     {
         // Engine → Outbox (TextLimits in Messenger, IChannelSender), → Scheduling (/tonghop, /giahan), → Files (photos).
-        var today = new[] { "AnnouncementCommands", "Broadcaster", "EventCommands", "Messenger", "OfficialCommands" };
+        var today = new[] { "AnnouncementFlow", "Broadcaster", "EventFlow", "Messenger", "OfficialCommands" };
         AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
             .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult(), today);
     }
