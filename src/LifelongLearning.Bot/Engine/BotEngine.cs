@@ -130,7 +130,7 @@ public sealed partial class BotEngine(
         var role = _admins.Contains(message.Address) ? Role.Admin : member?.Role ?? Role.Resident;
         if (role == Role.Admin && member is null)
         {
-            member = members.Create(message, Role.Admin, null);
+            member = members.Create(message, Role.Admin, null, Communes.Shipped);
             account = store.Accounts.FindById(message.Address);
         }
         var conversation = member is null ? new Conversation() : conversations.Of(member.Id);

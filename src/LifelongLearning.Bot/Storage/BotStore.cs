@@ -87,6 +87,11 @@ public sealed class BotStore : IDisposable
 
     internal LiteDatabase Database => _db;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CommuneStore> _communes = new();
+
+    /// <summary>The store as one commune sees it: its rows only, and every row it writes marked as its own.</summary>
+    public CommuneStore For(string communeId) => _communes.GetOrAdd(communeId, id => new CommuneStore(this, id));
+
     /// <summary>The data file, full path.</summary>
     public string DatabasePath { get; }
 

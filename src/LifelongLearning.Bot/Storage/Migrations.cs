@@ -25,6 +25,7 @@ internal static class Migrations
         (9, TypedEventDrafts),
         (10, LoopIndexes),
         (11, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
+        (13, CommuneOwnership),
         (14, FlowDrafts),
     ];
 
@@ -166,6 +167,26 @@ internal static class Migrations
         s.Conversations.DropIndex("AnnouncementPhoto");
         s.Conversations.DropIndex("EventDraftPhoto");
         s.Conversations.EnsureIndex(c => c.Photo);
+    }
+
+    /// <summary>The collections whose rows belong to a commune (<see cref="ICommuneOwned"/>), as step 13 named them.</summary>
+    internal static readonly string[] CommuneCollections =
+        ["units", "members", "accounts", "rounds", "answers", "invites", "subscribers", "events", "eventFigures", "broadcasts", "exports", "outbox"];
+
+    /// <summary>
+    /// Before 13 a store held one commune, the shipped one: every row it has is that commune's. Each commune's
+    /// view reads by the new index, so a commune's query never scans another's rows.
+    /// </summary>
+    private static void CommuneOwnership(BotStore s)
+    {
+        foreach (var name in CommuneCollections)
+        {
+            var raw = s.Database.GetCollection(name);
+            raw.UpdateMany(
+                BsonExpression.Create("{ CommuneId: @0 }", new BsonValue("tan-ky")),
+                BsonExpression.Create("$.CommuneId = null"));
+            raw.EnsureIndex(nameof(ICommuneOwned.CommuneId));
+        }
     }
 
     private static void CreateIndexes(BotStore s)
