@@ -71,7 +71,12 @@ public static class BotHostExtensions
             var plan = PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
             return new PlanHolder(plan, FindZone(options.TimeZone)!, sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(sp => new BotStore(OperatorFolder.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var rebuild = new StoreRebuild(options.RebuildFreePercent, StoreRebuild.DefaultMinimumBytes, sp.GetRequiredService<ILogger<StoreRebuild>>());
+            return new BotStore(OperatorFolder.Resolve(options.DatabasePath), rebuild);
+        });
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<TextLimits>();
         services.AddSingleton<Messenger>();

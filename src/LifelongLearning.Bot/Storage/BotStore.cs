@@ -16,7 +16,8 @@ public sealed class BotStore : IDisposable
     private readonly Lock _gate = new();
     private int _depth;
 
-    public BotStore(string path)
+    /// <param name="rebuild">when given, a sparse file is rebuilt before it is opened (see <see cref="StoreRebuild"/>)</param>
+    public BotStore(string path, StoreRebuild? rebuild = null)
     {
         DatabasePath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -26,6 +27,7 @@ public sealed class BotStore : IDisposable
         {
             // Read-only first: a file a newer release wrote is refused before anything writes to it.
             if (File.Exists(path) && new FileInfo(path).Length > 0) StoreFile.EnsureNotNewer(Path.GetFullPath(path), StoreFile.Read(path).SchemaVersion);
+            rebuild?.RunIfSparse(Path.GetFullPath(path));
             _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
             _db.UtcDate = true;
             Units = _db.GetCollection<UnitRecord>("units");
