@@ -27,7 +27,7 @@ public sealed class FlowUpgradeTests : IAsyncLifetime
     [Fact]
     public async Task An_announcement_and_a_report_stored_before_schema_14_resume_at_their_step()
     {
-        _host.Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "lan", "Cô Lan", Role.Reporter, "TV-TH"));
+        _host.Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "lan", "Cô Lan", Role.Reporter, "TV-TH", Communes.Shipped));
         Say("admin", "/moky 2026-H1");
         Say("lan", "có");
         Say("lan", "không");
