@@ -1,4 +1,4 @@
-using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Engine;
 
 namespace LifelongLearning.Bot.Outbox;
 
@@ -10,7 +10,7 @@ public interface IChannelSender
     ChannelLimits Limits { get; }
 
     /// <summary>Sends one message; throws <see cref="SendFailedException"/> when the platform refuses or fails.</summary>
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+    Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>

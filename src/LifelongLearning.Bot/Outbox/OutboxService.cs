@@ -175,7 +175,7 @@ public sealed partial class OutboxService(
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
         try
         {
-            await sender.SendAsync(message, send.Token);
+            await sender.SendAsync(OutgoingMessage.Of(message), send.Token);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it

@@ -70,8 +70,9 @@ public sealed class ArchitectureTests
     public void Channels_never_read_the_store()
     {
         // A sender reads what it sends through the engine (Outgoing), an inbox asks the engine (Knows, AskForText, PeopleOn).
+        // A sender gets an OutgoingMessage, not the stored row: nothing of Storage reaches a channel.
         AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.Channels").ShouldNot()
-            .HaveDependencyOn($"{Root}.Storage.BotStore").GetResult());
+            .HaveDependencyOn($"{Root}.Storage").GetResult());
     }
 
     [Fact]

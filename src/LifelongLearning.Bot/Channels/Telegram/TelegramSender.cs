@@ -2,7 +2,6 @@ using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -29,7 +28,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3,
         MaxInFlight: options.Value.MaxInFlight);
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var chat = new ChatId(long.Parse(message.ChatId, CultureInfo.InvariantCulture));
         var keyboard = Keyboard(message.Choices);
