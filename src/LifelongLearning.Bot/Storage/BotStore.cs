@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Conversations;
 using LiteDB;
@@ -15,6 +16,7 @@ public sealed class BotStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _gate = new();
     private int _depth;
+    private readonly ConcurrentDictionary<string, CommuneStore> _communes = new();
 
     /// <param name="rebuild">when given, a sparse file is rebuilt before it is opened (see <see cref="StoreRebuild"/>)</param>
     public BotStore(string path, StoreRebuild? rebuild = null)
@@ -88,8 +90,6 @@ public sealed class BotStore : IDisposable
     public ILiteStorage<string> Files => _db.FileStorage;
 
     internal LiteDatabase Database => _db;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CommuneStore> _communes = new();
 
     /// <summary>The store as one commune sees it: its rows only, and every row it writes marked as its own.</summary>
     public CommuneStore For(string communeId) => _communes.GetOrAdd(communeId, id => new CommuneStore(this, id));
