@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
@@ -18,7 +19,7 @@ namespace LifelongLearning.Bot.Engine;
 /// </summary>
 public sealed partial class BotEngine(
     BotStore store,
-    PlanHolder time,
+    CommuneClock clock,
     Messenger messenger,
     RoundService rounds,
     IOptions<BotOptions> options,
@@ -76,7 +77,7 @@ public sealed partial class BotEngine(
     {
         if (store.Received.FindById(key) is not null) return false;
         messenger.To(channel, chatId, TextPlease);
-        store.Received.Insert(new ReceivedMessage { Id = key, At = time.UtcNow });
+        store.Received.Insert(new ReceivedMessage { Id = key, At = clock.UtcNow });
         return true;
     });
 
@@ -102,7 +103,7 @@ public sealed partial class BotEngine(
                 // gives it the new member's id (StartCommand), so the report begun in the turn is kept.
                 if (turn.Member is not null && turn.Conversation.Id.Length > 0) rounds.SaveConversation(turn.Conversation);
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
-                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
                 return true;
             });
         }
@@ -115,7 +116,7 @@ public sealed partial class BotEngine(
             {
                 if (store.Received.FindById(message.Key) is not null) return false;
                 messenger.To(message.Channel, message.ChatId, "Xin lỗi, bot gặp lỗi khi xử lý tin này và chưa lưu gì. Vui lòng gửi lại sau ít phút.");
-                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
                 return true;
             });
         }
@@ -128,7 +129,7 @@ public sealed partial class BotEngine(
         if (member?.RemovedAt is not null) member = null;
         if (account is not null && member is not null)
         {
-            account.LastSeenAt = time.UtcNow;
+            account.LastSeenAt = clock.UtcNow;
             account.DisplayName = message.SenderName;
             account.UnreachableReason = null;
             account.UnreachableSince = null;

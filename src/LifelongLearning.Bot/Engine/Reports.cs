@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Storage;
@@ -5,11 +7,11 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Reads the store into the domain's digest inputs: who answered, and the commune figures.</summary>
-public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds)
+public sealed class Reports(BotStore store, Plan plan, CommuneClock clock, RoundService rounds)
 {
     public Completeness CompletenessOf(Round round)
     {
-        var deadlineEnd = time.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
+        var deadlineEnd = clock.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
         List<string> onTime = [], late = [], missing = [], unreachable = [];
         foreach (var unit in rounds.UnitsOf(round))
         {
@@ -38,7 +40,7 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         var now = UnitReports(round.Period);
         var before = UnitReports(round.Period.YearBefore());
         var sums = YearlySums();
-        return [.. time.Plan.Indicators
+        return [.. plan.Indicators
             .Where(i => i.IsCollectedIn(round.Kind))
             .Select(i => FigureCalculator.Compute(i, round.Period, now, before, sums.GetValueOrDefault(i.Code)))];
     }

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
@@ -14,8 +16,8 @@ namespace LifelongLearning.Bot.Scheduling;
 /// transaction, so one failing does not hold back the others.
 /// </summary>
 public sealed partial class EventService(
-    BotStore store, PlanHolder time, EventCalendar calendar, EventAnnouncer announcer, ParticipationRequests requests,
-    TimeProvider clock, ILogger<EventService> logger) : BackgroundService
+    BotStore store, CommuneClock clock, EventCalendar calendar, EventAnnouncer announcer, ParticipationRequests requests,
+    TimeProvider timeProvider, ILogger<EventService> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
 
@@ -23,10 +25,10 @@ public sealed partial class EventService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            Step("seed", () => calendar.SeedPlanDays(time.Today.Year) + calendar.SeedPlanDays(time.Today.Year + 1));
+            Step("seed", () => calendar.SeedPlanDays(clock.Today.Year) + calendar.SeedPlanDays(clock.Today.Year + 1));
             Step("announce", announcer.Run);
             Step("participation", requests.Run);
-            try { await Task.Delay(Tick, clock, stoppingToken); }
+            try { await Task.Delay(Tick, timeProvider, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }

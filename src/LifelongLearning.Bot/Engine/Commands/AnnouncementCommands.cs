@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Files;
@@ -10,7 +12,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// it reaches, and confirms. A photo may come with the text (as its caption), or first and the text after. Every recipient's message is written to the outbox in that one transaction,
 /// before the first one leaves, so a crash in the middle skips nobody.
 /// </summary>
-public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audience audience, Broadcaster broadcaster)
+public sealed class AnnouncementCommands(BotStore store, Plan plan, CommuneClock clock, Audience audience, Broadcaster broadcaster)
 {
     public void Start(Turn turn)
     {
@@ -39,14 +41,14 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audien
                 return;
             }
             c.AnnouncementText = text;
-            var choices = AreaChoice.Choices(time.Plan.Commune);
+            var choices = AreaChoice.Choices(plan.Commune);
             c.NumberedChoices = choices;
             turn.Say(new Reply("Gửi cho ai?", choices, Numbered: true));
             return;
         }
         if (c.NumberedChoices.Count > 0)
         {
-            if (!AreaChoice.TryParse(time.Plan.Commune, text, out var area))
+            if (!AreaChoice.TryParse(plan.Commune, text, out var area))
             {
                 turn.Say(new Reply("Vui lòng chọn số trong danh sách.", c.NumberedChoices, Numbered: true));
                 return;
@@ -65,7 +67,7 @@ public sealed class AnnouncementCommands(BotStore store, PlanHolder time, Audien
             return;
         }
         var recipients = audience.Residents(c.AnnouncementArea);
-        var broadcastId = $"b{time.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
+        var broadcastId = $"b{clock.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
         broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.AnnouncementText}", c.AnnouncementPhoto);
         c.Reset();
         turn.Say($"Đang gửi thông báo tới {VietnameseFormat.Number(recipients.Count)} người. Bot sẽ báo kết quả khi gửi xong.");

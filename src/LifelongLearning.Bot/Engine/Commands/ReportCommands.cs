@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Reporting;
 using LifelongLearning.Bot.Core.Text;
@@ -6,7 +7,7 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>/baocao, /sua, /huy, a reporter's /trangthai, and every answer typed during a report.</summary>
-public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHolder time)
+public sealed class ReportCommands(BotStore store, RoundService rounds, Plan plan)
 {
     public void Start(Turn turn)
     {
@@ -99,7 +100,7 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
     public bool TryOneMessageForm(Turn turn, string text)
     {
         var unit = turn.Member?.UnitId is { } id ? store.Units.FindById(id) : null;
-        if (unit is null || BulkForm.TryRead(text, time.Plan) is null) return false;
+        if (unit is null || BulkForm.TryRead(text, plan) is null) return false;
         var round = rounds.OpenRounds().FirstOrDefault(r => rounds.IndicatorsFor(unit, r).Count > 0);
         if (round is null)
         {
