@@ -11,13 +11,17 @@ public interface IChannelSender
 
     /// <summary>Sends one message; throws <see cref="SendFailedException"/> when the platform refuses or fails.</summary>
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>How many messages the platform counts for this row: Telegram sends a photo and a text too long for its caption as two.</summary>
+    int MessagesIn(OutboxMessage message) => 1;
 }
 
 /// <summary>
-/// How fast a platform lets the bot talk: overall, and to one chat (a short burst is tolerated); and how many
-/// sends may be under way at once, so that a slow network (a proxy, a Bot API server abroad) still fills the rate.
+/// How fast a platform lets the bot talk: overall, and to one chat (one message per interval; a burst only where
+/// nothing is counted, the console); and how many sends may be under way at once, so that a slow network (a
+/// proxy, a Bot API server abroad) still fills the rate.
 /// </summary>
-public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 3, int MaxInFlight = 1);
+public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 1, int MaxInFlight = 1);
 
 public enum SendFailure
 {

@@ -121,7 +121,7 @@ public sealed partial class OutboxService(
             // The row was read up to seconds ago: a resident may have left (/ngung) or an event been cancelled
             // since. Read it again, so only the message in flight can slip through.
             if (store.Outbox.FindById(row.Id) is not { Status: OutboxStatus.Pending } message) continue;
-            pacer.Start(message.ChatId);
+            pacer.Start(message.ChatId, sender.MessagesIn(message));
             inFlight.Run(message.ChatId, () => SendOneAsync(sender, pacer, message, ct));
             started = true;
         }

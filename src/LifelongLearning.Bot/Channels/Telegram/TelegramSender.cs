@@ -26,8 +26,19 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
 
     public string Channel => TelegramUpdateMapper.Channel;
 
-    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3,
+    // No burst to a chat: Telegram tolerates a short one, then answers 429 (issue 15 saw bursts of three draw them).
+    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: options.Value.PerChatInterval,
         MaxInFlight: options.Value.MaxInFlight);
+
+    /// <summary>A photo or a document whose text does not fit its caption goes as two messages, and Telegram counts both.</summary>
+    public int MessagesIn(OutboxMessage message) =>
+        HasAttachment(message) && message.Text.Length > MaxCaptionLength ? 2 : 1;
+
+    private static bool HasAttachment(OutboxMessage message) =>
+        message.PhotoRef?.StartsWith(TelegramUpdateMapper.PhotoPrefix, StringComparison.Ordinal) == true
+        || (message.PhotoFileId ?? message.DocumentFileId) is not null;
+
+    private static bool FitsCaption(string text) => text.Length is > 0 and <= MaxCaptionLength;
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -56,7 +67,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     /// <summary>A chart as a photo, an export as a document; the text as caption when it fits, else after it.</summary>
     private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
     {
-        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        var captioned = FitsCaption(text);
         var caption = captioned ? text : null;
         var markup = captioned ? keyboard : null;
         await using (var stream = outgoing.OpenFile(fileId))
@@ -72,7 +83,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     /// <summary>A photo Telegram already holds (a person sent it to the bot): sent again by its file_id, no upload.</summary>
     private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
     {
-        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        var captioned = FitsCaption(text);
         await bot.SendPhoto(chat, InputFile.FromFileId(telegramFileId), caption: captioned ? text : null, replyMarkup: captioned ? keyboard : null, cancellationToken: ct);
         if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
     }

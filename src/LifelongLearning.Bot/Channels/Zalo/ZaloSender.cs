@@ -34,8 +34,8 @@ public sealed partial class ZaloSender(
 
     public string Channel => ZaloUpdateMapper.Channel;
 
-    // Zalo documents no limit: stay polite, one message a second to a chat after a short burst.
-    public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), PerChatBurst: 3, MaxInFlight: options.Value.MaxInFlight);
+    // Zalo documents no limit: stay polite, one message a second to a chat, no burst.
+    public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, options.Value.PerChatInterval, MaxInFlight: options.Value.MaxInFlight);
 
     /// <summary>What Zalo registers of itself: 2000 characters, numbered choices, files as links.</summary>
     public static readonly ChannelProfile Profile = new(ZaloUpdateMapper.Channel, ZaloClient.MaxTextLength, NumbersChoices: true, UploadsFiles: false);
