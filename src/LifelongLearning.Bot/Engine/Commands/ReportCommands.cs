@@ -141,7 +141,7 @@ public sealed class ReportCommands(BotStore store, RoundService rounds, PlanHold
             var missing = rounds.IndicatorsFor(unit, round).Where(i => confirmed.GetValueOrDefault(i.Code) is not { IsMissing: false }).ToList();
             lines.Add(missing.Count == 0
                 ? $"• {round.Period.Label}: đã gửi đủ. Có thể sửa bằng /sua đến {VietnameseFormat.Date(DateOnly.FromDateTime(round.ClosesOn))}."
-                : $"• {round.Period.Label}: đã gửi, còn bỏ trống {missing.Count} mục ({string.Join(", ", missing.Select(i => i.Code))}). Gõ /sua để bổ sung.");
+                : $"• {round.Period.Label}: đã gửi, còn bỏ trống {missing.Count} mục:\n{string.Join("\n", missing.Select(i => "   – " + i.Name))}\n  Gõ /sua để bổ sung.");
         }
         if (turn.Conversation.Mode == ConversationMode.Reporting) lines.Add("Anh/chị đang báo cáo dở; gõ /baocao để tiếp tục.");
         turn.Say(string.Join("\n", lines));

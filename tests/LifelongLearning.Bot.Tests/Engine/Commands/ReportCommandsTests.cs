@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LifelongLearning.Bot.Storage;
 using Xunit;
 
@@ -30,5 +31,22 @@ public sealed class ReportCommandsTests : EngineCommandTestBase
         Assert.Equal(1250m, answers["TV-LUOT"].Number);
         Assert.Equal(300m, answers["HD-NGUOI"].Number);
         Assert.True(answers["TV-TRUYCAP"].IsMissing);
+    }
+
+    [Fact]
+    public void Trangthai_names_the_items_left_blank_by_their_question_not_their_code()
+    {
+        Chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
+        Assert.Contains("Đã mở kỳ", Chat.Ask("admin", "/moky 2026-H1"));
+        Chat.Ask("lan", "TV-HTSD có; TV-CDS không; TV-LUOT 1250; HD-SUKIEN 5; HD-NGUOI 300; TV-LUANCHUYEN 40; TV-LUUDONG 2; TV-THEMOI 10; TV-BOSUNG 20; TV-SOHOA bỏ qua; TV-TRUYCAP bỏ qua");
+        Assert.Contains("Đã nhận báo cáo", Chat.Ask("lan", "OK"));
+
+        var status = Chat.Ask("lan", "/trangthai");
+        Assert.Contains("còn bỏ trống 2 mục:", status);
+        Assert.DoesNotContain("TV-SOHOA", status);
+        Assert.DoesNotContain("TV-TRUYCAP", status);
+        var plan = Bot.Services.GetRequiredService<LifelongLearning.Bot.Engine.PlanHolder>().Plan;
+        foreach (var code in new[] { "TV-SOHOA", "TV-TRUYCAP" })
+            Assert.Contains("– " + plan.Indicators.Single(i => i.Code == code).Name, status);
     }
 }
