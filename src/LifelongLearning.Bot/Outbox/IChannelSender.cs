@@ -9,11 +9,12 @@ public interface IChannelSender
 
     ChannelLimits Limits { get; }
 
-    /// <summary>Sends one message; throws <see cref="SendFailedException"/> when the platform refuses or fails.</summary>
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
-
-    /// <summary>How many messages the platform counts for this row: Telegram sends a photo and a text too long for its caption as two.</summary>
-    int MessagesIn(OutboxMessage message) => 1;
+    /// <summary>
+    /// Sends one row, its first message already booked; a row that goes as more than one message (a photo, then its
+    /// text too long for a caption) waits on <paramref name="pace"/> before each further one. Throws
+    /// <see cref="SendFailedException"/> when the platform refuses or fails.
+    /// </summary>
+    Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken);
 }
 
 /// <summary>

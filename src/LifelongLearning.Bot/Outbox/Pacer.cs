@@ -6,8 +6,8 @@ namespace LifelongLearning.Bot.Outbox;
 /// round trip). Overall: at most N starts in any window of N/rate seconds, a little wider for the network's
 /// jitter, and spread evenly: never closer than <see cref="Spread"/> of an interval (a second's starts bunched
 /// at its start drew a 429 when the platform saw the next second's first ones arrive early). Per chat: one
-/// message per interval (a burst only where the limits allow one), a photo sent with its text as two, never crediting the time a send was in flight: the platform counted it somewhere in
-/// between. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
+/// message per interval (a burst only where the limits allow one), never crediting the time a send was in
+/// flight: the platform counted it somewhere in between; a photo's text sent after it waits its own turn. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
 /// </summary>
 public sealed class Pacer
 {
@@ -81,20 +81,32 @@ public sealed class Pacer
     }
 
     /// <summary>
-    /// A send to the chat starts now: it takes its slots of the channel and of the chat, one for each message the
-    /// platform will count (a photo and its long text are two: the chat then rests two intervals).
+    /// Starts a message to the chat now if both the channel and the chat are ready, in one step: the second
+    /// message of a row (a photo's text, <see cref="SendPace"/>) books from a send's thread while the loop books
+    /// from its own. Zero when it started, else how long until it may.
     /// </summary>
-    public void Start(string chatId, int messages = 1)
+    public TimeSpan TryStart(string chatId)
+    {
+        lock (_gate)
+        {
+            var wait = ChannelReadyIn();
+            var chatWait = ChatReadyIn(chatId);
+            if (chatWait > wait) wait = chatWait;
+            if (wait > TimeSpan.Zero) return wait;
+            Start(chatId);
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>A message to the chat starts now: it takes its slot of the channel and of the chat.</summary>
+    public void Start(string chatId)
     {
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
-            _chats[chatId] = (now, TokensAt(chatId, now) - messages);
-            for (var i = 0; i < messages; i++)
-            {
-                _starts[_next] = now;
-                _next = (_next + 1) % _starts.Length;
-            }
+            _chats[chatId] = (now, TokensAt(chatId, now) - 1);
+            _starts[_next] = now;
+            _next = (_next + 1) % _starts.Length;
             _lastStart = now;
             if (++_calmStarts >= CalmStarts && _margin > Margin)
             {

@@ -111,7 +111,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
         public IReadOnlyList<OutboxMessage> To(string chatId) { lock (_sent) return [.. _sent.Where(m => m.ChatId == chatId)]; }
 
-        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
         {
             lock (_sent)
             {

@@ -49,15 +49,19 @@ public sealed class PacerTests
     }
 
     [Fact]
-    public void A_photo_and_its_text_take_two_slots_of_the_channel_and_of_the_chat()
+    public void A_rows_second_message_starts_only_when_the_chat_and_the_channel_are_both_ready()
     {
         var pacer = new Pacer(new ChannelLimits(2, TimeSpan.FromSeconds(1)), _clock);
-        pacer.Start("42", messages: 2);
+        Assert.Equal(TimeSpan.Zero, pacer.TryStart("42"));
         _clock.Advance(TimeSpan.FromMilliseconds(300));
         pacer.Finished("42");
 
-        Assert.Equal(TimeSpan.FromSeconds(2), pacer.ChatReadyIn("42"));
-        Assert.True(pacer.ChannelReadyIn() > TimeSpan.Zero, "two messages fill a window of two");
+        // A photo's answer is in; its text is a message of its own: a second after that answer, not at once.
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryStart("42"));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, pacer.TryStart("42"));
+        // Both counted against the channel's two a second: a third chat waits for the window.
+        Assert.True(pacer.TryStart("43") > TimeSpan.Zero, "two messages fill a window of two");
     }
 
     [Fact]

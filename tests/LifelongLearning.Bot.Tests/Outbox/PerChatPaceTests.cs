@@ -42,6 +42,23 @@ public sealed class PerChatPaceTests : TelegramBotTestBase
         AssertASecondApart(sent);
     }
 
+    [Fact]
+    public async Task A_photo_whose_text_follows_it_is_two_messages_each_a_second_apart()
+    {
+        // Longer than a caption: the photo goes first, its text after it, as a message of its own.
+        var text = "Bản tổng hợp. " + new string('x', TelegramSender.MaxCaptionLength);
+        Bot.Store.Write(() => Bot.Store.Files.Upload("$/charts/pace", "pace.png", new MemoryStream([0x89, 0x50, 0x4E, 0x47])));
+        var photo = Row(text);
+        photo.PhotoFileId = "$/charts/pace";
+        Queue(photo, Row("Tin sau"));
+
+        var sent = await Fake.WaitForMessagesAsync(Chat, 3, timeout: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["sendPhoto", "sendMessage", "sendMessage"], sent.Select(m => m.Method));
+        Assert.Equal([text, "Tin sau"], sent.Skip(1).Select(m => m.Body));
+        AssertASecondApart(sent);
+    }
+
     private void AssertASecondApart(IReadOnlyList<SentMessage> sent)
     {
         Assert.True(Fake.LimitViolations == 0, string.Join("\n", Fake.LimitViolationDetails));

@@ -30,17 +30,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: options.Value.PerChatInterval,
         MaxInFlight: options.Value.MaxInFlight);
 
-    /// <summary>A photo or a document whose text does not fit its caption goes as two messages, and Telegram counts both.</summary>
-    public int MessagesIn(OutboxMessage message) =>
-        HasAttachment(message) && message.Text.Length > MaxCaptionLength ? 2 : 1;
-
-    private static bool HasAttachment(OutboxMessage message) =>
-        message.PhotoRef?.StartsWith(TelegramUpdateMapper.PhotoPrefix, StringComparison.Ordinal) == true
-        || (message.PhotoFileId ?? message.DocumentFileId) is not null;
-
     private static bool FitsCaption(string text) => text.Length is > 0 and <= MaxCaptionLength;
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var chat = new ChatId(long.Parse(message.ChatId, CultureInfo.InvariantCulture));
         var keyboard = Keyboard(message.Choices);
@@ -48,12 +40,12 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
         {
             if (message.PhotoRef is { } reference && reference.StartsWith(TelegramUpdateMapper.PhotoPrefix, StringComparison.Ordinal))
             {
-                await SendPhotoByIdAsync(chat, reference[TelegramUpdateMapper.PhotoPrefix.Length..], message.Text, keyboard, cancellationToken);
+                await SendPhotoByIdAsync(chat, reference[TelegramUpdateMapper.PhotoPrefix.Length..], message.Text, keyboard, pace, cancellationToken);
                 return;
             }
             if ((message.PhotoFileId ?? message.DocumentFileId) is { } fileId)
             {
-                await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, cancellationToken);
+                await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, pace, cancellationToken);
                 return;
             }
             await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
@@ -65,7 +57,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     }
 
     /// <summary>A chart as a photo, an export as a document; the text as caption when it fits, else after it.</summary>
-    private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
     {
         var captioned = FitsCaption(text);
         var caption = captioned ? text : null;
@@ -77,15 +69,22 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
             else
                 await bot.SendDocument(chat, InputFile.FromStream(stream, outgoing.FileNameOf(fileId) ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
         }
-        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
+        if (!captioned && text.Length > 0) await FollowingTextAsync(chat, text, keyboard, pace, ct);
     }
 
     /// <summary>A photo Telegram already holds (a person sent it to the bot): sent again by its file_id, no upload.</summary>
-    private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
     {
         var captioned = FitsCaption(text);
         await bot.SendPhoto(chat, InputFile.FromFileId(telegramFileId), caption: captioned ? text : null, replyMarkup: captioned ? keyboard : null, cancellationToken: ct);
-        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
+        if (!captioned && text.Length > 0) await FollowingTextAsync(chat, text, keyboard, pace, ct);
+    }
+
+    /// <summary>The text after its photo or document is a message of its own to Telegram: it waits its turn in the chat.</summary>
+    private async Task FollowingTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
+    {
+        await pace.NextMessageAsync(ct);
+        await SendTextAsync(chat, text, keyboard, ct);
     }
 
     // Long texts were split into outbox rows when queued (Messenger), so each part is retried on its own.

@@ -43,7 +43,7 @@ public sealed partial class ZaloSender(
     /// <summary>Another channel of this bot that uploads charts and files (Telegram, when it is on), named as people read it.</summary>
     private readonly string? _uploader = channels.FirstOrDefault(c => c.UploadsFiles) is { } c ? ChannelName.Display(c.Channel) : null;
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var text = message.Text.Length == 0 ? "…" : message.Text;
         if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);
