@@ -115,7 +115,10 @@ public static class BotHostExtensions
         builder.Services.PostConfigure<BotOptions>(o => o.SeedDemo = true);
         builder.Services.PostConfigure<StorageOptions>(o =>
             o.DatabasePath = Path.Combine(Path.GetDirectoryName(o.DatabasePath) ?? "", Path.GetFileNameWithoutExtension(o.DatabasePath) + "-demo.db"));
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("LifelongLearning", LogLevel.Warning);
+        // The chat shares the terminal: only warnings. appsettings.json names Microsoft.Hosting.Lifetime itself,
+        // and the more specific category wins over "Microsoft", so it is named here too.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+            .AddFilter("LifelongLearning", LogLevel.Warning);
         builder.Services.TryAddSingleton(new ConsoleTerminal(System.Console.In, System.Console.Out));
         builder.Services.AddSingleton<IChannelSender, ConsoleSender>();
         builder.Services.AddSingleton(ConsoleSender.Profile);
