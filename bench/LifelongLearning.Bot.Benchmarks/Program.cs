@@ -9,6 +9,8 @@ using LifelongLearning.Bot.Benchmarks;
 // `-- --web`: the officials' web pages on a big store instead (WebPagesBench).
 // `-- --city`: the city's digest and spreadsheet over 114 communes, in memory (CityBench; `--show` prints the texts and writes the spreadsheet).
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
+// `-- --digest`: /tonghop's digest and chart, the .xlsx and the .docx on the web bench's ten-year store (DigestBench).
+if (args.Contains("--digest")) { DigestBench.Run(); return; }
 if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 // `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }

@@ -80,7 +80,7 @@ public static class WebPagesBench
         }
     }
 
-    private static (int Answers, Member Official) Seed(BotStore store, PlanHolder time)
+    internal static (int Answers, Member Official) Seed(BotStore store, PlanHolder time)
     {
         var plan = time.Plan;
         var count = 0;

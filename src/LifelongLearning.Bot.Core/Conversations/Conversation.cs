@@ -17,12 +17,30 @@ public enum ConversationMode
 /// <summary>
 /// Where one member stands in a chat, saved after every message so that a restart (or a switch from
 /// Telegram to Zalo) resumes at the same question. It holds the draft too: nothing typed is lost
-/// before the member confirms.
+/// before the member confirms. What every flow shares is here; what one flow writes is its own typed draft.
 /// </summary>
 public sealed class Conversation
 {
     public string Id { get; set; } = "";
     public ConversationMode Mode { get; set; }
+
+    /// <summary>The step reached in a flow of steps (an announcement, an event); past the last one: the preview.</summary>
+    public int Step { get; set; }
+
+    /// <summary>Editing one item picked from the summary (a report's, an event's preview): return to it after.</summary>
+    public bool ReturnToSummary { get; set; }
+
+    /// <summary>The choices last offered with numbers, so that a typed "2" means the second of them.</summary>
+    public List<Choice> NumberedChoices { get; set; } = [];
+
+    /// <summary>
+    /// The photo the flow in progress holds, as a reference the channel can send again ("telegram:file-id"):
+    /// housekeeping keeps its copy while it is here, whichever flow it belongs to.
+    /// </summary>
+    public string? Photo { get; set; }
+
+    // The report's draft (ReportSession). Kept at the top level: a report is the conversation most stored
+    // conversations are in, and every release since the first reads it here.
     public string? RoundId { get; set; }
     public string? UnitId { get; set; }
 
@@ -33,9 +51,6 @@ public sealed class Conversation
     public int Index { get; set; }
     public bool AtSummary { get; set; }
 
-    /// <summary>Editing one item picked from the summary (a report's, an event's preview): return to it after.</summary>
-    public bool ReturnToSummary { get; set; }
-
     public Dictionary<string, AnswerValue> Draft { get; set; } = [];
 
     /// <summary>A value waiting for "có" (an approximate figure or an outlier).</summary>
@@ -44,19 +59,11 @@ public sealed class Conversation
     /// <summary>Warnings carried to the summary from the one-message form, by indicator code.</summary>
     public Dictionary<string, string> Warnings { get; set; } = [];
 
-    /// <summary>The choices last offered with numbers, so that a typed "2" means the second of them.</summary>
-    public List<Choice> NumberedChoices { get; set; } = [];
+    /// <summary>The announcement being composed (/thongbao).</summary>
+    public AnnouncementDraft Announcement { get; set; } = new();
 
-    /// <summary>The announcement being composed, and the area it goes to (null: everyone).</summary>
-    public string? AnnouncementText { get; set; }
-    public string? AnnouncementArea { get; set; }
-
-    /// <summary>The announcement's photo, as a reference the channel can send again ("telegram:file-id").</summary>
-    public string? AnnouncementPhoto { get; set; }
-
-    /// <summary>The event being added: the step reached (past the last one: the preview) and the answers so far.</summary>
-    public int EventStep { get; set; }
-    public EventDraft EventDraft { get; set; } = new();
+    /// <summary>The event being added (/sukien).</summary>
+    public EventDraft Event { get; set; } = new();
 
     public DateTime UpdatedAt { get; set; }
 
@@ -65,21 +72,20 @@ public sealed class Conversation
     public void Reset()
     {
         Mode = ConversationMode.Idle;
+        Step = 0;
+        ReturnToSummary = false;
+        NumberedChoices = [];
+        Photo = null;
         RoundId = null;
         UnitId = null;
         IsCorrection = false;
         Questions = [];
         Index = 0;
         AtSummary = false;
-        ReturnToSummary = false;
         Draft = [];
         Pending = null;
         Warnings = [];
-        NumberedChoices = [];
-        AnnouncementText = null;
-        AnnouncementArea = null;
-        AnnouncementPhoto = null;
-        EventStep = 0;
-        EventDraft = new();
+        Announcement = new();
+        Event = new();
     }
 }

@@ -2,7 +2,7 @@ namespace LifelongLearning.Bot.Core.Conversations;
 
 /// <summary>
 /// The event an official is adding with /sukien, one field per step. It is saved with the conversation, so a
-/// restart (or a switch of channel) resumes at the same step with every answer kept.
+/// restart (or a switch of channel) resumes at the same step with every answer kept. Its photo is the conversation's (<see cref="Conversation.Photo"/>).
 /// </summary>
 public sealed class EventDraft
 {
@@ -14,9 +14,6 @@ public sealed class EventDraft
     public bool AllDay { get; set; }
     public string? Place { get; set; }
     public string? Description { get; set; }
-
-    /// <summary>The event's photo, as a reference the channel can send again ("telegram:file-id").</summary>
-    public string? Photo { get; set; }
 
     /// <summary>The village it is for; null for the whole commune.</summary>
     public string? Area { get; set; }

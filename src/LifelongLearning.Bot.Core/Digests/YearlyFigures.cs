@@ -17,6 +17,18 @@ public sealed class YearlyFigures
         new(figures.GroupBy(f => f.Year).ToDictionary(y => y.Key,
             y => (IReadOnlyDictionary<string, decimal>)y.GroupBy(f => f.UnitId).ToDictionary(u => u.Key, u => u.Last().Figure)));
 
+    /// <summary>
+    /// Each indicator's figures over the yearly rounds, from every confirmed number of the given units: what the
+    /// digest's chart and growth (over the active units) and the report (over its units) both read.
+    /// </summary>
+    /// <param name="yearOfRound">The yearly rounds that exist, by period code, with their year.</param>
+    public static Dictionary<string, YearlyFigures> ByIndicator(
+        IEnumerable<(string PeriodCode, string UnitId, string IndicatorCode, decimal? Number)> answers,
+        IReadOnlyDictionary<string, int> yearOfRound, IReadOnlySet<string> units) =>
+        answers.Where(a => a.Number is not null && yearOfRound.ContainsKey(a.PeriodCode) && units.Contains(a.UnitId))
+            .GroupBy(a => a.IndicatorCode)
+            .ToDictionary(g => g.Key, g => Of(g.Select(a => (yearOfRound[a.PeriodCode], a.UnitId, a.Number!.Value))));
+
     public IReadOnlyCollection<int> Years => [.. _byYear.Keys.Order()];
 
     /// <summary>The units' figures in a year; empty when nobody reported it.</summary>

@@ -61,13 +61,11 @@ public static class ReportBuilder
     private static Dictionary<string, YearlyFigures> Yearly(ReportInput input)
     {
         var years = input.Rounds.Where(r => r.Period.Kind == PeriodKind.Year).ToDictionary(r => r.Period.Code, r => r.Period.Year);
-        var units = input.Units.Select(u => u.Id).ToHashSet();
-        return input.Answers.Where(a => a.Value.Number is not null && years.ContainsKey(a.PeriodCode) && units.Contains(a.UnitId))
-            .GroupBy(a => a.IndicatorCode)
-            .ToDictionary(g => g.Key, g => YearlyFigures.Of(g.Select(a => (years[a.PeriodCode], a.UnitId, a.Value.Number!.Value))));
+        return YearlyFigures.ByIndicator(input.Answers.Select(a => (a.PeriodCode, a.UnitId, a.IndicatorCode, a.Value.Number)),
+            years, input.Units.Select(u => u.Id).ToHashSet());
     }
 
-    /// <summary>A unit is late when it first confirmed a figure after its deadline day (local time).</summary>
+    /// <summary>A unit is late as <see cref="Lateness"/> says.</summary>
     private static PeriodCompleteness Completeness(Plan plan, ReportingPeriod period, ReportRound? round, IReadOnlyList<ReportUnit> units,
         IEnumerable<ReportAnswer> answers)
     {
@@ -77,7 +75,7 @@ public static class ReportBuilder
             var kindName = plan.FindUnitKind(u.Kind)?.Name ?? u.Kind;
             if (!first.TryGetValue(u.Id, out var a)) return new UnitCompleteness(u.Id, u.Name, kindName, null, null, null, false);
             var at = a.FirstConfirmedAt;
-            var late = round is not null && DateOnly.FromDateTime(at.DateTime) > round.Deadline;
+            var late = round is not null && Lateness.IsLate(at, round.Deadline);
             return new UnitCompleteness(u.Id, u.Name, kindName, at, a.Revisions[0].By, a.Revisions[0].Channel, late);
         }).ToList();
         return new PeriodCompleteness(period, round?.Deadline, rows);

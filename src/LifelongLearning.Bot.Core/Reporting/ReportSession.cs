@@ -65,12 +65,7 @@ public static class ReportSession
 
         if (c.AtSummary) return HandleSummary(c, ctx, folded);
 
-        if (NavigationWords.IsBack(folded))
-        {
-            if (c.ReturnToSummary) { c.ReturnToSummary = false; c.AtSummary = true; return new([Summary(c, ctx)]); }
-            if (c.Index > 0) c.Index--;
-            return new([Ask(c, ctx)]);
-        }
+        if (NavigationWords.IsBack(folded)) return StepBack(c, ctx);
 
         var indicator = ctx.Indicator(c.Questions[c.Index]);
         if (SkipWords.Contains(folded)) return Accept(c, ctx, AnswerValue.Missing);
@@ -81,6 +76,21 @@ public static class ReportSession
 
         var outlier = OutlierCheck.QuestionFor(indicator, parsed.Value!, ctx.PreviousOf(indicator.Code));
         return outlier is null ? Accept(c, ctx, parsed.Value!) : AskToConfirm(c, parsed.Value!, outlier);
+    }
+
+    /// <summary>«quay lại»: the question before; from the summary, the last question; from an item picked on the summary, the summary.</summary>
+    public static StepResult StepBack(Conversation c, ReportContext ctx)
+    {
+        c.Pending = null;
+        if (c.AtSummary)
+        {
+            c.AtSummary = false;
+            c.Index = c.Questions.Count - 1;
+            return new([Ask(c, ctx)]);
+        }
+        if (c.ReturnToSummary) { c.ReturnToSummary = false; c.AtSummary = true; return new([Summary(c, ctx)]); }
+        if (c.Index > 0) c.Index--;
+        return new([Ask(c, ctx)]);
     }
 
     private static StepResult HandleSummary(Conversation c, ReportContext ctx, string folded)
@@ -102,12 +112,7 @@ public static class ReportSession
             c.Index = n - 1;
             return new([Ask(c, ctx)]);
         }
-        if (NavigationWords.IsBack(folded))
-        {
-            c.AtSummary = false;
-            c.Index = c.Questions.Count - 1;
-            return new([Ask(c, ctx)]);
-        }
+        if (NavigationWords.IsBack(folded)) return StepBack(c, ctx);
         return new([new Reply($"Gõ {Send} để gửi báo cáo, hoặc gõ số thứ tự (1–{c.Questions.Count}) để sửa một mục.", []), Summary(c, ctx)]);
     }
 

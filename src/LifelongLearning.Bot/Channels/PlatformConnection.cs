@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using Microsoft.Extensions.Hosting;
 
 namespace LifelongLearning.Bot.Channels;
@@ -44,12 +45,16 @@ public sealed class PlatformConnection(
 
     private async Task RetryAsync(CancellationToken ct)
     {
-        var backoff = FirstBackoff;
+        var backoff = new Backoff(FirstBackoff, MaxBackoff, clock);
         for (var attempt = 2; ; attempt++)
         {
             try
             {
-                await Task.Delay(backoff, clock, ct);
+                if (!await backoff.WaitAsync(ct))
+                {
+                    _ready.TrySetCanceled(ct);
+                    return;
+                }
                 // Every step of a connection is idempotent (getMe, the command menu, the webhook), so the
                 // whole sequence is simply tried again.
                 await connect(ct);
@@ -63,8 +68,7 @@ public sealed class PlatformConnection(
             }
             catch (Exception ex) when (isOutOfReach(ex, ct))
             {
-                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
-                logOutOfReach(ex, attempt, backoff);
+                logOutOfReach(ex, attempt, backoff.Next);
             }
             catch (Exception ex)
             {

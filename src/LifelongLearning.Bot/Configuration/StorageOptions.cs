@@ -25,4 +25,11 @@ public sealed class StorageOptions
     /// <summary>How long the files of a finished /xuat request (and the request) are kept; they can be built again.</summary>
     [Range(1, 3650)]
     public int ExportRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// At start, a store file of at least 4 MB whose pages are this many percent free is rebuilt (LiteDB does not
+    /// give freed space back by itself); the file before is kept beside it as "….before-rebuild.db".
+    /// </summary>
+    [Range(10, 90)]
+    public int RebuildFreePercent { get; set; } = 50;
 }

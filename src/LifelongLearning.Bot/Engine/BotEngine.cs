@@ -2,7 +2,7 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Commands;
-using LifelongLearning.Bot.Engine.Events;
+using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Logging;
@@ -20,14 +20,13 @@ public sealed partial class BotEngine(
     BotStore store,
     PlanHolder time,
     Messenger messenger,
-    RoundService rounds,
+    ConversationBook conversations,
+    ConversationFlows flows,
     IOptions<BotOptions> options,
     StartCommand start,
     Members members,
-    ReportCommands report,
+    ReportFlow report,
     HelpCommand help,
-    AnnouncementCommands announcements,
-    EventCommands events,
     CommandTable commands,
     ILogger<BotEngine> logger)
 {
@@ -42,20 +41,20 @@ public sealed partial class BotEngine(
     /// event's photo step). A channel asks this before fetching a photo's bytes, so a picture a resident sends
     /// is not downloaded for nothing; the engine decides again when it handles the message.
     /// </summary>
-    public bool ExpectsPhoto(IncomingMessage message) => store.Write(() =>
+    public bool ExpectsPhoto(IncomingMessage message) => store.Read(() =>
     {
         var account = store.Accounts.FindById(message.Address);
         var member = account is null ? null : store.Members.FindById(account.MemberId);
         if (member is null || member.RemovedAt is not null) return false;
-        var official = _admins.Contains(message.Address) || member.Role is Role.Official or Role.Admin;
-        return official && TakesPhoto(rounds.ConversationOf(member.Id));
+        var role = _admins.Contains(message.Address) ? Role.Admin : member.Role;
+        return flows.TakesPhoto(conversations.Of(member.Id), role);
     });
 
     /// <summary>Whether the bot has seen this chat before (a channel logs a new one, so an admin can find their id).</summary>
-    public bool Knows(string channel, string chatId) => store.Write(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
+    public bool Knows(string channel, string chatId) => store.Read(() => store.Accounts.FindById(ChatAccount.AddressOf(channel, chatId)) is not null);
 
     /// <summary>Everyone with a chat on this channel, in the order they joined: the console demo lists them for /la.</summary>
-    public IReadOnlyList<ChatPerson> PeopleOn(string channel) => store.Write(() =>
+    public IReadOnlyList<ChatPerson> PeopleOn(string channel) => store.Read(() =>
         (IReadOnlyList<ChatPerson>)[.. store.Accounts.Find(a => a.Channel == channel).OrderBy(a => a.MemberId.Length).ThenBy(a => a.MemberId)
             .Select(a => new ChatPerson(a.ChatId, a.DisplayName, Describe(store.Members.FindById(a.MemberId))))]);
 
@@ -80,8 +79,6 @@ public sealed partial class BotEngine(
         return true;
     });
 
-    private bool TakesPhoto(Conversation c) => AnnouncementCommands.TakesPhoto(c) || events.TakesPhoto(c);
-
     /// <summary>Handles one message; false when the same message was handled before.</summary>
     public bool Handle(IncomingMessage message)
     {
@@ -96,11 +93,7 @@ public sealed partial class BotEngine(
                     return false;
                 }
                 var turn = Identify(message);
-                Dispatch(turn);
-                // A chat unknown before this turn has a blank conversation with no id, not saved: a chat joined to
-                // a member by a link code must not overwrite that member's conversation. An invite redeemed
-                // gives it the new member's id (StartCommand), so the report begun in the turn is kept.
-                if (turn.Member is not null && turn.Conversation.Id.Length > 0) rounds.SaveConversation(turn.Conversation);
+                conversations.During(turn.Conversation, () => Dispatch(turn));
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
                 store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
                 return true;
@@ -137,10 +130,10 @@ public sealed partial class BotEngine(
         var role = _admins.Contains(message.Address) ? Role.Admin : member?.Role ?? Role.Resident;
         if (role == Role.Admin && member is null)
         {
-            member = members.Create(message, Role.Admin, null);
+            member = members.Create(message, Role.Admin, null, Communes.Shipped);
             account = store.Accounts.FindById(message.Address);
         }
-        var conversation = member is null ? new Conversation() : rounds.ConversationOf(member.Id);
+        var conversation = member is null ? new Conversation() : conversations.Of(member.Id);
         return new Turn(message, member, account, role, conversation);
     }
 
@@ -151,7 +144,7 @@ public sealed partial class BotEngine(
         if (message.IsGroup && !(message.AddressedToBot && text.StartsWith('/'))) return;
         // A photo means something only where a step takes one; anywhere else, on every channel, the person is
         // asked for text (in a group, where a picture is for the people there, nothing is said).
-        if (message.PhotoRef is not null && !(turn.IsOfficial && TakesPhoto(turn.Conversation)))
+        if (message.PhotoRef is not null && !flows.TakesPhoto(turn.Conversation, turn.Role))
         {
             if (!message.IsGroup) turn.Say(TextPlease);
             return;
@@ -170,19 +163,10 @@ public sealed partial class BotEngine(
             return;
         }
 
-        if (turn.Conversation.Mode == ConversationMode.Announcing && turn.IsOfficial)
+        if (flows.Of(turn.Conversation, turn.Role) is { } flow)
         {
-            announcements.Continue(turn, text);
-            return;
-        }
-        if (turn.Conversation.Mode == ConversationMode.AddingEvent && turn.IsOfficial)
-        {
-            events.Continue(turn, text);
-            return;
-        }
-        if (turn.Conversation.Mode == ConversationMode.Reporting && turn.Member is not null)
-        {
-            report.Continue(turn, text);
+            if (NavigationWords.IsBack(Words.Fold(text))) flow.Back(turn);
+            else flow.Continue(turn, text);
             return;
         }
         if (InviteCodes.LooksLikeCode(text))

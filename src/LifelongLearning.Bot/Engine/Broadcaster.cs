@@ -28,7 +28,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
             messenger.Enqueue(new OutboxMessage
             {
                 Channel = account.Channel, ChatId = account.ChatId, Text = $"{text}\n{Footer}", PhotoRef = photoRef, PhotoFileId = photoCopy,
-                Kind = OutboxKinds.Broadcast, BroadcastId = broadcastId, DedupKey = $"{broadcastId}:{account.Id}",
+                Kind = OutboxKinds.Broadcast, BroadcastId = broadcastId, DedupKey = DedupKeys.BroadcastRow(broadcastId, account.Id),
             });
         store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = officialId ?? "", Recipients = accounts.Count, CreatedAt = time.UtcNow });
         // Nobody to reach: the report is due at once, or it would never come.

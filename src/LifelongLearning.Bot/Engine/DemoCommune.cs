@@ -93,7 +93,7 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
         store.Answers.Update(answer);
     }
 
-    private Member Person(string chatId, string name, Role role, string? unitId) => members.Create(Channel, chatId, name, role, unitId);
+    private Member Person(string chatId, string name, Role role, string? unitId) => members.Create(Channel, chatId, name, role, unitId, Communes.Shipped);
 
     /// <summary>Plausible figures: visits grow about 11% a year, more units say "có" as the years pass.</summary>
     private Dictionary<string, AnswerValue> Figures(UnitRecord unit, Round round, int seed, int year)

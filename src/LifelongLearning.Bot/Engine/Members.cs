@@ -10,10 +10,11 @@ public sealed class Members(BotStore store, PlanHolder time)
     /// Ids are short numbers ("12") because officials type them (/xoa 12). Members are never deleted,
     /// only marked removed, so the count plus one is always free.
     /// </summary>
-    public Member Create(string channel, string chatId, string name, Role role, string? unitId)
+    public Member Create(string channel, string chatId, string name, Role role, string? unitId, string communeId)
     {
         var member = new Member
         {
+            CommuneId = communeId,
             Id = (store.Members.Count() + 1).ToString(CultureInfo.InvariantCulture),
             Name = string.IsNullOrWhiteSpace(name) ? "Người dùng" : name,
             Role = role,
@@ -23,6 +24,7 @@ public sealed class Members(BotStore store, PlanHolder time)
         store.Members.Insert(member);
         store.Accounts.Upsert(new ChatAccount
         {
+            CommuneId = communeId,
             Id = ChatAccount.AddressOf(channel, chatId),
             Channel = channel,
             ChatId = chatId,
@@ -44,6 +46,6 @@ public sealed class Members(BotStore store, PlanHolder time)
         }
     }
 
-    public Member Create(IncomingMessage message, Role role, string? unitId) =>
-        Create(message.Channel, message.ChatId, message.SenderName, role, unitId);
+    public Member Create(IncomingMessage message, Role role, string? unitId, string communeId) =>
+        Create(message.Channel, message.ChatId, message.SenderName, role, unitId, communeId);
 }

@@ -12,7 +12,10 @@ namespace LifelongLearning.Bot.Engine;
 public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits)
 {
     public void To(string channel, string chatId, Reply reply, string kind = OutboxKinds.Reply, string? dedupKey = null, string? photoFileId = null) =>
-        Enqueue(new OutboxMessage
+        Enqueue(Message(channel, chatId, reply, kind, dedupKey, photoFileId));
+
+    private static OutboxMessage Message(string channel, string chatId, Reply reply, string kind, string? dedupKey, string? photoFileId) =>
+        new()
         {
             Channel = channel,
             ChatId = chatId,
@@ -22,24 +25,30 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
             Kind = kind,
             DedupKey = dedupKey,
             PhotoFileId = photoFileId,
-        });
+        };
+
+    /// <summary>
+    /// The one check of a dedup key (built by <see cref="DedupKeys"/>): a message was queued under it before,
+    /// whatever became of it since (sent, failed, recorded as unreachable).
+    /// </summary>
+    public bool IsQueued(string? dedupKey) => dedupKey is not null && store.Outbox.Exists(m => m.DedupKey == dedupKey);
 
     /// <summary>
     /// Sends to the account the member used last, or to every reachable account when the member asked for
-    /// both channels; false when the member has none that is reachable.
+    /// both channels; <see cref="Queued.Nowhere"/> when the member has none that is reachable.
     /// </summary>
-    public bool ToMember(string memberId, Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
+    public Queued ToMember(string memberId, Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
     {
         var preferred = PreferredAccount(memberId);
-        if (preferred is null) return false;
+        if (preferred is null) return Queued.Nowhere;
         // A scheduled message (a digest, an escalation) is offered again every minute; once queued under its
         // key it is done, even if the person has since moved to the other channel.
-        if (dedupKey is not null && store.Outbox.Exists(m => m.DedupKey == dedupKey)) return true;
-        To(preferred.Channel, preferred.ChatId, reply, kind, dedupKey, photoFileId);
+        if (IsQueued(dedupKey)) return Queued.Before;
+        Split(Message(preferred.Channel, preferred.ChatId, reply, kind, dedupKey, photoFileId));
         if (store.Members.FindById(memberId) is { BothChannels: true })
             foreach (var other in Reachable(memberId).Where(a => a.Id != preferred.Id))
-                To(other.Channel, other.ChatId, reply, kind, dedupKey is null ? null : $"{dedupKey}@{other.Id}", photoFileId);
-        return true;
+                To(other.Channel, other.ChatId, reply, kind, dedupKey is null ? null : DedupKeys.OnAccount(dedupKey, other.Id), photoFileId);
+        return Queued.Now;
     }
 
     public int ToOfficials(Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
@@ -47,7 +56,7 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
         var sent = 0;
         // In the order of their ids, as before the index: officials hear things in a stable order.
         foreach (var official in store.OfficialsAndAdmins().ToEnumerable().Where(m => m.RemovedAt == null).OrderBy(m => m.Id, StringComparer.Ordinal))
-            if (ToMember(official.Id, reply, kind, dedupKey is null ? null : $"{dedupKey}:{official.Id}", photoFileId)) sent++;
+            if (ToMember(official.Id, reply, kind, dedupKey is null ? null : DedupKeys.ForMember(dedupKey, official.Id), photoFileId) is not Queued.Nowhere) sent++;
         return sent;
     }
 
@@ -58,7 +67,7 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
     /// </summary>
     public void RecordUnreachable(string memberId, Reply reply, string kind, string dedupKey)
     {
-        if (store.Outbox.Exists(m => m.DedupKey == dedupKey)) return;
+        if (IsQueued(dedupKey)) return;
         var account = store.Accounts.Find(a => a.MemberId == memberId).OrderByDescending(a => a.LastSeenAt).FirstOrDefault();
         store.Outbox.Insert(new OutboxMessage
         {
@@ -89,7 +98,13 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
     /// </summary>
     public bool Enqueue(OutboxMessage message)
     {
-        if (message.DedupKey is { } key && store.Outbox.Exists(m => m.DedupKey == key)) return false;
+        if (IsQueued(message.DedupKey)) return false;
+        Split(message);
+        return true;
+    }
+
+    private void Split(OutboxMessage message)
+    {
         var parts = MessageSplitter.Split(message.Text, limits.RoomFor(message));
         for (var i = 0; i < parts.Count; i++)
         {
@@ -104,10 +119,9 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
                 part.DocumentFileId = null;
             }
             // The first part carries the key that says "queued already"; the others get keys of their own.
-            if (message.DedupKey is { } k && i > 0) part.DedupKey = $"{k}#{i + 1}";
+            if (message.DedupKey is { } k && i > 0) part.DedupKey = DedupKeys.Part(k, i + 1);
             Insert(part);
         }
-        return true;
     }
 
     private void Insert(OutboxMessage message)

@@ -9,13 +9,12 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
 {
     public Completeness CompletenessOf(Round round)
     {
-        var deadlineEnd = time.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
         List<string> onTime = [], late = [], missing = [], unreachable = [];
         foreach (var unit in rounds.UnitsOf(round))
         {
             var first = FirstReportedAt(round, unit.Id);
             if (first is null) missing.Add(unit.Name);
-            else if (first < deadlineEnd) onTime.Add(unit.Name);
+            else if (!Lateness.IsLate(time.ToLocal(first.Value), round.DeadlineDay)) onTime.Add(unit.Name);
             else late.Add(unit.Name);
             // Named person by person: the officials phone that person, and a unit may have a reachable second reporter.
             if (first is null)
@@ -33,11 +32,13 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
 
     private bool HasReachableAccount(string memberId) => store.Accounts.Exists(a => a.MemberId == memberId && a.UnreachableReason == null);
 
-    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round)
+    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round) => FiguresOf(round, YearlyFiguresByIndicator());
+
+    /// <summary>The figures with the yearly sums the caller already has: the digest's text and chart share one reading.</summary>
+    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round, IReadOnlyDictionary<string, YearlyFigures> sums)
     {
         var now = UnitReports(round.Period);
         var before = UnitReports(round.Period.YearBefore());
-        var sums = YearlySums();
         return [.. time.Plan.Indicators
             .Where(i => i.IsCollectedIn(round.Kind))
             .Select(i => FigureCalculator.Compute(i, round.Period, now, before, sums.GetValueOrDefault(i.Code)))];
@@ -45,22 +46,22 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
 
     public IReadOnlyList<UnitReport> UnitReports(ReportingPeriod period)
     {
-        var answers = store.Answers.Find(a => a.RoundId == period.Code).ToLookup(a => a.UnitId);
+        var answers = store.AnswersOfRound(period.Code).ToEnumerable().ToLookup(a => a.UnitId);
         return [.. store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
             new UnitReport(u.Id, u.Name, u.Kind, answers[u.Id].ToDictionary(a => a.IndicatorCode, a => a.Value)))];
     }
 
     /// <summary>
-    /// Each active unit's figure per indicator and year, from the yearly rounds: the chart's yearly totals, and the
-    /// like-for-like growth (over the units in both years) the digest and the chart both take from Core.
-    /// The active units only, as <see cref="UnitReports"/>, so the chart's growth is the text's.
+    /// Each active unit's figure per indicator and year, from the yearly rounds (Core's <see cref="YearlyFigures.ByIndicator"/>,
+    /// as the report): the chart's yearly totals, and the like-for-like growth the digest and the chart both take from Core.
+    /// The active units only, as <see cref="UnitReports"/>, so the chart's growth is the text's. Only the yearly
+    /// rounds' answers are read, each round by its id prefix: never the half-year rounds' or the whole collection.
     /// </summary>
-    public Dictionary<string, YearlyFigures> YearlySums()
+    public Dictionary<string, YearlyFigures> YearlyFiguresByIndicator()
     {
         var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToDictionary(r => r.Id, r => r.Year);
         var active = store.Units.Find(u => u.Active).Select(u => u.Id).ToHashSet();
-        return store.Answers.FindAll().Where(a => a.Value.Number != null && years.ContainsKey(a.RoundId) && active.Contains(a.UnitId))
-            .GroupBy(a => a.IndicatorCode)
-            .ToDictionary(g => g.Key, g => YearlyFigures.Of(g.Select(a => (years[a.RoundId], a.UnitId, a.Value.Number!.Value))));
+        return YearlyFigures.ByIndicator(years.Keys.SelectMany(round => store.AnswersOfRound(round).ToEnumerable())
+            .Select(a => (a.RoundId, a.UnitId, a.IndicatorCode, a.Value.Number)), years, active);
     }
 }

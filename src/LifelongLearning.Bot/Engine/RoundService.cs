@@ -3,13 +3,16 @@ using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Reporting;
+using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Rounds and the answers in them: open a round, say what a unit owes, store a confirmed report.</summary>
-public sealed class RoundService(BotStore store, PlanHolder time, Messenger messenger)
+public sealed class RoundService(BotStore store, PlanHolder time, Messenger messenger, ConversationBook? conversations = null)
 {
+    private readonly ConversationBook _conversations = conversations ?? new ConversationBook(store, time);
+
     private Plan Plan => time.Plan;
 
     public IReadOnlyList<Round> OpenRounds() => [.. store.Rounds.Find(r => r.Status == RoundStatus.Open).OrderBy(r => r.Deadline)];
@@ -60,17 +63,17 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
     /// <summary>Starts the member's report of this round and sends the first question, unless they are busy with another.</summary>
     public void AskToReport(Member reporter, UnitRecord unit, Round round)
     {
-        var conversation = ConversationOf(reporter.Id);
+        var conversation = _conversations.Of(reporter.Id);
         var opening = $"Kỳ báo cáo {round.Period.Label} đã mở; hạn gửi {Core.Text.VietnameseFormat.Date(round.DeadlineDay)}.";
         // The data window (Nghị định 09, Điều 12) ends the opening, so nobody counts a half-year from 1/1.
         var window = DataWindow.Sentence(round.Period) + ".";
         if (conversation.Mode != ConversationMode.Idle)
         {
-            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm. {window}", OutboxKinds.Reminder, $"open:{round.Id}:{reporter.Id}");
+            messenger.ToMember(reporter.Id, $"{opening} Gõ /baocao khi xong việc đang làm. {window}", OutboxKinds.Reminder, DedupKeys.Opening(round.Id, reporter.Id));
             return;
         }
         var step = ReportSession.Begin(conversation, round.Id, unit.Id, ContextFor(round, unit), ConfirmedAnswers(round.Id, unit.Id));
-        SaveConversation(conversation);
+        _conversations.Save(conversation);
         var replies = step.Replies.ToList();
         replies[0] = replies[0] with { Text = $"{opening} {window}\n{replies[0].Text}" };
         foreach (var reply in replies) messenger.ToMember(reporter.Id, reply, OutboxKinds.Reminder);
@@ -116,14 +119,5 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
             changed++;
         }
         return changed;
-    }
-
-    public Conversation ConversationOf(string memberId) =>
-        store.Conversations.FindById(memberId) ?? new Conversation { Id = memberId };
-
-    public void SaveConversation(Conversation conversation)
-    {
-        conversation.UpdatedAt = time.UtcNow;
-        store.Conversations.Upsert(conversation);
     }
 }

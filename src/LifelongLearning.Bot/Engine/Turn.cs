@@ -15,6 +15,9 @@ public sealed class Turn(IncomingMessage message, Member? member, ChatAccount? a
 
     public bool IsOfficial => Role is Role.Official or Role.Admin;
 
+    /// <summary>The commune whose data this turn may read and change: the writer's own (an admin or a stranger: the shipped one).</summary>
+    public string CommuneId => Member?.CommuneId ?? Communes.Shipped;
+
     public void Say(Reply reply) => Replies.Add(reply);
 
     public void Say(IEnumerable<Reply> replies) => Replies.AddRange(replies);

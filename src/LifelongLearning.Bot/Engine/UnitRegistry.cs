@@ -11,11 +11,12 @@ public enum UnitAdded { Added, UnknownKind, CodeTaken }
 public sealed class UnitRegistry(BotStore store, PlanHolder time)
 {
     /// <summary>Call inside a store write.</summary>
-    public UnitAdded Add(string code, string kind, string name)
+    public UnitAdded Add(CommuneStore commune, string code, string kind, string name)
     {
         if (time.Plan.FindUnitKind(kind) is null) return UnitAdded.UnknownKind;
-        if (store.Units.FindById(code) is { Active: true }) return UnitAdded.CodeTaken;
-        store.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });
+        // A unit's code is still its id in the whole store, so a code another commune holds is taken here too.
+        if (store.Units.FindById(code) is { } held && (held.Active || held.CommuneId != commune.CommuneId)) return UnitAdded.CodeTaken;
+        commune.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });
         return UnitAdded.Added;
     }
 }

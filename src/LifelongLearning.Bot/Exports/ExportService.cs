@@ -25,7 +25,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                foreach (var request in store.Exports.Find(e => e.Status == ExportStatus.Pending).OrderBy(e => e.Id).ToList())
+                foreach (var request in store.Read(() => store.Exports.Find(e => e.Status == ExportStatus.Pending).OrderBy(e => e.Id).ToList()))
                 {
                     stoppingToken.ThrowIfCancellationRequested();
                     try
@@ -95,7 +95,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
                 messenger.Enqueue(new OutboxMessage
                 {
                     Channel = request.Channel, ChatId = request.ChatId, Kind = OutboxKinds.Reply, Text = file.Caption, DocumentFileId = fileId,
-                    DedupKey = $"export:{request.Id}:{file.Name}",
+                    DedupKey = DedupKeys.ExportFile(request.Id, file.Name),
                 });
             }
         }

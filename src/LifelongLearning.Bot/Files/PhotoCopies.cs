@@ -49,7 +49,7 @@ public sealed partial class PhotoCopies(BotStore store, ILogger<PhotoCopies> log
     public async Task<bool> KeepAsync(string photoRef, Func<Stream, CancellationToken, Task> download, CancellationToken ct)
     {
         var fileId = FileIdOf(photoRef);
-        if (store.Write(() => store.Files.Exists(fileId))) return true;
+        if (store.Read(() => store.Files.Exists(fileId))) return true;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         try

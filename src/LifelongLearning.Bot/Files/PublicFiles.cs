@@ -54,7 +54,7 @@ public sealed class PublicFiles(BotStore store, PlanHolder time)
     public MemoryStream Read(string fileId)
     {
         var content = new MemoryStream();
-        store.Write(() => store.Files.Download(fileId, content));
+        store.Read(() => store.Files.Download(fileId, content));
         content.Position = 0;
         return content;
     }

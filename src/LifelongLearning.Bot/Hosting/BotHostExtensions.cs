@@ -9,6 +9,7 @@ using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Engine.Events;
+using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
@@ -70,7 +71,12 @@ public static class BotHostExtensions
             var plan = PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
             return new PlanHolder(plan, FindZone(options.TimeZone)!, sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(sp => new BotStore(OperatorFolder.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var rebuild = new StoreRebuild(options.RebuildFreePercent, StoreRebuild.DefaultMinimumBytes, sp.GetRequiredService<ILogger<StoreRebuild>>());
+            return new BotStore(OperatorFolder.Resolve(options.DatabasePath), rebuild);
+        });
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<TextLimits>();
         services.AddSingleton<Messenger>();
@@ -87,18 +93,24 @@ public static class BotHostExtensions
         services.AddSingleton<DemoCommune>();
         services.AddSingleton<LinkCommand>();
         services.AddSingleton<StartCommand>();
+        services.AddSingleton<ReportFlow>();
+        services.AddSingleton<IConversationFlow>(sp => sp.GetRequiredService<ReportFlow>());
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<UnitRegistry>();
         services.AddSingleton<OfficialCommands>();
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ResidentCommands>();
-        services.AddSingleton<AnnouncementCommands>();
+        services.AddSingleton<AnnouncementFlow>();
+        services.AddSingleton<IConversationFlow>(sp => sp.GetRequiredService<AnnouncementFlow>());
         services.AddSingleton<ExportCommands>();
         services.AddSingleton<Audience>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<EventCalendar>();
         services.AddSingleton<EventFigures>();
-        services.AddSingleton<EventCommands>();
+        services.AddSingleton<EventFlow>();
+        services.AddSingleton<IConversationFlow>(sp => sp.GetRequiredService<EventFlow>());
+        services.AddSingleton<ConversationFlows>();
+        services.AddSingleton<ConversationBook>();
         services.AddSingleton<EventListCommands>();
         services.AddSingleton<ParticipationCommand>();
         builder.AddWebAccess();

@@ -1,4 +1,4 @@
-using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Engine;
 
 namespace LifelongLearning.Bot.Outbox;
 
@@ -14,7 +14,7 @@ public interface IChannelSender
     /// text too long for a caption) waits on <paramref name="pace"/> before each further one. Throws
     /// <see cref="SendFailedException"/> when the platform refuses or fails.
     /// </summary>
-    Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken);
+    Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
@@ -175,7 +176,7 @@ public sealed partial class OutboxService(
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
         try
         {
-            await sender.SendAsync(message, new SendPace(pacer, message.ChatId, clock), send.Token);
+            await sender.SendAsync(OutgoingMessage.Of(message), new SendPace(pacer, message.ChatId, clock), send.Token);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it
@@ -221,7 +222,7 @@ public sealed partial class OutboxService(
         switch (failure.Failure)
         {
             case SendFailure.Transient when message.Attempts < MaxAttempts:
-                var backoff = failure.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
+                var backoff = failure.RetryAfter ?? Backoff.After(message.Attempts, TimeSpan.FromSeconds(1), MaxBackoff);
                 message.NotBefore = retryAt ?? time.UtcNow + backoff;
                 LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
                 break;

@@ -17,15 +17,13 @@ public sealed partial class CalendarFailures(BotStore store, Messenger messenger
     private readonly ILogger _logger = logger ?? NullLogger<CalendarFailures>.Instance;
     private readonly ConcurrentDictionary<string, bool> _seen = new();
 
-    public static string AlertKey(string step) => $"calendar-failed:{step}";
-
     public void Failed(string step, Exception ex)
     {
         if (_seen.TryAdd(step, true)) LogFailed(step, ex);
         else LogFailedAgain(step, ex.GetType().Name);
         try
         {
-            store.Write(() => messenger.ToOfficials(Reply.Plain(TextFor(step)), OutboxKinds.Alert, AlertKey(step)));
+            store.Write(() => messenger.ToOfficials(Reply.Plain(TextFor(step)), OutboxKinds.Alert, DedupKeys.CalendarFailed(step)));
         }
         catch (Exception alertEx) when (alertEx is not OperationCanceledException)
         {

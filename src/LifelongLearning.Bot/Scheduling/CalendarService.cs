@@ -14,14 +14,16 @@ public sealed partial class CalendarService(
     private long _lastRunTicks = -1;
 
     /// <summary>
-    /// The clock's time at the start of the last finished run, set once the next tick is armed: whoever
-    /// moves a fake clock on (the tests driving a year) waits for it, so no run is skipped or run twice.
+    /// The clock's time at the start of the last finished run (the timer is always armed): whoever moves a
+    /// fake clock on (the tests driving a year) waits for it, so no run is skipped or run twice.
     /// </summary>
     public DateTimeOffset? LastRunAt => Interlocked.Read(ref _lastRunTicks) is var ticks and >= 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Armed before the first run, so a tick that falls while a run is busy is kept, not lost.
+        using var timer = new PeriodicTimer(Tick, clock);
+        do
         {
             var at = clock.GetUtcNow();
             try
@@ -33,11 +35,9 @@ public sealed partial class CalendarService(
             {
                 LogFailed(ex);
             }
-            var next = Task.Delay(Tick, clock, stoppingToken);
             Interlocked.Exchange(ref _lastRunTicks, at.UtcTicks);
-            try { await next; }
-            catch (OperationCanceledException) { return; }
         }
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reporting calendar: {Done} things done")]

@@ -21,14 +21,14 @@ public sealed partial class EventService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(Tick, clock);
+        do
         {
             Step("seed", () => calendar.SeedPlanDays(time.Today.Year) + calendar.SeedPlanDays(time.Today.Year + 1));
             Step("announce", announcer.Run);
             Step("participation", requests.Run);
-            try { await Task.Delay(Tick, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
         }
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 
     private void Step(string name, Func<int> work)

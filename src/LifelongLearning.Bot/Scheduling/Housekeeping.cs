@@ -95,8 +95,7 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
         var since = Now.AddDays(-1);
         foreach (var e in store.EventsWithPhoto().ToEnumerable().Where(e => e.CancelledAt == null).ToList())
             if ((e.LastDay ?? e.StartsAt) >= since) inUse.Add(PhotoCopies.FileIdOf(e.PhotoFileId!));
-        foreach (var c in store.ConversationsWithAnnouncementPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.AnnouncementPhoto!));
-        foreach (var c in store.ConversationsWithEventPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.EventDraft.Photo!));
+        foreach (var c in store.ConversationsWithPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.Photo!));
         var unused = FilesUnder(PhotoCopies.Prefix)
             .Where(f => f.UploadDate.ToUniversalTime() < before && !inUse.Contains(f.Id))
             .Select(f => f.Id).ToList();
@@ -117,12 +116,9 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            RunOnce(stoppingToken);
-            try { await Task.Delay(Interval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        using var timer = new PeriodicTimer(Interval, clock);
+        do RunOnce(stoppingToken);
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 
     private void Step(string name, Func<int> prune, Action<int> log, CancellationToken ct)

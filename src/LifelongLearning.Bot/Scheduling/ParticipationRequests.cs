@@ -18,8 +18,6 @@ public sealed class ParticipationRequests(
     /// <summary>After this many days nobody is asked any more (the bot was down, the event is old news).</summary>
     public const int AskWithinDays = 14;
 
-    public static string Key(int eventId, string unitId, string memberId) => $"participation:{eventId}:{unitId}:{memberId}";
-
     public int Run()
     {
         var local = time.LocalNow.DateTime;
@@ -38,7 +36,7 @@ public sealed class ParticipationRequests(
                 var text = $"📝 Sự kiện «{e.Title}» ({calendar.WhenOf(e)}) đã diễn ra. {unit.Name} có bao nhiêu người tham gia?\n" +
                            $"Gõ /thamgia {e.Id} SỐ-NGƯỜI, ví dụ /thamgia {e.Id} 120; gõ /thamgia {e.Id} 0 nếu đơn vị không tổ chức hoạt động nào. Gửi lại để sửa.";
                 foreach (var reporter in rounds.ReportersOf(unit.Id))
-                    if (!store.Outbox.Exists(m => m.DedupKey == Key(e.Id, unit.Id, reporter.Id)) && messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, Key(e.Id, unit.Id, reporter.Id)))
+                    if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, DedupKeys.Participation(e.Id, unit.Id, reporter.Id)) == Queued.Now)
                         asked++;
             }
         }

@@ -39,10 +39,10 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var now = time.LocalNow.DateTime;
         var done = 0;
         // Opening asks every reporter: not at night, not on a Sunday.
-        var due = IsAllowed(now) ? store.Write(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
+        var due = IsAllowed(now) ? store.Read(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
         foreach (var period in due)
             done += Step($"open:{period.Code}", () => { rounds.Open(period); return 1; });
-        foreach (var round in store.Write(rounds.OpenRounds))
+        foreach (var round in store.Read(rounds.OpenRounds))
         {
             if (now >= ClosesOnOf(round).ToDateTime(TimeOnly.MinValue) && IsAllowed(now))
             {
@@ -50,7 +50,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
                 continue;
             }
             if (LatestReminderSlot(round, now) is { } slot)
-                foreach (var unit in store.Write(() => rounds.UnitsOf(round)))
+                foreach (var unit in store.Read(() => rounds.UnitsOf(round)))
                     done += Step($"remind:{round.Id}:{unit.Id}", () => Remind(round, unit, slot));
             done += Step($"escalate:{round.Id}", () => Escalate(round, now));
             done += Step($"digest:{round.Id}", () => MorningDigest(round, now));
@@ -132,26 +132,22 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     /// <summary>When a slot actually goes: its day at SendAt, moved past Sundays, holidays and quiet hours.</summary>
     public DateTime SendTimeOf(DateOnly slot) => NextAllowed(slot.ToDateTime(Schedule.Reminders.SendAt));
 
-    public static string ReminderKey(string roundId, string unitId, DateOnly slot) => $"remind:{roundId}:{unitId}:{slot:yyyy-MM-dd}";
-
     private DateOnly? LatestReminderSlot(Round round, DateTime now) =>
         ReminderSlots(round).Where(s => SendTimeOf(s) <= now).Select(s => (DateOnly?)s).LastOrDefault();
 
     private int Remind(Round round, UnitRecord unit, DateOnly slot)
     {
         if (rounds.HasReported(round.Id, unit.Id)) return 0;
-        var prefix = $"remind:{round.Id}:{unit.Id}:";
-        var slotText = slot.ToString("yyyy-MM-dd");
-        var already = store.OutboxByDedupPrefix(prefix).ToEnumerable()
-            .Select(m => m.DedupKey!.Substring(prefix.Length, 10))
-            .Any(d => string.CompareOrdinal(d, slotText) >= 0);
+        // This slot, or a later one, reminded already: one reminder per slot, and none late for a slot passed over.
+        var already = store.OutboxByDedupPrefix(DedupKeys.ReminderPrefix(round.Id, unit.Id)).ToEnumerable()
+            .Any(m => DedupKeys.ReminderSlot(m.DedupKey!) >= slot);
         if (already) return 0;
         var sent = 0;
         var text = ReminderText(round, unit, slot);
         foreach (var reporter in rounds.ReportersOf(unit.Id))
         {
-            var key = $"{ReminderKey(round.Id, unit.Id, slot)}:{reporter.Id}";
-            if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key)) sent++;
+            var key = DedupKeys.ForMember(DedupKeys.Reminder(round.Id, unit.Id, slot), reporter.Id);
+            if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key) is not Queued.Nowhere) sent++;
             // Nobody to send it to: the slot is still dealt with once; the digest names the person instead.
             else messenger.RecordUnreachable(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, key);
         }
@@ -169,8 +165,6 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
 
     // ---- (c) escalation ----
 
-    public static string EscalationKey(string roundId, DateOnly day) => $"escalate:{roundId}:{day:yyyy-MM-dd}";
-
     private int Escalate(Round round, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
@@ -182,12 +176,10 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var days = today.DayNumber - round.DeadlineDay.DayNumber;
         var text = $"⚠️ {round.Period.Label}: đã quá hạn {VietnameseFormat.Date(round.DeadlineDay)} {days} ngày, " +
                    $"còn {late.Count} đơn vị chưa báo cáo: {string.Join(", ", late.Select(u => u.Name))}.";
-        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Alert, EscalationKey(round.Id, today));
+        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Alert, DedupKeys.Escalation(round.Id, today));
     }
 
     // ---- (e) morning digest ----
-
-    public static string DigestKey(string roundId, DateOnly day) => $"digest:{roundId}:{day:yyyy-MM-dd}";
 
     private int MorningDigest(Round round, DateTime now)
     {
@@ -200,12 +192,10 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
         // So is a plan whose holidays end before this year: deadlines and reminders would ignore Tết.
         if (Plan.Calendar.MissingYearNotice(today.Year) is { } holidays) text += "\n\n" + holidays;
-        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DigestKey(round.Id, today));
+        return messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DedupKeys.Digest(round.Id, today));
     }
 
     // ---- (d) closing ----
-
-    public static string CloseKey(string roundId) => $"close:{roundId}";
 
     /// <summary>Closes the round and sends the officials its digest, text and chart.</summary>
     public void Close(Round round)
@@ -214,16 +204,17 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         round.ClosedAt = time.UtcNow;
         store.Rounds.Update(round);
         var (text, photo) = RoundDigest(round, $"✅ Đã đóng kỳ báo cáo {round.Period.Label}.");
-        messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, CloseKey(round.Id), photo);
+        messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DedupKeys.Close(round.Id), photo);
     }
 
     /// <summary>The round digest: status and figures as text, and the chart stored in the store's files.</summary>
     public (string Text, string PhotoFileId) RoundDigest(Round round, string? heading = null)
     {
-        var figures = reports.FiguresOf(round);
+        var sums = reports.YearlyFiguresByIndicator();
+        var figures = reports.FiguresOf(round, sums);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, reports.YearlySums()));
+        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);
@@ -256,7 +247,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
         var told = 0;
         foreach (var unit in rounds.UnitsOf(round))
             foreach (var reporter in rounds.ReportersOf(unit.Id))
-                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, $"extend:{round.Id}:{deadline:yyyy-MM-dd}:{reporter.Id}"))
+                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, DedupKeys.Extension(round.Id, deadline, reporter.Id)) is not Queued.Nowhere)
                     told++;
         return told;
     }

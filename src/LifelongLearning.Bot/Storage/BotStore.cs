@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Conversations;
 using LiteDB;
@@ -15,8 +16,10 @@ public sealed class BotStore : IDisposable
     private readonly FileStream _lock;
     private readonly Lock _gate = new();
     private int _depth;
+    private readonly ConcurrentDictionary<string, CommuneStore> _communes = new();
 
-    public BotStore(string path)
+    /// <param name="rebuild">when given, a sparse file is rebuilt before it is opened (see <see cref="StoreRebuild"/>)</param>
+    public BotStore(string path, StoreRebuild? rebuild = null)
     {
         DatabasePath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -26,6 +29,7 @@ public sealed class BotStore : IDisposable
         {
             // Read-only first: a file a newer release wrote is refused before anything writes to it.
             if (File.Exists(path) && new FileInfo(path).Length > 0) StoreFile.EnsureNotNewer(Path.GetFullPath(path), StoreFile.Read(path).SchemaVersion);
+            rebuild?.RunIfSparse(Path.GetFullPath(path));
             _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
             _db.UtcDate = true;
             Units = _db.GetCollection<UnitRecord>("units");
@@ -87,6 +91,9 @@ public sealed class BotStore : IDisposable
 
     internal LiteDatabase Database => _db;
 
+    /// <summary>The store as one commune sees it: its rows only, and every row it writes marked as its own.</summary>
+    public CommuneStore For(string communeId) => _communes.GetOrAdd(communeId, id => new CommuneStore(this, id));
+
     /// <summary>The data file, full path.</summary>
     public string DatabasePath { get; }
 
@@ -118,6 +125,19 @@ public sealed class BotStore : IDisposable
     }
 
     public void Write(Action work) => Write(() => { work(); return true; });
+
+    /// <summary>
+    /// Runs read-only work under the store's lock, without a transaction and without raising
+    /// <see cref="Committed"/>: a question such as "is this chat known?" must not wake the outbox, menus and
+    /// exports loops on every message. Inside a <see cref="Write{T}"/> it simply runs there. The work must not
+    /// write: nothing would roll it back and no loop would hear of it.
+    /// </summary>
+    public T Read<T>(Func<T> work)
+    {
+        lock (_gate) return work();
+    }
+
+    public void Read(Action work) => Read(() => { work(); return true; });
 
     /// <summary>Folds the log file into the data file, so a backup copy of the .db file is whole.</summary>
     public void Checkpoint()

@@ -4,8 +4,9 @@ namespace LifelongLearning.Bot.Storage;
 /// How many people took part in an event, as one unit reported it after the event (collection
 /// "eventFigures"); Id is "event/unit". Every correction is kept with who made it and when.
 /// </summary>
-public sealed class EventFigure
+public sealed class EventFigure : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public int EventId { get; set; }
     public string UnitId { get; set; } = "";

@@ -41,6 +41,10 @@ public static class IndexedQueries
     public static ILiteQueryable<Answer> AnswersOf(this BotStore s, string roundId, string unitId) =>
         s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/{unitId}/"));
 
+    /// <summary>Every answer of one round, by the id prefix "round/" (the digest's figures and yearly sums).</summary>
+    public static ILiteQueryable<Answer> AnswersOfRound(this BotStore s, string roundId) =>
+        s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/"));
+
     /// <summary>Officials and admins, removed ones included (callers skip those); never the residents.</summary>
     public static ILiteQueryable<Member> OfficialsAndAdmins(this BotStore s) =>
         s.Members.Query().Where(Query.In(nameof(Member.Role), nameof(Role.Official), nameof(Role.Admin)));
@@ -49,16 +53,9 @@ public static class IndexedQueries
     public static ILiteQueryable<ExportRequest> FinishedExports(this BotStore s) =>
         s.Exports.Query().Where(Query.In(nameof(ExportRequest.Status), nameof(ExportStatus.Done), nameof(ExportStatus.Failed)));
 
-    /// <summary>Conversations holding an announcement's photo being written.</summary>
-    public static ILiteQueryable<Conversation> ConversationsWithAnnouncementPhoto(this BotStore s) =>
-        s.Conversations.Query().Where(Query.GT(nameof(Conversation.AnnouncementPhoto), ""));
-
-    /// <summary>Conversations holding an event's photo being written (the typed draft's Photo).</summary>
-    public static ILiteQueryable<Conversation> ConversationsWithEventPhoto(this BotStore s) =>
-        s.Conversations.Query().Where(Query.GT(EventDraftPhoto, ""));
-
-    /// <summary>The index expression of a drafted event's photo.</summary>
-    public const string EventDraftPhoto = "$.EventDraft.Photo";
+    /// <summary>Conversations holding a photo (an announcement's or an event's being written).</summary>
+    public static ILiteQueryable<Conversation> ConversationsWithPhoto(this BotStore s) =>
+        s.Conversations.Query().Where(Query.GT(nameof(Conversation.Photo), ""));
 
     /// <summary>Events with a photo (cancelled ones included).</summary>
     public static ILiteQueryable<EventRecord> EventsWithPhoto(this BotStore s) =>

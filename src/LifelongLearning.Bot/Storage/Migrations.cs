@@ -25,6 +25,8 @@ internal static class Migrations
         (9, TypedEventDrafts),
         (10, LoopIndexes),
         (11, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
+        (13, CommuneOwnership),
+        (14, FlowDrafts),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -89,7 +91,7 @@ internal static class Migrations
         var raw = s.Database.GetCollection("conversations");
         foreach (var doc in raw.FindAll().ToList())
         {
-            if (!doc.TryGetValue(nameof(Conversation.EventDraft), out var value) || !value.IsDocument) continue;
+            if (!doc.TryGetValue("EventDraft", out var value) || !value.IsDocument) continue;
             var old = value.AsDocument;
             string? Text(string key) => old.TryGetValue(key, out var v) && v.IsString ? v.AsString : null;
             var typed = new BsonDocument
@@ -101,11 +103,11 @@ internal static class Migrations
                 [nameof(EventDraft.AllDay)] = Text("allDay") == "1",
                 [nameof(EventDraft.Place)] = Text("place"),
                 [nameof(EventDraft.Description)] = Text("description"),
-                [nameof(EventDraft.Photo)] = Text("photo"),
+                ["Photo"] = Text("photo"),
                 [nameof(EventDraft.Area)] = Text("area"),
                 [nameof(EventDraft.OrganiserUnitId)] = Text("unit"),
             };
-            doc[nameof(Conversation.EventDraft)] = typed;
+            doc["EventDraft"] = typed;
             raw.Update(doc);
         }
     }
@@ -118,8 +120,73 @@ internal static class Migrations
         s.Outbox.EnsureIndex(m => m.PhotoFileId);
         s.Outbox.EnsureIndex(m => m.CreatedAt);
         s.Events.EnsureIndex(e => e.PhotoFileId);
-        s.Conversations.EnsureIndex(c => c.AnnouncementPhoto);
-        s.Conversations.EnsureIndex("EventDraftPhoto", IndexedQueries.EventDraftPhoto);
+        s.Conversations.EnsureIndex("AnnouncementPhoto", "$.AnnouncementPhoto");
+        s.Conversations.EnsureIndex("EventDraftPhoto", "$.EventDraft.Photo");
+    }
+
+    /// <summary>
+    /// Builds before 14 kept an announcement's text, village and photo, an event's step and an event's photo as
+    /// fields of the conversation by flow (AnnouncementText, EventStep, EventDraft.Photo...). Each flow now has
+    /// its typed draft, the step and the photo are the conversation's: a flow in progress resumes where it was.
+    /// </summary>
+    private static void FlowDrafts(BotStore s)
+    {
+        var raw = s.Database.GetCollection("conversations");
+        foreach (var doc in raw.FindAll().ToList())
+        {
+            // Only what an older build wrote is moved: a field already in the new shape is left as it is.
+            if (!new[] { "AnnouncementText", "AnnouncementArea", "AnnouncementPhoto", "EventStep", "EventDraft" }.Any(doc.ContainsKey)) continue;
+            BsonValue Take(BsonDocument d, string key)
+            {
+                var v = d.TryGetValue(key, out var found) ? found : BsonValue.Null;
+                d.Remove(key);
+                return v;
+            }
+            var text = Take(doc, "AnnouncementText");
+            var area = Take(doc, "AnnouncementArea");
+            var announcementPhoto = Take(doc, "AnnouncementPhoto");
+            var hadStep = doc.ContainsKey("EventStep");
+            var eventStep = Take(doc, "EventStep");
+            var eventDraft = Take(doc, "EventDraft");
+            var eventPhoto = eventDraft.IsDocument ? Take(eventDraft.AsDocument, "Photo") : BsonValue.Null;
+            var mode = doc.TryGetValue(nameof(Conversation.Mode), out var m) && m.IsString ? m.AsString : "";
+            doc[nameof(Conversation.Announcement)] = new BsonDocument
+            {
+                [nameof(AnnouncementDraft.Text)] = text,
+                [nameof(AnnouncementDraft.Area)] = area,
+            };
+            if (eventDraft.IsDocument) doc[nameof(Conversation.Event)] = eventDraft;
+            var photo = announcementPhoto.IsString && announcementPhoto.AsString.Length > 0 ? announcementPhoto : eventPhoto;
+            if (!photo.IsNull) doc[nameof(Conversation.Photo)] = photo;
+            var offered = doc.TryGetValue(nameof(Conversation.NumberedChoices), out var choices) && choices.IsArray && choices.AsArray.Count > 0;
+            // An announcement's step was read from its fields: no text yet, the text; villages offered, the village; else the preview.
+            if (mode == nameof(ConversationMode.Announcing)) doc[nameof(Conversation.Step)] = text.IsNull ? 0 : offered ? 1 : 2;
+            else if (mode == nameof(ConversationMode.AddingEvent) && hadStep && eventStep.IsNumber) doc[nameof(Conversation.Step)] = eventStep.AsInt32;
+            raw.Update(doc);
+        }
+        s.Conversations.DropIndex("AnnouncementPhoto");
+        s.Conversations.DropIndex("EventDraftPhoto");
+        s.Conversations.EnsureIndex(c => c.Photo);
+    }
+
+    /// <summary>The collections whose rows belong to a commune (<see cref="ICommuneOwned"/>), as step 13 named them.</summary>
+    internal static readonly string[] CommuneCollections =
+        ["units", "members", "accounts", "rounds", "answers", "invites", "subscribers", "events", "eventFigures", "broadcasts", "exports", "outbox"];
+
+    /// <summary>
+    /// Before 13 a store held one commune, the shipped one: every row it has is that commune's. Each commune's
+    /// view reads by the new index, so a commune's query never scans another's rows.
+    /// </summary>
+    private static void CommuneOwnership(BotStore s)
+    {
+        foreach (var name in CommuneCollections)
+        {
+            var raw = s.Database.GetCollection(name);
+            raw.UpdateMany(
+                BsonExpression.Create("{ CommuneId: @0 }", new BsonValue("tan-ky")),
+                BsonExpression.Create("$.CommuneId = null"));
+            raw.EnsureIndex(nameof(ICommuneOwned.CommuneId));
+        }
     }
 
     private static void CreateIndexes(BotStore s)

@@ -18,8 +18,9 @@ public enum OutboxStatus
 /// written in the same transaction as whatever caused it, so a crash loses none; <see cref="DedupKey"/>
 /// (unique) makes a scheduled message (a reminder) be queued once however often it is due.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public long Id { get; set; }
     public string Channel { get; set; } = "";
     public string ChatId { get; set; } = "";

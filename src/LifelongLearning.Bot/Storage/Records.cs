@@ -15,8 +15,9 @@ public enum Role
 }
 
 /// <summary>A responsible unit (collection "units"); its Id is its code, e.g. "TV-TH".</summary>
-public sealed class UnitRecord
+public sealed class UnitRecord : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";
@@ -25,8 +26,9 @@ public sealed class UnitRecord
 }
 
 /// <summary>A person who uses the bot (collection "members"), whatever channels they write from.</summary>
-public sealed class Member
+public sealed class Member : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public Role Role { get; set; }
@@ -39,8 +41,9 @@ public sealed class Member
 }
 
 /// <summary>A chat account on one channel (collection "accounts"); Id is "channel:chatId".</summary>
-public sealed class ChatAccount
+public sealed class ChatAccount : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string Channel { get; set; } = "";
     public string ChatId { get; set; } = "";
@@ -68,8 +71,9 @@ public enum RoundStatus
 }
 
 /// <summary>A period's collection of figures (collection "rounds"); Id is the period code, e.g. "2025-H1".</summary>
-public sealed class Round
+public sealed class Round : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public PeriodKind Kind { get; set; }
     public int Year { get; set; }
@@ -98,8 +102,9 @@ public sealed class Revision
 /// A unit's confirmed answer to one indicator in one round (collection "answers"), with every revision.
 /// Id is "round/unit/indicator".
 /// </summary>
-public sealed class Answer
+public sealed class Answer : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string RoundId { get; set; } = "";
     public string UnitId { get; set; } = "";
@@ -112,8 +117,9 @@ public sealed class Answer
 }
 
 /// <summary>An invite code or a link code (collection "invites"), stored only as its hash.</summary>
-public sealed class Invite
+public sealed class Invite : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public Role Role { get; set; }
     public string? UnitId { get; set; }
@@ -135,8 +141,9 @@ public sealed class ReceivedMessage
 }
 
 /// <summary>A resident who agreed to receive announcements (collection "subscribers"); Id is the member's.</summary>
-public sealed class Subscriber
+public sealed class Subscriber : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string? Area { get; set; }
     public bool Active { get; set; }
@@ -148,8 +155,9 @@ public sealed class Subscriber
 /// An event residents hear about (collection "events"): one an official added (/sukien), or a day the plan
 /// names (<see cref="PlanKey"/> set, seeded each year so the calendar has them from the start).
 /// </summary>
-public sealed class EventRecord
+public sealed class EventRecord : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public int Id { get; set; }
     public string Title { get; set; } = "";
 
@@ -191,8 +199,9 @@ public sealed class MetaRecord
 }
 
 /// <summary>An announcement sent to residents (collection "broadcasts"), for its delivery report.</summary>
-public sealed class Broadcast
+public sealed class Broadcast : ICommuneOwned
 {
+    public string CommuneId { get; set; } = Communes.Shipped;
     public string Id { get; set; } = "";
     public string OfficialId { get; set; } = "";
     public int Recipients { get; set; }

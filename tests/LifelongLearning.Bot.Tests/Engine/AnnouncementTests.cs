@@ -101,7 +101,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
     private sealed class RecordingSender : IChannelSender
     {
-        private readonly List<OutboxMessage> _sent = [];
+        private readonly List<OutgoingMessage> _sent = [];
         private readonly HashSet<string> _refused = [];
 
         public string Channel => AnnouncementTests.Channel;
@@ -109,9 +109,9 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
         public void Refuse(string chatId) { lock (_sent) _refused.Add(chatId); }
 
-        public IReadOnlyList<OutboxMessage> To(string chatId) { lock (_sent) return [.. _sent.Where(m => m.ChatId == chatId)]; }
+        public IReadOnlyList<OutgoingMessage> To(string chatId) { lock (_sent) return [.. _sent.Where(m => m.ChatId == chatId)]; }
 
-        public Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
+        public Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
         {
             lock (_sent)
             {
@@ -121,7 +121,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public Task<OutboxMessage> WaitForAsync(string chatId, Func<OutboxMessage, bool> match) =>
+        public Task<OutgoingMessage> WaitForAsync(string chatId, Func<OutgoingMessage, bool> match) =>
             Waits.ForAsync(() => To(chatId).FirstOrDefault(match), what: $"No matching message to {chatId}",
                 seen: () => string.Join(" | ", To(chatId).Select(m => m.Text)));
     }

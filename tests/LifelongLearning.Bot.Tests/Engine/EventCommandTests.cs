@@ -127,7 +127,7 @@ public sealed class EventCommandTests : IAsyncLifetime
         Say("nga", $"/thamgia {id} 50");
         Assert.Contains("dành cho người báo cáo của đơn vị", Last("nga"));
 
-        Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "tuan", "Anh Tuấn", Role.Reporter, "NVH-2"));
+        Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "tuan", "Anh Tuấn", Role.Reporter, "NVH-2", Communes.Shipped));
         Say("tuan", $"/thamgia {id} 50");
         Assert.Contains("chưa diễn ra", Last("tuan"));
         At(new DateTime(2026, 6, 5, 11, 0, 0));
@@ -163,7 +163,7 @@ public sealed class EventCommandTests : IAsyncLifetime
     private void Say(string chat, string text)
     {
         if (chat == "official2" && Store.Accounts.FindById($"{Channel}:official2") is null)
-            Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "official2", "Chị Lan", Role.Official, null));
+            Store.Write(() => _host.Services.GetRequiredService<Members>().Create(Channel, "official2", "Chị Lan", Role.Official, null, Communes.Shipped));
         Assert.True(Engine.Handle(new IncomingMessage(Channel, chat, chat, text, $"{Channel}:{++_sequence}")));
     }
 }

@@ -140,7 +140,7 @@ public sealed class HousekeepingTests : IDisposable
         _clock.SetUtcNow(DateTimeOffset.UtcNow.AddDays(91));
         _store.Write(() => _store.Conversations.Insert(new LifelongLearning.Bot.Core.Conversations.Conversation
         {
-            Id = "m1", Mode = LifelongLearning.Bot.Core.Conversations.ConversationMode.Announcing, AnnouncementPhoto = "zalo:https://example.org/a.jpg",
+            Id = "m1", Mode = LifelongLearning.Bot.Core.Conversations.ConversationMode.Announcing, Photo = "zalo:https://example.org/a.jpg",
         }));
 
         Assert.Equal(0, _housekeeping.PrunePhotoCopies());

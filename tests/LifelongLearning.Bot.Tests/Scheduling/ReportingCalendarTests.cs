@@ -231,7 +231,7 @@ public class ReportingCalendarTests
         AssertPng(w, close.PhotoFileId);
 
         var input = ChartInputBuilder.Build(w.Time.Plan, "Năm 2026", w.Reports.FiguresOf(round),
-            w.Reports.YearlySums().ToDictionary(p => p.Key, p => p.Value));
+            w.Reports.YearlyFiguresByIndicator().ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(["TV-HTSD", "TV-CDS", "VH-CLB"], input.Targets.Select(t => t.Code));
         Assert.Equal(66.7m, input.Targets[0].Current);
         Assert.Equal(50m, input.Targets[1].Current);

@@ -204,4 +204,22 @@ public sealed class BotStoreTests : IDisposable
         Assert.ThrowsAny<Exception>(() => store.Write(() => throw new InvalidOperationException()));
         Assert.Equal(1, commits);
     }
+
+    [Fact]
+    public void A_read_raises_no_commit_and_inside_a_write_sees_what_the_write_has_done()
+    {
+        using var store = new BotStore(DbPath);
+        store.Write(() => store.Units.Insert(new UnitRecord { Id = "A", Name = "A", Kind = "k" }));
+        var commits = 0;
+        store.Committed += () => commits++;
+        Assert.NotNull(store.Read(() => store.Units.FindById("A")));
+        Assert.Equal(0, commits);
+        var seen = store.Write(() =>
+        {
+            store.Units.Insert(new UnitRecord { Id = "B", Name = "B", Kind = "k" });
+            return store.Read(() => store.Units.FindById("B")) is not null;
+        });
+        Assert.True(seen);
+        Assert.Equal(1, commits);
+    }
 }

@@ -26,6 +26,7 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         ["calendar: the units asked (active ones)"] = ("Active", s => s.Units.Query().Where(u => u.Active).GetPlan()),
         ["calendar: a unit's reporters"] = ("UnitId", s => s.Members.Query().Where(m => m.UnitId == "TV-TH" && m.Role == Role.Reporter && m.RemovedAt == null).GetPlan()),
         ["calendar: has the unit reported (its answers)"] = ("_id", s => s.AnswersOf("2026-H1", "TV-TH").GetPlan()),
+        ["calendar: a round's answers (digest figures, yearly sums)"] = ("_id", s => s.AnswersOfRound("2026-H1").GetPlan()),
         ["calendar: reminders already sent to a unit"] = ("DedupKey", s => s.OutboxByDedupPrefix("remind:2026-H1:TV-TH:").GetPlan()),
         ["calendar: a message with this key already queued"] = ("DedupKey", s => s.Outbox.Query().Where(m => m.DedupKey == "remind:2026-H1:TV-TH:2026-06-19:7").GetPlan()),
         ["calendar: a member's accounts"] = ("MemberId", s => s.Accounts.Query().Where(a => a.MemberId == "7").GetPlan()),
@@ -48,8 +49,7 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         ["housekeeping: rows sending a photo"] = ("PhotoFileId", s => s.OutboxWithPhoto().GetPlan()),
         ["housekeeping: rows sending this photo"] = ("PhotoFileId", s => s.OutboxWithPhoto("$/photos/zalo-1").GetPlan()),
         ["housekeeping: events with a photo"] = ("PhotoFileId", s => s.EventsWithPhoto().GetPlan()),
-        ["housekeeping: announcements being written with a photo"] = ("AnnouncementPhoto", s => s.ConversationsWithAnnouncementPhoto().GetPlan()),
-        ["housekeeping: events being written with a photo"] = ("EventDraftPhoto", s => s.ConversationsWithEventPhoto().GetPlan()),
+        ["housekeeping: announcements and events being written with a photo"] = ("Photo", s => s.ConversationsWithPhoto().GetPlan()),
     };
 
     public static TheoryData<string> Names => [.. Queries.Keys];
@@ -100,8 +100,7 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         Assert.Equal(s.Outbox.FindAll().Count(m => m.PhotoFileId is { Length: > 0 }), s.OutboxWithPhoto().Count());
         Assert.Equal(s.Outbox.FindAll().Count(m => m.CreatedAt < Now.AddDays(-90)), s.OutboxCreatedBefore(Now.AddDays(-90)).Count());
         Assert.Equal(["2"], s.FinishedExports().ToEnumerable().Select(e => e.Id.ToString()));
-        Assert.Equal(["9"], s.ConversationsWithEventPhoto().ToEnumerable().Select(c => c.Id));
-        Assert.Equal(["8"], s.ConversationsWithAnnouncementPhoto().ToEnumerable().Select(c => c.Id));
+        Assert.Equal(["8", "9"], s.ConversationsWithPhoto().ToEnumerable().Select(c => c.Id).Order());
         Assert.Equal(1, s.OutboxByDocumentPrefix("exports/1/").Count());
     }
 
@@ -138,8 +137,8 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
                 s.Exports.Insert(new ExportRequest { Id = 1, Status = ExportStatus.Pending });
                 s.Exports.Insert(new ExportRequest { Id = 2, Status = ExportStatus.Done });
                 s.Conversations.InsertBulk(Enumerable.Range(100, 3000).Select(i => new Conversation { Id = $"{i}" }));
-                s.Conversations.Insert(new Conversation { Id = "8", AnnouncementPhoto = "zalo:https://anh" });
-                s.Conversations.Insert(new Conversation { Id = "9", EventDraft = new() { Photo = "telegram:abc", Title = "Ngày sách" } });
+                s.Conversations.Insert(new Conversation { Id = "8", Mode = ConversationMode.Announcing, Photo = "zalo:https://anh" });
+                s.Conversations.Insert(new Conversation { Id = "9", Mode = ConversationMode.AddingEvent, Photo = "telegram:abc", Event = new() { Title = "Ngày sách" } });
             });
         }
 

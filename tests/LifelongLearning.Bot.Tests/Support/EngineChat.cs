@@ -28,8 +28,8 @@ public sealed class EngineChat(EngineHost host, string channel = "test")
     }
 
     /// <summary>A member the bot already knows (as if an invite had been redeemed).</summary>
-    public Member Join(string chat, string name, Role role, string? unitId = null) =>
-        host.Store.Write(() => host.Services.GetRequiredService<Members>().Create(channel, chat, name, role, unitId));
+    public Member Join(string chat, string name, Role role, string? unitId = null, string communeId = Communes.Shipped) =>
+        host.Store.Write(() => host.Services.GetRequiredService<Members>().Create(channel, chat, name, role, unitId, communeId));
 
     public List<OutboxMessage> Queued(string chat) => [.. host.Store.Outbox.Find(m => m.ChatId == chat).OrderBy(m => m.Id)];
 }

@@ -14,7 +14,7 @@ public static class Residents
         {
             for (var i = 0; i < count; i++)
             {
-                var member = members.Create(channel, (firstChatId + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"Người dân {i}", Role.Resident, null);
+                var member = members.Create(channel, (firstChatId + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"Người dân {i}", Role.Resident, null, Communes.Shipped);
                 store.Subscribers.Insert(new Subscriber { Id = member.Id, Active = true, Area = area, SubscribedAt = DateTime.UtcNow });
             }
         });

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Files;
 using Microsoft.Extensions.Hosting;
@@ -34,14 +35,14 @@ public sealed partial class TelegramPolling(
         try { await startup.Ready.WaitAsync(stoppingToken); }
         catch (Exception) { return; } // stopping, or the start failed for good and the bot is stopping
         int? offset = null;
-        var backoff = FirstBackoff;
+        var backoff = new Backoff(FirstBackoff, MaxBackoff, clock);
         var timeout = options.Value.PollTimeoutSeconds;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var updates = await bot.GetUpdates(offset, timeout: timeout, allowedUpdates: TelegramStartup.AllowedUpdates, cancellationToken: stoppingToken);
-                backoff = FirstBackoff;
+                backoff.Reset();
                 foreach (var update in updates)
                 {
                     await HandleAsync(update, stoppingToken);
@@ -55,20 +56,20 @@ public sealed partial class TelegramPolling(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 409)
             {
-                LogConflict(ex.Message, backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogConflict(ex.Message, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
             catch (Exception ex) when (TelegramErrors.IsTransient(ex, stoppingToken))
             {
-                LogTransient(TelegramErrors.Describe(ex), backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogTransient(TelegramErrors.Describe(ex), backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Anything else (the store failing, a bug): keep the offset, so the update comes again.
                 // Not a Telegram failure (those are caught above), so the exception carries no token.
-                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
         }
     }
@@ -102,12 +103,6 @@ public sealed partial class TelegramPolling(
         }
     }
 
-    private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken ct)
-    {
-        try { await Task.Delay(backoff, clock, ct); }
-        catch (OperationCanceledException) { }
-        return backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram update {UpdateId} ({Type}) handled; new: {Fresh}")]
     private partial void LogHandled(int updateId, string type, bool fresh);

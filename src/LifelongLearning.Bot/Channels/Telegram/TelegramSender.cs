@@ -2,7 +2,6 @@ using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -32,7 +31,7 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
 
     private static bool FitsCaption(string text) => text.Length is > 0 and <= MaxCaptionLength;
 
-    public async Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var chat = new ChatId(long.Parse(message.ChatId, CultureInfo.InvariantCulture));
         var keyboard = Keyboard(message.Choices);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed partial class ZaloPolling(
         {
             return;
         }
-        var backoff = FirstBackoff;
+        var backoff = new Backoff(FirstBackoff, MaxBackoff, clock);
         var timeout = options.Value.PollTimeoutSeconds;
         // Zalo hands an update out once (no offset): one the store could not take (disk full, a locked
         // file) is kept here and offered again before the next poll, or the person's message would be lost.
@@ -45,7 +46,7 @@ public sealed partial class ZaloPolling(
                 if (unstored is null)
                 {
                     unstored = await zalo.GetUpdatesAsync(timeout, stoppingToken);
-                    backoff = FirstBackoff;
+                    backoff.Reset();
                     heartbeats.Beat("zalo");
                 }
                 if (unstored is not null) await inbox.AcceptAsync(unstored, stoppingToken);
@@ -57,30 +58,24 @@ public sealed partial class ZaloPolling(
             }
             catch (ZaloApiException ex) when (ex.ErrorCode == 409)
             {
-                LogConflict(ex.Description, backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogConflict(ex.Description, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
             catch (ZaloApiException ex)
             {
                 // The client scrubs the token from every description.
-                LogPollFailed(ex.Description, backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogPollFailed(ex.Description, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // The store failing, a bug: not a Zalo failure, so the exception carries no token.
-                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.TotalSeconds);
-                backoff = await BackOffAsync(backoff, stoppingToken);
+                LogFailed(ex, ex.GetType().Name, ex.Message, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
         }
     }
 
-    private async Task<TimeSpan> BackOffAsync(TimeSpan backoff, CancellationToken ct)
-    {
-        try { await Task.Delay(backoff, clock, ct); }
-        catch (OperationCanceledException) { }
-        return backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zalo getUpdates failed ({Reason}); retrying in {Seconds} s")]
     private partial void LogPollFailed(string reason, double seconds);

@@ -3,7 +3,6 @@ using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Outbox;
-using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +42,7 @@ public sealed partial class ZaloSender(
     /// <summary>Another channel of this bot that uploads charts and files (Telegram, when it is on), named as people read it.</summary>
     private readonly string? _uploader = channels.FirstOrDefault(c => c.UploadsFiles) is { } c ? ChannelName.Display(c.Channel) : null;
 
-    public async Task SendAsync(OutboxMessage message, SendPace pace, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var text = message.Text.Length == 0 ? "…" : message.Text;
         if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);

@@ -32,12 +32,12 @@ public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<Bo
 
     /// <summary>
     /// The menus of the channel's chats whose person joined, changed role or left since theirs was published.
-    /// Read outside a store write on purpose: every write, even one that changes nothing, raises
+    /// A <see cref="BotStore.Read{T}"/>, never a write: every write, even one that changes nothing, raises
     /// <see cref="BotStore.Committed"/>, which wakes the caller (and the outbox) again, and it would spin.
     /// </summary>
-    public IReadOnlyList<CommandMenu> Due(string channel) =>
-        [.. store.Accounts.Find(a => a.MenuDue).Where(a => a.Channel == channel).OrderBy(a => a.Id, StringComparer.Ordinal)
-            .Select(a => new CommandMenu(MenuScope.Chat, a.ChatId, Of(c => c.ShownTo(UsersOf(a)))))];
+    public IReadOnlyList<CommandMenu> Due(string channel) => store.Read(() =>
+        (IReadOnlyList<CommandMenu>)[.. store.Accounts.Find(a => a.MenuDue).Where(a => a.Channel == channel).OrderBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new CommandMenu(MenuScope.Chat, a.ChatId, Of(c => c.ShownTo(UsersOf(a)))))]);
 
     /// <summary>
     /// The channel published (or was refused, for good) the chat's menu. Still due when the person's role changed
@@ -75,7 +75,7 @@ public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<Bo
         var prefix = channel + ":";
         foreach (var admin in options.Value.AdminChatIds.Where(a => a.StartsWith(prefix, StringComparison.Ordinal)))
             chats[admin[prefix.Length..]] = CommandUsers.Officials;
-        store.Write(() =>
+        store.Read(() =>
         {
             var staff = store.Members.Find(m => m.RemovedAt == null && m.Role != Role.Resident).ToDictionary(m => m.Id, m => m.Role);
             foreach (var account in store.Accounts.Find(a => a.Channel == channel))

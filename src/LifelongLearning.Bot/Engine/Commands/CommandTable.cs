@@ -2,6 +2,8 @@ using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Events;
 using static LifelongLearning.Bot.Engine.Commands.CommandUsers;
 
+using LifelongLearning.Bot.Engine.Flows;
+
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>
@@ -12,8 +14,8 @@ namespace LifelongLearning.Bot.Engine.Commands;
 public sealed class CommandTable
 {
     public CommandTable(
-        StartCommand start, ReportCommands report, OfficialCommands official, HelpCommand help, ResidentCommands residents,
-        AnnouncementCommands announcements, ExportCommands exports, LinkCommand link, EventCommands events,
+        StartCommand start, ReportFlow report, ReportCommands reportStatus, OfficialCommands official, HelpCommand help, ResidentCommands residents,
+        AnnouncementFlow announcements, ExportCommands exports, LinkCommand link, EventFlow events, ConversationFlows flows,
         EventListCommands eventList, ParticipationCommand participation, Web.WebCommand web)
     {
         All =
@@ -21,9 +23,9 @@ public sealed class CommandTable
             // Unit heads
             new("baocao", Reporters, "/baocao — bắt đầu hoặc tiếp tục báo cáo", "Bắt đầu hoặc tiếp tục báo cáo", (t, _) => report.Start(t)),
             new("sua", Reporters, "/sua — sửa số đã gửi (đến khi kỳ báo cáo đóng)", "Sửa số liệu đã gửi", (t, _) => report.Correct(t)),
-            new("trangthai", Reporters | Residents, "/trangthai — đơn vị còn thiếu gì", "Xem đơn vị còn thiếu gì", (t, _) => report.Status(t),
+            new("trangthai", Reporters | Residents, "/trangthai — đơn vị còn thiếu gì", "Xem đơn vị còn thiếu gì", (t, _) => reportStatus.Status(t),
                 InGroups: true, HelpUsers: Reporters),
-            new("huy", Reporters | Residents, "/huy — dừng lại (số đã nhập vẫn được giữ)", "Dừng việc đang làm", (t, _) => report.Leave(t),
+            new("huy", Reporters | Residents, "/huy — dừng lại (số đã nhập vẫn được giữ)", "Dừng việc đang làm", (t, _) => flows.Cancel(t),
                 HelpUsers: Reporters),
             new("thamgia", Reporters, "/thamgia SỐ-SỰ-KIỆN SỐ-NGƯỜI — báo số người tham gia một sự kiện", "Báo số người tham gia sự kiện",
                 participation.Handle),
@@ -49,7 +51,7 @@ public sealed class CommandTable
             new("huysukien", Officials, "/huysukien SỐ — hủy sự kiện anh/chị đã thêm", "Hủy sự kiện", eventList.Cancel),
             new("web", Officials, "/web — liên kết đăng nhập trang theo dõi trên máy tính (dùng một lần, 10 phút)", "Trang theo dõi trên máy tính",
                 (t, _) => web.Handle(t)),
-            new("huy", Officials, "/huy — thôi việc đang làm dở (thông báo, sự kiện)", "Thôi việc đang làm dở", (t, _) => report.Leave(t)),
+            new("huy", Officials, "/huy — thôi việc đang làm dở (thông báo, sự kiện)", "Thôi việc đang làm dở", (t, _) => flows.Cancel(t)),
             // Residents (anyone may type them; they are shown to residents)
             // In a group, /start (sent by Telegram when someone adds the bot) shows what the bot does there.
             new("start", Everyone, "/start — đăng ký nhận thông báo sự kiện", "Đăng ký nhận thông báo",

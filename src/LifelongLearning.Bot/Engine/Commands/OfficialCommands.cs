@@ -56,10 +56,11 @@ public sealed class OfficialCommands(
 
     public void Invite(Turn turn, string args)
     {
+        var commune = store.For(turn.CommuneId);
         var what = args.Trim();
         if (what.Length == 0)
         {
-            var units = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u => $"{u.Id} — {u.Name}");
+            var units = commune.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u => $"{u.Id} — {u.Name}");
             turn.Say("Gõ /moi MÃ-ĐƠN-VỊ để tạo mã mời người báo cáo, hoặc /moi canbo để mời cán bộ theo dõi.\nCác đơn vị:\n" + string.Join("\n", units));
             return;
         }
@@ -69,7 +70,7 @@ public sealed class OfficialCommands(
             role = Role.Official;
         else
         {
-            unit = store.Units.FindById(what.ToUpperInvariant());
+            unit = commune.Units.FindById(what.ToUpperInvariant());
             if (unit is not { Active: true })
             {
                 turn.Say($"Không có đơn vị mã «{Quote.Short(what)}». Gõ /donvi để xem mã các đơn vị.");
@@ -79,7 +80,7 @@ public sealed class OfficialCommands(
         }
         var code = InviteCodes.NewCode();
         var expires = time.UtcNow + options.Value.InviteLifetime;
-        store.Invites.Insert(new Invite
+        commune.Invites.Insert(new Invite
         {
             Id = InviteCodes.Hash(code), Role = role, UnitId = unit?.Id, CreatedBy = turn.Member?.Id ?? "",
             CreatedAt = time.UtcNow, ExpiresAt = expires,
@@ -101,7 +102,7 @@ public sealed class OfficialCommands(
             return;
         }
         var (code, kind, name) = (parts[0].ToUpperInvariant(), parts[1], parts[2]);
-        turn.Say(units.Add(code, kind, name) switch
+        turn.Say(units.Add(store.For(turn.CommuneId), code, kind, name) switch
         {
             UnitAdded.UnknownKind => $"Không có loại đơn vị «{Quote.Short(kind)}». Các loại: {kinds}",
             UnitAdded.CodeTaken => $"Mã {code} đã có đơn vị dùng. Chọn mã khác.",
@@ -111,8 +112,9 @@ public sealed class OfficialCommands(
 
     public void ListUnits(Turn turn)
     {
-        var byUnit = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
-        var lines = store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
+        var commune = store.For(turn.CommuneId);
+        var byUnit = commune.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
+        var lines = commune.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
         {
             var people = byUnit[u.Id].Select(m => $"{m.Name} (số {m.Id})").ToList();
             return $"• {u.Id} — {u.Name}: {(people.Count == 0 ? "chưa có người báo cáo" : string.Join(", ", people))}";
@@ -122,7 +124,8 @@ public sealed class OfficialCommands(
 
     public void RemoveMember(Turn turn, string args)
     {
-        var member = store.Members.FindById(args.Trim());
+        var commune = store.For(turn.CommuneId);
+        var member = commune.Members.FindById(args.Trim());
         if (member is null || member.RemovedAt is not null || member.Role == Role.Resident)
         {
             turn.Say("Không tìm thấy người có số này. Gõ /donvi để xem số của từng người.");
@@ -134,7 +137,7 @@ public sealed class OfficialCommands(
             return;
         }
         member.RemovedAt = time.UtcNow;
-        store.Members.Update(member);
+        commune.Members.Update(member);
         members.MenuChanged(member);
         store.Conversations.Delete(member.Id);
         turn.Say($"Đã bỏ {member.Name} khỏi danh sách. Người này không còn báo cáo được; các số đã gửi vẫn được giữ.");

@@ -44,7 +44,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
 
     public void Subscribe(Turn turn)
     {
-        var member = turn.Member ?? members.Create(turn.Message, Role.Resident, null);
+        var member = turn.Member ?? members.Create(turn.Message, Role.Resident, null, Communes.Shipped);
         turn.Member = member;
         var subscriber = store.Subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
         subscriber.Active = true;
@@ -80,7 +80,8 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             link.Join(turn, invite);
             return;
         }
-        var unit = invite.UnitId is null ? null : store.Units.FindById(invite.UnitId);
+        // The invite says the commune: the unit is looked up in it, and the newcomer becomes one of its people.
+        var unit = invite.UnitId is null ? null : store.For(invite.CommuneId).Units.FindById(invite.UnitId);
         if (invite.UnitId is not null && unit is not { Active: true })
         {
             turn.Say("Đơn vị của mã mời này không còn hoạt động. Vui lòng liên hệ cán bộ xã.");
@@ -90,7 +91,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         var member = turn.Member;
         if (member is null)
         {
-            member = members.Create(turn.Message, invite.Role, invite.UnitId);
+            member = members.Create(turn.Message, invite.Role, invite.UnitId, invite.CommuneId);
             // The turn's blank conversation becomes the new member's, so the report begun below is saved with the turn.
             turn.Conversation.Id = member.Id;
         }

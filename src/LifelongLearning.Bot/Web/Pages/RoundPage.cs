@@ -36,8 +36,8 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
         var deadlineEnd = time.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
         // Everything the table needs in a few indexed reads, not several per unit: the page must stay fast on 60 units.
         var first = store.Answers.Find(Query.EQ(nameof(Answer.RoundId), round.Id)).GroupBy(a => a.UnitId).ToDictionary(g => g.Key, g => g.Min(a => a.FirstConfirmedAt));
-        var reminded = store.Outbox.Find(Query.StartsWith(nameof(OutboxMessage.DedupKey), $"remind:{round.Id}:"))
-            .GroupBy(m => m.DedupKey!.Split(':')[2]).ToDictionary(g => g.Key, g => g.Max(m => m.SentAt ?? m.CreatedAt));
+        var reminded = store.Outbox.Find(Query.StartsWith(nameof(OutboxMessage.DedupKey), DedupKeys.ReminderPrefix(round.Id)))
+            .GroupBy(m => DedupKeys.ReminderUnit(m.DedupKey!)).ToDictionary(g => g.Key, g => g.Max(m => m.SentAt ?? m.CreatedAt));
         var reporters = store.Members.Find(Query.EQ(nameof(Member.Role), Role.Reporter.ToString())).Where(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
         var ids = reporters.SelectMany(g => g).Select(m => new BsonValue(m.Id)).ToArray();
         var accounts = (ids.Length == 0 ? [] : store.Accounts.Find(Query.In(nameof(ChatAccount.MemberId), ids))).ToLookup(a => a.MemberId);
@@ -51,7 +51,7 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
             DateTime? at = first.TryGetValue(unit.Id, out var f) ? f : null;
             var (state, css) = at switch
             {
-                { } t when t >= deadlineEnd => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
+                { } t when Lateness.IsLate(time.ToLocal(t), round.DeadlineDay) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
                 not null => ("Đã gửi đúng hạn", "ok"),
                 null when time.UtcNow >= deadlineEnd => ($"Chưa gửi — quá hạn {Days(time.UtcNow - deadlineEnd)}", "bad"),
                 null => ("Chưa gửi", "muted"),

@@ -83,7 +83,8 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         var name = form["ten"].ToString().Trim();
         if (!UnitCode().IsMatch(code)) return Error(user, "Mã đơn vị gồm 2–20 chữ cái không dấu, chữ số hoặc dấu gạch ngang, ví dụ TV-CD.");
         if (name.Length is 0 or > MaxNameLength) return Error(user, $"Tên đơn vị không được để trống và dài tối đa {MaxNameLength} ký tự.");
-        return store.Write(() => units.Add(code, kind, name)) switch
+        // The web page serves the shipped commune only, until its sign-in carries a commune (#16).
+        return store.Write(() => units.Add(store.For(Communes.Shipped), code, kind, name)) switch
         {
             UnitAdded.Added => FormOutcome.Redirect("/web/don-vi?da=them"),
             UnitAdded.UnknownKind => Error(user, "Loại đơn vị không có trong Kế hoạch."),

@@ -44,10 +44,7 @@ public sealed class ConsoleSenderTests : IDisposable
         return (new ConsoleSender(new ConsoleTerminal(TextReader.Null, output), new Outgoing(_store)), output);
     }
 
-    private static OutboxMessage Chart() => new()
-    {
-        Id = 1, Channel = ConsoleChannel.Name, ChatId = "lan", Text = "Biểu đồ kỳ 2026-H1", PhotoFileId = "$/charts/2026-H1",
-    };
+    private static OutgoingMessage Chart() => new(1, "lan", "Biểu đồ kỳ 2026-H1", [], NumberedChoices: false, PhotoFileId: "$/charts/2026-H1");
 
     private static string SavedPath(string output)
     {

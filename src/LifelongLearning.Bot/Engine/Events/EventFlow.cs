@@ -1,6 +1,7 @@
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -13,16 +14,16 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// with the number of residents it reaches, where a field is changed by its number, then OK. The draft
 /// lives in the conversation, so a restart resumes at the same step.
 /// </summary>
-public sealed class EventCommands
+public sealed class EventFlow : StepFlow<EventDraft>
 {
     private readonly BotStore _store;
     private readonly PlanHolder _time;
     private readonly EventCalendar _calendar;
     private readonly Audience _audience;
     private readonly EventOptions _options;
-    private readonly IReadOnlyList<EventStep> _steps;
+    private readonly IReadOnlyList<FlowStep<EventDraft>> _steps;
 
-    public EventCommands(BotStore store, PlanHolder time, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
+    public EventFlow(BotStore store, PlanHolder time, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
     {
         (_store, _time, _calendar, _audience, _options) = (store, time, calendar, audience, options.Value);
         _steps =
@@ -37,89 +38,13 @@ public sealed class EventCommands
         ];
     }
 
-    private int Preview => _steps.Count;
-
-    public void Start(Turn turn)
-    {
-        var c = turn.Conversation;
-        c.Reset();
-        c.Mode = ConversationMode.AddingEvent;
-        c.EventStep = 0;
-        turn.Say("Thêm sự kiện mới. Gõ «quay lại» để sửa câu trước, /huy bất cứ lúc nào để thôi.");
-        Ask(turn);
-    }
-
-    /// <summary>Only the photo step takes a photo.</summary>
-    public bool TakesPhoto(Conversation c) => c.Mode == ConversationMode.AddingEvent && c.EventStep < Preview && _steps[c.EventStep].TakesPhoto;
-
-    public void Continue(Turn turn, string text)
-    {
-        var c = turn.Conversation;
-        var folded = Words.Fold(text);
-        if (c.EventStep >= Preview)
-        {
-            AtPreview(turn, text, folded);
-            return;
-        }
-        if (NavigationWords.IsBack(folded))
-        {
-            if (c.ReturnToSummary) ShowPreview(turn);
-            else if (c.EventStep == 0)
-            {
-                turn.Say("Đây là câu đầu tiên.");
-                Ask(turn);
-            }
-            else
-            {
-                c.EventStep--;
-                Ask(turn);
-            }
-            return;
-        }
-        if (_steps[c.EventStep].Take(turn, text, c.EventDraft) is { } refusal)
-        {
-            turn.Say(refusal);
-            return;
-        }
-        if (c.ReturnToSummary || c.EventStep + 1 == Preview) ShowPreview(turn);
-        else
-        {
-            c.EventStep++;
-            Ask(turn);
-        }
-    }
-
-    private void AtPreview(Turn turn, string text, string folded)
-    {
-        var c = turn.Conversation;
-        if (folded is "ok" or "luu")
-        {
-            Save(turn);
-            return;
-        }
-        if (int.TryParse(text.Trim(), out var n) && n >= 1 && n <= _steps.Count)
-        {
-            c.ReturnToSummary = true;
-            c.EventStep = n - 1;
-            Ask(turn);
-            return;
-        }
-        if (NavigationWords.IsBack(folded))
-        {
-            c.EventStep = Preview - 1;
-            Ask(turn);
-            return;
-        }
-        turn.Say($"Gõ OK để lưu sự kiện, một số từ 1 đến {_steps.Count} để sửa mục đó, hoặc /huy để thôi.");
-    }
-
-    private void Ask(Turn turn)
-    {
-        var c = turn.Conversation;
-        c.NumberedChoices = [];
-        var question = _steps[c.EventStep].Ask(turn);
-        turn.Say(question with { Text = $"{c.EventStep + 1}/{_steps.Count}. {question.Text}" });
-    }
+    public override ConversationMode Mode => ConversationMode.AddingEvent;
+    protected override IReadOnlyList<FlowStep<EventDraft>> Steps => _steps;
+    protected override string Opening => "Thêm sự kiện mới. Gõ «quay lại» để sửa câu trước, /huy bất cứ lúc nào để thôi.";
+    protected override string Cancelled => "Đã thôi thêm sự kiện, chưa lưu gì.";
+    protected override IReadOnlySet<string> FinishWords { get; } = new HashSet<string> { "ok", "luu" };
+    protected override string PreviewHint => "Gõ OK để lưu sự kiện";
+    protected override EventDraft DraftOf(Conversation c) => c.Event;
 
     private static bool IsSkip(string text) => Words.Fold(text) is "bo qua" or "khong" or "khong co";
 
@@ -159,8 +84,8 @@ public sealed class EventCommands
 
     private static Reply? TakePhoto(Turn turn, string text, EventDraft draft)
     {
-        if (turn.Message.PhotoRef is { } photo) draft.Photo = photo;
-        else if (IsSkip(text)) draft.Photo = null;
+        if (turn.Message.PhotoRef is { } photo) turn.Conversation.Photo = photo;
+        else if (IsSkip(text)) turn.Conversation.Photo = null;
         else return "Vui lòng gửi một ảnh, hoặc gõ «bỏ qua» nếu không có ảnh.";
         return null;
     }
@@ -200,7 +125,7 @@ public sealed class EventCommands
 
     private EventRecord FromDraft(Turn turn)
     {
-        var d = turn.Conversation.EventDraft;
+        var d = turn.Conversation.Event;
         return new EventRecord
         {
             Title = d.Title!,
@@ -208,7 +133,7 @@ public sealed class EventCommands
             AllDay = d.AllDay,
             Place = d.Place,
             Description = d.Description,
-            PhotoFileId = d.Photo,
+            PhotoFileId = turn.Conversation.Photo,
             Area = d.Area,
             OrganiserUnitId = d.OrganiserUnitId,
             CreatedBy = turn.Member!.Id,
@@ -216,26 +141,20 @@ public sealed class EventCommands
         };
     }
 
-    private void ShowPreview(Turn turn)
+    protected override Reply Preview(Turn turn)
     {
-        var c = turn.Conversation;
-        c.ReturnToSummary = false;
-        c.NumberedChoices = [];
-        c.EventStep = Preview;
         var e = FromDraft(turn);
         var reach = _audience.Residents(e.Area).Count;
         var unit = e.OrganiserUnitId is null ? "không có" : _store.Units.FindById(e.OrganiserUnitId)?.Name;
-        var fields = string.Join(" · ", _steps.Select((s, i) => $"{i + 1} {s.Field.ToLowerInvariant()}"));
-        turn.Say(new Reply(
+        return new Reply(
             $"Xem trước:\n{_calendar.Describe(e)}\n{(e.PhotoFileId is null ? "" : PhotoCopies.PreviewNote(_store, e.PhotoFileId) + "\n")}Đơn vị tổ chức: {unit}\n\n" +
-            $"Bot sẽ báo cho {VietnameseFormat.Number(reach)} người đang nhận thông báo{Schedule()}. Gõ OK để lưu, /huy để thôi.\n" +
-            $"Muốn sửa mục nào, gõ số của mục đó: {fields}.",
-            [new Choice("✅ Lưu", "OK")]));
+            $"Bot sẽ báo cho {VietnameseFormat.Number(reach)} người đang nhận thông báo{Schedule()}. Gõ OK để lưu, /huy để thôi.",
+            [new Choice("✅ Lưu", "OK")]);
     }
 
     private string Schedule() => _options.DaysBefore > 0 ? $" {_options.DaysBefore} ngày trước và sáng ngày diễn ra" : " vào sáng ngày diễn ra";
 
-    private void Save(Turn turn)
+    protected override void Finish(Turn turn)
     {
         var e = FromDraft(turn);
         _store.Events.Insert(e);

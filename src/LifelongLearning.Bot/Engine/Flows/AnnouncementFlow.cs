@@ -1,0 +1,85 @@
+using LifelongLearning.Bot.Core.Conversations;
+using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Storage;
+
+namespace LifelongLearning.Bot.Engine.Flows;
+
+/// <summary>
+/// /thongbao: an official writes an announcement (a photo may come with the text as its caption, or first and the
+/// text after), picks everyone or one village, sees how many people it reaches, and confirms; «quay lại» steps
+/// back and the preview changes a field by its number. Every recipient's message is written to the outbox in
+/// that one transaction, before the first one leaves, so a crash in the middle skips nobody.
+/// </summary>
+public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
+{
+    private readonly BotStore _store;
+    private readonly PlanHolder _time;
+    private readonly Audience _audience;
+    private readonly Broadcaster _broadcaster;
+
+    public AnnouncementFlow(BotStore store, PlanHolder time, Audience audience, Broadcaster broadcaster)
+    {
+        (_store, _time, _audience, _broadcaster) = (store, time, audience, broadcaster);
+        Steps =
+        [
+            new("Nội dung", _ => "Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.",
+                TakeText, TakesPhoto: true),
+            new("Nơi nhận", AskArea, TakeArea),
+        ];
+    }
+
+    public override ConversationMode Mode => ConversationMode.Announcing;
+    protected override IReadOnlyList<FlowStep<AnnouncementDraft>> Steps { get; }
+    protected override string? Opening => null;
+    protected override string Cancelled => "Đã hủy thông báo, chưa gửi cho ai.";
+    protected override IReadOnlySet<string> FinishWords { get; } = new HashSet<string> { "ok", "gui" };
+    protected override string PreviewHint => "Gõ OK để gửi thông báo";
+    protected override AnnouncementDraft DraftOf(Conversation c) => c.Announcement;
+
+    private static Reply? TakeText(Turn turn, string text, AnnouncementDraft draft)
+    {
+        // A photo sent alone is kept, and the text is asked for: it is the caption's place.
+        if (turn.Message.PhotoRef is { } photo) turn.Conversation.Photo = photo;
+        if (text.Length == 0)
+            return turn.Conversation.Photo is null ? "Vui lòng gửi nội dung thông báo." : "Đã nhận ảnh. Vui lòng gửi nội dung thông báo.";
+        if (text.Length > 1500)
+            return $"Thông báo dài {VietnameseFormat.Number(text.Length)} ký tự; vui lòng rút gọn còn tối đa 1.500 ký tự để Zalo nhận được.";
+        draft.Text = text;
+        return null;
+    }
+
+    private Reply AskArea(Turn turn)
+    {
+        var choices = AreaChoice.Choices(_time.Plan.Commune);
+        turn.Conversation.NumberedChoices = choices;
+        return new Reply("Gửi cho ai?", choices, Numbered: true);
+    }
+
+    private Reply? TakeArea(Turn turn, string text, AnnouncementDraft draft)
+    {
+        if (!AreaChoice.TryParse(_time.Plan.Commune, text, out var area))
+            return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
+        draft.Area = area;
+        return null;
+    }
+
+    protected override Reply Preview(Turn turn)
+    {
+        var c = turn.Conversation;
+        var count = _audience.Residents(c.Announcement.Area).Count;
+        var photoNote = c.Photo is null ? "" : "\n" + PhotoCopies.PreviewNote(_store, c.Photo);
+        return new Reply($"Xem trước:\n{c.Announcement.Text}{photoNote}\n\nGửi tới {VietnameseFormat.Number(count)} người ({c.Announcement.Area ?? "cả xã"}). Gõ OK để gửi, /huy để thôi.",
+            [new Choice("✅ Gửi", "OK")]);
+    }
+
+    protected override void Finish(Turn turn)
+    {
+        var c = turn.Conversation;
+        var recipients = _audience.Residents(c.Announcement.Area);
+        var broadcastId = $"b{_time.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
+        _broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.Announcement.Text}", c.Photo);
+        c.Reset();
+        turn.Say($"Đang gửi thông báo tới {VietnameseFormat.Number(recipients.Count)} người. Bot sẽ báo kết quả khi gửi xong.");
+    }
+}
