@@ -93,7 +93,7 @@ public sealed class BroadcastWorld : IDisposable
         public ChannelLimits Limits { get; } = new(MessagesPerSecond: 1e9, PerChatInterval: TimeSpan.FromTicks(1), PerChatBurst: 1_000);
         public Task AllSent => _all.Task;
 
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        public Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _sent) >= expected) _all.TrySetResult();
             return Task.CompletedTask;

@@ -15,8 +15,12 @@ if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 // `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
 // `-- --send`: sending at the platform's limit over a loopback Bot API, and the cost per message by queue length
-// (SendBench); `-- --drain` only the latter.
-if (args.Contains("--send") || args.Contains("--drain")) { await SendBench.RunAsync(quick: args.Contains("--quick"), drainOnly: args.Contains("--drain")); return; }
+// (SendBench); `-- --drain` only the latter, `-- --broadcast` only the former.
+if (args.Contains("--send") || args.Contains("--drain") || args.Contains("--broadcast"))
+{
+    await SendBench.RunAsync(quick: args.Contains("--quick"), drainOnly: args.Contains("--drain"), broadcastOnly: args.Contains("--broadcast"));
+    return;
+}
 const int recipients = 10_000;
 Figures(recipients);
 if (!args.Contains("--quick")) BenchmarkRunner.Run<BroadcastBenchmarks>(args: [.. args.Where(a => a != "--quick")]);

@@ -23,10 +23,11 @@ public static class SendBench
     private const string Person = "999999999";
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(bool quick, bool drainOnly)
+    public static async Task RunAsync(bool quick, bool drainOnly, bool broadcastOnly = false)
     {
         await using var api = await FakeBotApi.StartAsync();
         if (!drainOnly) await BroadcastsAsync(api, quick);
+        if (broadcastOnly) return;
         Console.WriteLine("Draining queued rows with a sender that answers at once (the bot's own work per message)");
         Console.WriteLine("  queued  | per message | allocated per message | CPU at 30/s while this many wait");
         foreach (var rows in quick ? [1_000, 10_000] : new[] { 1_000, 10_000, 100_000 })
@@ -35,7 +36,7 @@ public static class SendBench
 
     private static async Task BroadcastsAsync(FakeBotApi api, bool quick)
     {
-        Console.WriteLine($"Broadcast to {Residents:N0} residents over a loopback Bot API: {FakeBotApi.PerSecond}/s overall and 1/s per chat (after a burst of {FakeBotApi.ChatBurst}) enforced, MaxInFlight {new TelegramOptions().MaxInFlight}");
+        Console.WriteLine($"Broadcast to {Residents:N0} residents over a loopback Bot API: {FakeBotApi.PerSecond}/s overall and 1/s per chat (burst {FakeBotApi.ChatBurst}) enforced, MaxInFlight {new TelegramOptions().MaxInFlight}");
         Console.WriteLine("  round trip | share of 30/s | 429s (overall, one chat) | most to one chat in 1 s | missed | twice | reply latency p50 / max");
         foreach (var ms in quick ? [0, 300] : new[] { 0, 100, 300 })
             await BroadcastAsync(api, TimeSpan.FromMilliseconds(ms));

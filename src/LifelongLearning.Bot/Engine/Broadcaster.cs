@@ -39,6 +39,18 @@ public sealed class Broadcaster(BotStore store, CommuneClock clock, Messenger me
 
     public bool Exists(string broadcastId) => store.Broadcasts.FindById(broadcastId) is not null;
 
+    /// <summary>
+    /// <paramref name="wanted"/>, or it with a number after it when that id is taken: an official's id is made of
+    /// the second it was sent, and <see cref="Queue"/> skips an id it knows, so a second announcement sent within
+    /// the same second was dropped while the official was told it was going. Call inside the store write that queues it.
+    /// </summary>
+    public string FreeId(string wanted)
+    {
+        var id = wanted;
+        for (var n = 2; Exists(id); n++) id = $"{wanted}.{n}";
+        return id;
+    }
+
     /// <summary>A resident left: announcements still waiting for any of their accounts are not sent.</summary>
     public int CancelPendingFor(string memberId, string reason)
     {

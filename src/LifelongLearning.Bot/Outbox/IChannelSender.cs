@@ -9,15 +9,20 @@ public interface IChannelSender
 
     ChannelLimits Limits { get; }
 
-    /// <summary>Sends one message; throws <see cref="SendFailedException"/> when the platform refuses or fails.</summary>
-    Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends one row, its first message already booked; a row that goes as more than one message (a photo, then its
+    /// text too long for a caption) waits on <paramref name="pace"/> before each further one. Throws
+    /// <see cref="SendFailedException"/> when the platform refuses or fails.
+    /// </summary>
+    Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// How fast a platform lets the bot talk: overall, and to one chat (a short burst is tolerated); and how many
-/// sends may be under way at once, so that a slow network (a proxy, a Bot API server abroad) still fills the rate.
+/// How fast a platform lets the bot talk: overall, and to one chat (one message per interval; a burst only where
+/// nothing is counted, the console); and how many sends may be under way at once, so that a slow network (a
+/// proxy, a Bot API server abroad) still fills the rate.
 /// </summary>
-public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 3, int MaxInFlight = 1);
+public sealed record ChannelLimits(double MessagesPerSecond, TimeSpan PerChatInterval, int PerChatBurst = 1, int MaxInFlight = 1);
 
 public enum SendFailure
 {

@@ -121,7 +121,8 @@ public sealed partial class OutboxService(
             // The row was read up to seconds ago: a resident may have left (/ngung) or an event been cancelled
             // since. Read it again, so only the message in flight can slip through.
             if (store.Outbox.FindById(row.Id) is not { Status: OutboxStatus.Pending } message) continue;
-            pacer.Start(message.ChatId);
+            // One step with the check, since a send under way may book its second message meanwhile (SendPace).
+            if (pacer.TryStart(message.ChatId) > TimeSpan.Zero) return (true, nextAt);
             inFlight.Run(message.ChatId, () => SendOneAsync(sender, pacer, message, ct));
             started = true;
         }
@@ -174,7 +175,7 @@ public sealed partial class OutboxService(
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
         try
         {
-            await sender.SendAsync(OutgoingMessage.Of(message), send.Token);
+            await sender.SendAsync(OutgoingMessage.Of(message), new SendPace(pacer, message.ChatId, clock), send.Token);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it

@@ -4,9 +4,10 @@ namespace LifelongLearning.Bot.Outbox;
 /// Keeps a channel within its platform's limits, booking each message when its send starts, so that sends in
 /// flight at once count as they go (booked when the answer came back, every interval was the limit's plus the
 /// round trip). Overall: at most N starts in any window of N/rate seconds, a little wider for the network's
-/// jitter, and never closer than half an interval (no burst of N at once). Per chat: a short burst, then one
-/// message per interval, never crediting the time a send was in flight: the platform counted it somewhere in
-/// between. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
+/// jitter, and spread evenly: never closer than <see cref="Spread"/> of an interval (a second's starts bunched
+/// at its start drew a 429 when the platform saw the next second's first ones arrive early). Per chat: one
+/// message per interval (a burst only where the limits allow one), never crediting the time a send was in
+/// flight: the platform counted it somewhere in between; a photo's text sent after it waits its own turn. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
 /// </summary>
 public sealed class Pacer
 {
@@ -21,6 +22,12 @@ public sealed class Pacer
     public const double MarginStep = 0.01;
     public const double MaxMargin = 0.10;
     public const int CalmStarts = 1_000;
+
+    /// <summary>
+    /// Starts are at least this share of the overall interval apart: not 1, since each timer ends a little late
+    /// and the lost time would never come back; the window above keeps the rate itself.
+    /// </summary>
+    public const double Spread = 0.9;
 
     private readonly Lock _gate = new();
     private readonly ChannelLimits _limits;
@@ -42,7 +49,7 @@ public sealed class Pacer
         var perWindow = (int)Math.Clamp(Math.Floor(limits.MessagesPerSecond), 1, 1_000);
         _starts = Enumerable.Repeat(DateTimeOffset.MinValue, perWindow).ToArray();
         _limitWindow = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond);
-        _spacing = TimeSpan.FromSeconds(0.5 / limits.MessagesPerSecond);
+        _spacing = TimeSpan.FromSeconds(Spread / limits.MessagesPerSecond);
     }
 
     /// <summary>Until when a 429 stopped the channel (in the past when it did not).</summary>
@@ -73,7 +80,25 @@ public sealed class Pacer
         return tokens >= 1 ? TimeSpan.Zero : _limits.PerChatInterval * (1 - tokens);
     }
 
-    /// <summary>A send to the chat starts now: it takes its slot of the channel and of the chat.</summary>
+    /// <summary>
+    /// Starts a message to the chat now if both the channel and the chat are ready, in one step: the second
+    /// message of a row (a photo's text, <see cref="SendPace"/>) books from a send's thread while the loop books
+    /// from its own. Zero when it started, else how long until it may.
+    /// </summary>
+    public TimeSpan TryStart(string chatId)
+    {
+        lock (_gate)
+        {
+            var wait = ChannelReadyIn();
+            var chatWait = ChatReadyIn(chatId);
+            if (chatWait > wait) wait = chatWait;
+            if (wait > TimeSpan.Zero) return wait;
+            Start(chatId);
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>A message to the chat starts now: it takes its slot of the channel and of the chat.</summary>
     public void Start(string chatId)
     {
         lock (_gate)

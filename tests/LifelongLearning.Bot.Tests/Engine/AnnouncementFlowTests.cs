@@ -48,6 +48,25 @@ public sealed class AnnouncementFlowTests : EngineCommandTestBase
     }
 
     [Fact]
+    public void Two_announcements_sent_within_one_second_both_reach_the_resident()
+    {
+        // The clock stands still: both are sent in the same second (a quick official, or a fast test host).
+        Chat.Say("nga", "/start");
+        Chat.Say("nga", "đồng ý");
+        foreach (var text in new[] { "Họp thôn tối thứ sáu", "Lớp tin học sáng thứ bảy" })
+        {
+            Chat.Say("admin", "/thongbao");
+            Chat.Say("admin", text);
+            Chat.Say("admin", "1"); // cả xã
+            Assert.StartsWith("Đang gửi thông báo tới 1 người", Chat.Ask("admin", "OK"));
+        }
+
+        Assert.Single(Chat.Queued("nga"), m => m.Kind == OutboxKinds.Broadcast && m.Text.Contains("Họp thôn tối thứ sáu"));
+        Assert.Single(Chat.Queued("nga"), m => m.Kind == OutboxKinds.Broadcast && m.Text.Contains("Lớp tin học sáng thứ bảy"));
+        Assert.Equal(2, Store.Broadcasts.Count()); // each its own delivery report
+    }
+
+    [Fact]
     public void Huy_leaves_an_announcement_at_any_step_and_sends_nothing()
     {
         Chat.Say("nga", "/start");

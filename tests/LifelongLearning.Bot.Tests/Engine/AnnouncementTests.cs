@@ -111,7 +111,7 @@ public sealed class AnnouncementTests : IAsyncLifetime
 
         public IReadOnlyList<OutgoingMessage> To(string chatId) { lock (_sent) return [.. _sent.Where(m => m.ChatId == chatId)]; }
 
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        public Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
         {
             lock (_sent)
             {

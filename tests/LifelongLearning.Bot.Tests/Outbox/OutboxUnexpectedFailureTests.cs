@@ -65,7 +65,7 @@ public sealed class OutboxUnexpectedFailureTests : IAsyncLifetime
 
         public bool Sent(string chatId) { lock (_sent) return _sent.Contains(chatId); }
 
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        public Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
         {
             if (message.ChatId.StartsWith("bad", StringComparison.Ordinal)) throw new InvalidOperationException("a bug in the sender");
             lock (_sent) _sent.Add(message.ChatId);

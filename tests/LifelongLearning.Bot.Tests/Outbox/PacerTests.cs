@@ -32,6 +32,39 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public void A_seconds_starts_are_spread_through_it_not_bunched_at_its_start()
+    {
+        var pacer = new Pacer(new ChannelLimits(30, TimeSpan.FromSeconds(1)), _clock);
+        var starts = new List<DateTimeOffset>();
+        for (var chat = 0; starts.Count < 60; _clock.Advance(Tick))
+            while (pacer.ChannelReadyIn() == TimeSpan.Zero)
+            {
+                pacer.Start($"{chat++}");
+                starts.Add(_clock.GetUtcNow());
+            }
+
+        var closest = starts.Zip(starts.Skip(1), (a, b) => b - a).Min();
+        Assert.True(closest >= TimeSpan.FromSeconds(Pacer.Spread / 30), $"two starts {closest.TotalMilliseconds:0} ms apart");
+        Assert.True(starts[29] - starts[0] >= TimeSpan.FromSeconds(0.85), "the first 30 starts bunched in the window's first part");
+    }
+
+    [Fact]
+    public void A_rows_second_message_starts_only_when_the_chat_and_the_channel_are_both_ready()
+    {
+        var pacer = new Pacer(new ChannelLimits(2, TimeSpan.FromSeconds(1)), _clock);
+        Assert.Equal(TimeSpan.Zero, pacer.TryStart("42"));
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        pacer.Finished("42");
+
+        // A photo's answer is in; its text is a message of its own: a second after that answer, not at once.
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryStart("42"));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, pacer.TryStart("42"));
+        // Both counted against the channel's two a second: a third chat waits for the window.
+        Assert.True(pacer.TryStart("43") > TimeSpan.Zero, "two messages fill a window of two");
+    }
+
+    [Fact]
     public void A_send_in_flight_holds_its_slot_before_its_answer_comes_back()
     {
         var pacer = new Pacer(new ChannelLimits(2, TimeSpan.FromSeconds(1)), _clock);
@@ -46,7 +79,7 @@ public sealed class PacerTests
     }
 
     [Fact]
-    public void One_chat_gets_its_short_burst_then_one_message_a_second_not_counting_time_in_flight()
+    public void One_chat_gets_its_short_burst_where_allowed_then_one_message_a_second_not_counting_time_in_flight()
     {
         var pacer = new Pacer(new ChannelLimits(30, TimeSpan.FromSeconds(1), PerChatBurst: 3), _clock);
         for (var i = 0; i < 3; i++)

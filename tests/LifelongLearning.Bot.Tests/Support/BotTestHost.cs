@@ -26,6 +26,9 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>Every log line of every start of this host, formatted, for checks such as "the token is never logged".</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The per-chat interval every test host uses unless its settings say otherwise.</summary>
+    public const string TestPerChatInterval = "00:00:00.050";
+
     public string DatabasePath => Path.Combine(_directory, "bot.db");
 
     /// <summary>Services registered before the bot's own, for every start (a FakeTimeProvider: the bot only adds the system clock when none is there).</summary>
@@ -54,6 +57,10 @@ public sealed class BotTestHost : IAsyncDisposable
         all.TryAdd("Backup:Folder", Path.Combine(directory, "backups"));
         // Tests run side by side: each host's web page takes a free port, never the default 8080.
         all.TryAdd("Web:ListenUrl", "http://127.0.0.1:0");
+        // A chat's messages a twentieth of a second apart, not a second: tests read several replies to one chat
+        // within seconds. The pacing code is the same; PerChatPaceTests hold the real default of one a second.
+        all.TryAdd("Telegram:PerChatInterval", TestPerChatInterval);
+        all.TryAdd("Zalo:PerChatInterval", TestPerChatInterval);
         return host;
     }
 

@@ -19,7 +19,7 @@ public sealed class ConsoleSender(ConsoleTerminal terminal, Outgoing outgoing) :
     /// <summary>Where this instance saves the pictures and files it shows: made on first use, one per run.</summary>
     public string FilesFolder => _folder.Value;
 
-    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var name = outgoing.DisplayNameOf(Channel, message.ChatId) ?? message.ChatId;
         var text = message.NumberedChoices ? ChoiceText.WithNumbered(message.Text, message.Choices) : message.Text;

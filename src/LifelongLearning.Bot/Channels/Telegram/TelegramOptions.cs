@@ -42,6 +42,12 @@ public sealed class TelegramOptions
     /// </summary>
     public int MaxInFlight { get; set; } = 16;
 
+    /// <summary>
+    /// The least time between two messages to one chat, counted from the previous one's answer (Telegram: about
+    /// one a second, and bursts draw 429s). Only the tests, against their own server, set it shorter.
+    /// </summary>
+    public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool IsWebhook => string.Equals(Mode, Webhook, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -83,6 +89,9 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
 
         if (o.MaxInFlight is < 1 or > 64)
             errors.Add("Telegram:MaxInFlight phải từ 1 đến 64 (số tin gửi cùng lúc; mặc định 16).");
+
+        if (o.PerChatInterval <= TimeSpan.Zero || o.PerChatInterval > TimeSpan.FromMinutes(1))
+            errors.Add("Telegram:PerChatInterval phải lớn hơn 0 và không quá 1 phút, ví dụ \"00:00:01\" (Telegram cho phép khoảng một tin một giây cho mỗi cuộc trò chuyện).");
 
         if (o.MessagesPerSecond is <= 0 or > 1000)
             errors.Add("Telegram:MessagesPerSecond phải lớn hơn 0 và không quá 1000 (Telegram cho phép khoảng 30).");

@@ -25,10 +25,13 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
 
     public string Channel => TelegramUpdateMapper.Channel;
 
-    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: TimeSpan.FromSeconds(1), PerChatBurst: 3,
+    // No burst to a chat: Telegram tolerates a short one, then answers 429 (issue 15 saw bursts of three draw them).
+    public ChannelLimits Limits { get; } = new(MessagesPerSecond: options.Value.MessagesPerSecond, PerChatInterval: options.Value.PerChatInterval,
         MaxInFlight: options.Value.MaxInFlight);
 
-    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    private static bool FitsCaption(string text) => text.Length is > 0 and <= MaxCaptionLength;
+
+    public async Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var chat = new ChatId(long.Parse(message.ChatId, CultureInfo.InvariantCulture));
         var keyboard = Keyboard(message.Choices);
@@ -36,12 +39,12 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
         {
             if (message.PhotoRef is { } reference && reference.StartsWith(TelegramUpdateMapper.PhotoPrefix, StringComparison.Ordinal))
             {
-                await SendPhotoByIdAsync(chat, reference[TelegramUpdateMapper.PhotoPrefix.Length..], message.Text, keyboard, cancellationToken);
+                await SendPhotoByIdAsync(chat, reference[TelegramUpdateMapper.PhotoPrefix.Length..], message.Text, keyboard, pace, cancellationToken);
                 return;
             }
             if ((message.PhotoFileId ?? message.DocumentFileId) is { } fileId)
             {
-                await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, cancellationToken);
+                await SendFileAsync(chat, fileId, isPhoto: message.PhotoFileId is not null, message.Text, keyboard, pace, cancellationToken);
                 return;
             }
             await SendTextAsync(chat, message.Text, keyboard, cancellationToken);
@@ -53,9 +56,9 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
     }
 
     /// <summary>A chart as a photo, an export as a document; the text as caption when it fits, else after it.</summary>
-    private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    private async Task SendFileAsync(ChatId chat, string fileId, bool isPhoto, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
     {
-        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        var captioned = FitsCaption(text);
         var caption = captioned ? text : null;
         var markup = captioned ? keyboard : null;
         await using (var stream = outgoing.OpenFile(fileId))
@@ -65,15 +68,22 @@ public sealed class TelegramSender(ITelegramBotClient bot, Outgoing outgoing, IO
             else
                 await bot.SendDocument(chat, InputFile.FromStream(stream, outgoing.FileNameOf(fileId) ?? fileId), caption: caption, replyMarkup: markup, cancellationToken: ct);
         }
-        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
+        if (!captioned && text.Length > 0) await FollowingTextAsync(chat, text, keyboard, pace, ct);
     }
 
     /// <summary>A photo Telegram already holds (a person sent it to the bot): sent again by its file_id, no upload.</summary>
-    private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    private async Task SendPhotoByIdAsync(ChatId chat, string telegramFileId, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
     {
-        var captioned = text.Length is > 0 and <= MaxCaptionLength;
+        var captioned = FitsCaption(text);
         await bot.SendPhoto(chat, InputFile.FromFileId(telegramFileId), caption: captioned ? text : null, replyMarkup: captioned ? keyboard : null, cancellationToken: ct);
-        if (!captioned && text.Length > 0) await SendTextAsync(chat, text, keyboard, ct);
+        if (!captioned && text.Length > 0) await FollowingTextAsync(chat, text, keyboard, pace, ct);
+    }
+
+    /// <summary>The text after its photo or document is a message of its own to Telegram: it waits its turn in the chat.</summary>
+    private async Task FollowingTextAsync(ChatId chat, string text, InlineKeyboardMarkup? keyboard, SendPace pace, CancellationToken ct)
+    {
+        await pace.NextMessageAsync(ct);
+        await SendTextAsync(chat, text, keyboard, ct);
     }
 
     // Long texts were split into outbox rows when queued (Messenger), so each part is retried on its own.

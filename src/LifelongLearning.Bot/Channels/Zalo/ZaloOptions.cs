@@ -29,6 +29,12 @@ public sealed class ZaloOptions
     /// <summary>Sends under way at once (never two to one chat), so a slow network still fills the rate.</summary>
     public int MaxInFlight { get; set; } = 8;
 
+    /// <summary>
+    /// The least time between two messages to one chat, counted from the previous one's answer: Zalo documents
+    /// no limit, so one a second, as Telegram's. Only the tests, against their own server, set it shorter.
+    /// </summary>
+    public TimeSpan PerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public int PollTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Where the webhook endpoint (and the chart and file links) listen in webhook mode; a reverse proxy

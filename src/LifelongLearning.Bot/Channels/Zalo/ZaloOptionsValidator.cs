@@ -49,6 +49,9 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
         if (!(options.MessagesPerSecond > 0 && options.MessagesPerSecond <= 1000))
             errors.Add("Zalo:MessagesPerSecond phải lớn hơn 0 và không quá 1000.");
 
+        if (options.PerChatInterval <= TimeSpan.Zero || options.PerChatInterval > TimeSpan.FromMinutes(1))
+            errors.Add("Zalo:PerChatInterval phải lớn hơn 0 và không quá 1 phút, ví dụ \"00:00:01\" (một tin một giây cho mỗi cuộc trò chuyện).");
+
         if (options.MaxInFlight is < 1 or > 64)
             errors.Add("Zalo:MaxInFlight phải từ 1 đến 64 (số tin gửi cùng lúc; mặc định 8).");
 

@@ -34,8 +34,8 @@ public sealed partial class ZaloSender(
 
     public string Channel => ZaloUpdateMapper.Channel;
 
-    // Zalo documents no limit: stay polite, one message a second to a chat after a short burst.
-    public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), PerChatBurst: 3, MaxInFlight: options.Value.MaxInFlight);
+    // Zalo documents no limit: stay polite, one message a second to a chat, no burst.
+    public ChannelLimits Limits { get; } = new(options.Value.MessagesPerSecond, options.Value.PerChatInterval, MaxInFlight: options.Value.MaxInFlight);
 
     /// <summary>What Zalo registers of itself: 2000 characters, numbered choices, files as links.</summary>
     public static readonly ChannelProfile Profile = new(ZaloUpdateMapper.Channel, ZaloClient.MaxTextLength, NumbersChoices: true, UploadsFiles: false);
@@ -43,7 +43,7 @@ public sealed partial class ZaloSender(
     /// <summary>Another channel of this bot that uploads charts and files (Telegram, when it is on), named as people read it.</summary>
     private readonly string? _uploader = channels.FirstOrDefault(c => c.UploadsFiles) is { } c ? ChannelName.Display(c.Channel) : null;
 
-    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage message, SendPace pace, CancellationToken cancellationToken)
     {
         var text = message.Text.Length == 0 ? "…" : message.Text;
         if (message.NumberedChoices) text = ChoiceText.WithNumbered(text, message.Choices);

@@ -80,7 +80,7 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
     {
         var c = turn.Conversation;
         var recipients = _audience.Residents(c.Announcement.Area);
-        var broadcastId = $"b{_clock.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
+        var broadcastId = _broadcaster.FreeId($"b{_clock.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}");
         _broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.Announcement.Text}", c.Photo);
         c.Reset();
         turn.Say($"Đang gửi thông báo tới {VietnameseFormat.Number(recipients.Count)} người. Bot sẽ báo kết quả khi gửi xong.");

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Outbox;
 using System.Text.RegularExpressions;
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Engine;
@@ -24,8 +25,8 @@ public sealed class ConsoleSenderTests : IDisposable
         var (first, firstOutput) = Sender();
         var (second, secondOutput) = Sender();
 
-        await first.SendAsync(Chart(), CancellationToken.None);
-        await second.SendAsync(Chart(), CancellationToken.None);
+        await first.SendAsync(Chart(), SendPace.Unpaced, CancellationToken.None);
+        await second.SendAsync(Chart(), SendPace.Unpaced, CancellationToken.None);
 
         var firstPath = SavedPath(firstOutput.ToString());
         var secondPath = SavedPath(secondOutput.ToString());

@@ -92,6 +92,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Messages a private chat may get at once before one a second (Telegram tolerates a short burst: 3). A test
+    /// that holds the bot to one a second, no burst, sets 1, and <see cref="EnforceLimits"/> then refuses a second within it.
+    /// </summary>
+    public int PrivateBurst
+    {
+        get { lock (_gate) return _limits.PrivateBurst; }
+        set { lock (_gate) _limits.PrivateBurst = value; }
+    }
+
+    /// <summary>
     /// Answer "chat not found" for chats the fake has not seen (by <see cref="EnqueueMessage"/> or
     /// <see cref="AddChat"/>): a bot cannot write to a person who never wrote to it.
     /// </summary>

@@ -8,10 +8,13 @@ namespace LifelongLearning.Bot.Tests.Fakes.Telegram;
 /// </summary>
 internal sealed class RateLimits
 {
-    public const int PrivateBurst = 3;
+    public const int DefaultPrivateBurst = 3;
     public const double PrivatePerSecond = 1.0;
     public const int GroupPerMinute = 20;
     public const int DefaultGlobalPerSecond = 30;
+
+    /// <summary>Messages one private chat may get at once before one a second; 1 holds a sender to one a second, no burst.</summary>
+    public int PrivateBurst { get; set; } = DefaultPrivateBurst;
 
     /// <summary>All chats together in any second; raised by tests that send thousands and cannot wait minutes.</summary>
     public int GlobalPerSecond { get; set; } = DefaultGlobalPerSecond;
