@@ -102,7 +102,7 @@ public static class ThroughputBench
     private static string[][] Seed(IServiceProvider sp)
     {
         var store = sp.GetRequiredService<BotStore>();
-        var plan = sp.GetRequiredService<PlanHolder>().Plan;
+        var plan = sp.GetRequiredService<Plan>();
         var members = sp.GetRequiredService<Members>();
         var rounds = sp.GetRequiredService<RoundService>();
         var units = Enumerable.Range(0, Heads).Select(n =>

@@ -17,7 +17,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
 /// </summary>
 public sealed class ReportingCalendar(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, Messenger messenger,
-    CalendarFailures failures, Backups.BackupHealth? backups = null)
+    CalendarFailures failures, Backups.BackupHealth? backups = null, DigestCharts? charts = null)
 {
     /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
     public const int MaxDaysSinceCutOff = 60;
@@ -215,7 +215,7 @@ public sealed class ReportingCalendar(BotStore store, Plan plan, CommuneClock cl
         var figures = reports.FiguresOf(round, sums);
         var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
+        var png = (charts ?? new DigestCharts()).Draw(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
         // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
         var fileId = $"$/charts/{round.Id}";
         using var stream = new MemoryStream(png);
