@@ -83,13 +83,14 @@ public static class SizeBench
         var rebuilds = space.FreeShare * 100 >= new StorageOptions().RebuildFreePercent ? "yes" : "no";
         var copy = path + $".{years}y.db";
         File.Copy(path, copy, overwrite: true);
+        bool done;
         using (var logs = LoggerFactory.Create(b => b.AddSimpleConsole()))
-            if (!new StoreRebuild(10, 0, logs.CreateLogger("rebuild")).RunIfSparse(copy)) Console.WriteLine("  (not rebuilt)");
-        var rebuilt = new FileInfo(copy).Length;
+            done = new StoreRebuild(10, 0, logs.CreateLogger("rebuild")).RunIfSparse(copy);
+        var rebuilt = done ? $"{new FileInfo(copy).Length / 1048576.0:F1} MB" : "FAILED (the log line above)";
         File.Delete(copy);
         File.Delete(StoreRebuild.BackupPathOf(copy));
         Console.WriteLine(string.Create(c, $"  after {years,2} year(s): {space.FileBytes / 1048576.0,6:F1} MB, {space.FreeShare,4:P0} free ({answers:N0} answers, {outbox:N0} outbox rows kept); " +
-                                           $"rebuilt: {rebuilt / 1048576.0:F1} MB; the default threshold (50%) rebuilds at start: {rebuilds}"));
+                                           $"rebuilt: {rebuilt}; the default threshold (50%) rebuilds at start: {rebuilds}"));
     }
 
     private static void SeedPeople(BotStore store, Plan plan, DateTime at) => store.Write(() =>
