@@ -11,6 +11,10 @@ using LifelongLearning.Bot.Benchmarks;
 if (args.Contains("--web")) { WebPagesBench.Run(); return; }
 // `-- --digest`: /tonghop's digest and chart, the .xlsx and the .docx on the web bench's ten-year store (DigestBench).
 if (args.Contains("--digest")) { DigestBench.Run(); return; }
+// `-- --throughput`: messages a second through the engine with 200 unit heads reporting at once, beside LiteDB's floor (ThroughputBench).
+if (args.Contains("--throughput")) { ThroughputBench.Run(); return; }
+// `-- --size`: the store of one commune after a simulated year and ten, housekeeping on, and what the start-up rebuild gives back (SizeBench).
+if (args.Contains("--size")) { SizeBench.Run(); return; }
 if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 // `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }

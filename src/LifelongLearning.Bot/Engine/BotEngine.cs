@@ -29,6 +29,7 @@ public sealed partial class BotEngine(
     ReportFlow report,
     HelpCommand help,
     CommandTable commands,
+    OfficialCommands official,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -86,6 +87,7 @@ public sealed partial class BotEngine(
         message = message with { Text = TextElements.Repair(message.Text), SenderName = TextElements.Repair(message.SenderName) };
         try
         {
+            var digest = PrepareDigest(message);
             return store.Write(() =>
             {
                 if (store.Received.FindById(message.Key) is not null)
@@ -93,7 +95,7 @@ public sealed partial class BotEngine(
                     LogDuplicate(message.Key);
                     return false;
                 }
-                var turn = Identify(message);
+                var turn = Identify(message, digest);
                 conversations.During(turn.Conversation, () => Dispatch(turn));
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
                 store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
@@ -115,7 +117,26 @@ public sealed partial class BotEngine(
         }
     }
 
-    private Turn Identify(IncomingMessage message)
+    /// <summary>
+    /// /tonghop from an official: its digest sums every yearly round and draws a chart, a second or more on a big
+    /// store, so it is built here from a read, before the write, and the write only stores the chart and queues it;
+    /// another person's message is not held behind it. Anything else, or a copy handled before: null.
+    /// </summary>
+    private DigestDraft? PrepareDigest(IncomingMessage message)
+    {
+        var text = message.Text.Trim();
+        if (!text.StartsWith('/') || commands.Parse(text).Name != "tonghop") return null;
+        var asks = store.Read(() =>
+        {
+            if (store.Received.FindById(message.Key) is not null) return false;
+            var account = store.Accounts.FindById(message.Address);
+            var member = account is null ? null : store.Members.FindById(account.MemberId);
+            return _admins.Contains(message.Address) || member is { RemovedAt: null, Role: Role.Official or Role.Admin };
+        });
+        return asks ? official.PrepareDigest() : null;
+    }
+
+    private Turn Identify(IncomingMessage message, DigestDraft? digest = null)
     {
         var account = store.Accounts.FindById(message.Address);
         var member = account is null ? null : store.Members.FindById(account.MemberId);
@@ -135,7 +156,7 @@ public sealed partial class BotEngine(
             account = store.Accounts.FindById(message.Address);
         }
         var conversation = member is null ? new Conversation() : conversations.Of(member.Id);
-        return new Turn(message, member, account, role, conversation);
+        return new Turn(message, member, account, role, conversation) { PreparedDigest = digest };
     }
 
     private void Dispatch(Turn turn)

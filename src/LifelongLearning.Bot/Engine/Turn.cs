@@ -13,6 +13,9 @@ public sealed class Turn(IncomingMessage message, Member? member, ChatAccount? a
     public Conversation Conversation { get; } = conversation;
     public List<Reply> Replies { get; } = [];
 
+    /// <summary>/tonghop's digest, built from a read before this message's write; null for any other message.</summary>
+    public DigestDraft? PreparedDigest { get; init; }
+
     public bool IsOfficial => Role is Role.Official or Role.Admin;
 
     /// <summary>The commune whose data this turn may read and change: the writer's own (an admin or a stranger: the shipped one).</summary>

@@ -1,6 +1,7 @@
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Backups;
 using LifelongLearning.Bot.Channels.Console;
+using LifelongLearning.Bot.Charts;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Configuration;
@@ -90,6 +91,7 @@ public static class BotHostExtensions
         services.AddSingleton<Reports>();
         services.TryAddSingleton<BackupHealth>();
         services.TryAddSingleton<Heartbeats>();
+        services.TryAddSingleton<DigestCharts>();
         services.TryAddSingleton<ReportingCalendar>();
         services.TryAddSingleton<CalendarFailures>();
         services.AddSingleton<DemoCommune>();

@@ -17,7 +17,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
 /// </summary>
 public sealed class ReportingCalendar(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, Messenger messenger,
-    CalendarFailures failures, Backups.BackupHealth? backups = null)
+    CalendarFailures failures, Backups.BackupHealth? backups = null, DigestCharts? charts = null)
 {
     /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
     public const int MaxDaysSinceCutOff = 60;
@@ -211,16 +211,34 @@ public sealed class ReportingCalendar(BotStore store, Plan plan, CommuneClock cl
     /// <summary>The round digest: status and figures as text, and the chart stored in the store's files.</summary>
     public (string Text, string PhotoFileId) RoundDigest(Round round, string? heading = null)
     {
-        var sums = reports.YearlyFiguresByIndicator();
-        var figures = reports.FiguresOf(round, sums);
-        var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
-        var text = $"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}";
-        var png = DigestChart.Render(ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
-        // One chart per round, replaced each time: /tonghop pressed every day does not grow the store.
-        var fileId = $"$/charts/{round.Id}";
-        using var stream = new MemoryStream(png);
-        store.Files.Upload(fileId, $"{round.Id}.png", stream);
-        return (text, fileId);
+        var draft = BuildDigest(round, heading);
+        return (draft.Text, StoreChart(draft));
+    }
+
+    /// <summary>
+    /// The digest built from a read of the store and drawn with no lock held, so /tonghop can build it before its
+    /// message's write and the single writer is not held while the answers are summed and the chart drawn.
+    /// </summary>
+    public DigestDraft BuildDigest(Round round, string? heading = null)
+    {
+        var (text, input) = store.Read(() =>
+        {
+            var sums = reports.YearlyFiguresByIndicator();
+            var figures = reports.FiguresOf(round, sums);
+            var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+            return ($"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}",
+                ChartInputBuilder.Build(Plan, round.Period.Label, figures, sums));
+        });
+        return new DigestDraft(round.Id, text, (charts ?? new DigestCharts()).Draw(input));
+    }
+
+    /// <summary>Stores the chart (call inside a write); one per round, replaced each time, so /tonghop pressed every day does not grow the store.</summary>
+    public string StoreChart(DigestDraft draft)
+    {
+        var fileId = $"$/charts/{draft.RoundId}";
+        using var stream = new MemoryStream(draft.Chart);
+        store.Files.Upload(fileId, $"{draft.RoundId}.png", stream);
+        return fileId;
     }
 
     /// <summary>

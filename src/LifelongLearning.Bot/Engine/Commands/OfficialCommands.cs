@@ -41,20 +41,27 @@ public sealed class OfficialCommands(
         }
     }
 
+    /// <summary>/tonghop's digest, built before the message's write (see <see cref="BotEngine.Handle"/>); null when there is no round.</summary>
+    public DigestDraft? PrepareDigest() => store.Read(RoundToShow) is { } round ? calendar.BuildDigest(round) : null;
+
     public void Digest(Turn turn)
     {
-        var round = rounds.OpenRounds().FirstOrDefault()
-            ?? store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
+        var round = RoundToShow();
         if (round is null)
         {
             turn.Say("Chưa có kỳ báo cáo nào nên chưa có số liệu tổng hợp.");
             return;
         }
-        var (text, photo) = calendar.RoundDigest(round);
+        // Built before the write when the engine could; here only when the round changed meanwhile or the command came another way.
+        var draft = turn.PreparedDigest is { } ready && ready.RoundId == round.Id ? ready : calendar.BuildDigest(round);
+        var photo = calendar.StoreChart(draft);
         // Queued here rather than as turn replies, so the text comes before the chart.
-        messenger.To(turn.Message.Channel, turn.Message.ChatId, text);
+        messenger.To(turn.Message.Channel, turn.Message.ChatId, draft.Text);
         messenger.To(turn.Message.Channel, turn.Message.ChatId, $"Biểu đồ chỉ tiêu — {round.Period.Label}", OutboxKinds.Digest, photoFileId: photo);
     }
+
+    private Round? RoundToShow() => rounds.OpenRounds().FirstOrDefault()
+        ?? store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
 
     public void Invite(Turn turn, string args)
     {
