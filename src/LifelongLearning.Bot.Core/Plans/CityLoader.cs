@@ -48,6 +48,8 @@ public static class CityLoader
             // The code joins a commune's unit codes into keys ("tan-ky/TV-XA"): one word, no slash.
             if (code.Any(ch => char.IsWhiteSpace(ch) || ch == '/'))
                 errors.Fail(at + ".code", $"mã xã \"{code}\" không được chứa dấu cách hay dấu /", $"commune code \"{code}\" must not contain spaces or '/'");
+            if (string.Equals(code, CityPlan.Code, StringComparison.OrdinalIgnoreCase))
+                errors.Fail(at + ".code", $"mã xã \"{code}\" là mã dành cho thành phố, chọn mã khác", $"commune code \"{code}\" is the city's own code");
             if (communes.Any(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase)))
                 errors.Fail(at + ".code", $"mã xã \"{code}\" bị trùng", $"commune code \"{code}\" is used twice");
             var communeName = errors.Text(c.Name, at + ".name");
