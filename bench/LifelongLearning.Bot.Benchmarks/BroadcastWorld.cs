@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Core.Plans;
@@ -22,12 +23,12 @@ public sealed class BroadcastWorld : IDisposable
         Channel = channel;
         var plan = PlanLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json"));
         Store = new BotStore(DbPath);
-        Time = new PlanHolder(plan, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
-        Messenger = new Messenger(Store, Time, new TextLimits([TelegramSender.Profile, ZaloSender.Profile]));
-        Broadcaster = new Broadcaster(Store, Time, Messenger);
+        Local = new CommuneClock(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
+        Messenger = new Messenger(Store, Local, new TextLimits([TelegramSender.Profile, ZaloSender.Profile]));
+        Broadcaster = new Broadcaster(Store, Local, Messenger);
         Audience = new Audience(Store, Messenger);
         // Straight into the collections, in bulk: the set-up is not what is measured.
-        var now = Time.UtcNow;
+        var now = Local.UtcNow;
         var ids = Enumerable.Range(1, residents).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Store.Write(() =>
         {
@@ -44,7 +45,7 @@ public sealed class BroadcastWorld : IDisposable
     public string Channel { get; }
     public string DbPath => Path.Combine(_folder, "bench.db");
     public BotStore Store { get; }
-    public PlanHolder Time { get; }
+    public CommuneClock Local { get; }
     public Messenger Messenger { get; }
     public Broadcaster Broadcaster { get; }
     public Audience Audience { get; }
@@ -61,7 +62,7 @@ public sealed class BroadcastWorld : IDisposable
     public async Task DrainAsync(string broadcastId, int expected)
     {
         var sender = new LoopbackSender(Channel, expected);
-        var outbox = new OutboxService([sender], Store, Time, Messenger, Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
+        var outbox = new OutboxService([sender], Store, Messenger, Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
         await outbox.StartAsync(CancellationToken.None);
         await sender.AllSent;
         // The last row is marked in the transaction after its send: wait for the broadcast to be reported.

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using System.Diagnostics;
 using System.Globalization;
 using LifelongLearning.Bot.Core.Periods;
@@ -50,18 +52,18 @@ public static class CalendarTickBench
             using var host = builder.Build();
             var sp = host.Services;
             var store = sp.GetRequiredService<BotStore>();
-            var time = sp.GetRequiredService<PlanHolder>();
+            var (plan, local) = (sp.GetRequiredService<Plan>(), sp.GetRequiredService<CommuneClock>());
             var calendar = sp.GetRequiredService<ReportingCalendar>();
             var rounds = sp.GetRequiredService<RoundService>();
 
             // The round opens on the morning after the cut-off; the tick runs on its last reminder's morning.
             var period = ReportingPeriod.FirstHalf(2026);
-            clock.Now = new DateTimeOffset(time.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0)), TimeSpan.Zero);
-            var units = Seed(store, time, outboxRows);
+            clock.Now = new DateTimeOffset(local.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0)), TimeSpan.Zero);
+            var units = Seed(store, plan, local, outboxRows);
             var round = store.Write(() => rounds.Open(period, askReporters: false));
             var slot = calendar.ReminderSlots(round)[^1];
             var at = calendar.SendTimeOf(slot).AddMinutes(5);
-            clock.Now = new DateTimeOffset(time.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)), TimeSpan.Zero);
+            clock.Now = new DateTimeOffset(local.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)), TimeSpan.Zero);
             var sent = calendar.Run(); // reminds every unit (and tells the officials): the ticks after it find all sent
             if (sent < units) throw new InvalidOperationException($"the first tick sent {sent} reminders for {units} units");
 
@@ -95,26 +97,26 @@ public static class CalendarTickBench
     }
 
     /// <summary>The plan's units with a reporter and a Telegram chat each, an official, and a broadcast's rows.</summary>
-    private static int Seed(BotStore store, PlanHolder time, int outboxRows) => store.Write(() =>
+    private static int Seed(BotStore store, Plan plan, CommuneClock local, int outboxRows) => store.Write(() =>
     {
-        var units = time.Plan.Units.Select(u => new UnitRecord { Id = u.Code, Name = u.Name, Kind = u.Kind, Area = u.Area, Active = true }).ToList();
+        var units = plan.Units.Select(u => new UnitRecord { Id = u.Code, Name = u.Name, Kind = u.Kind, Area = u.Area, Active = true }).ToList();
         store.Units.Upsert(units);
-        store.Members.Insert(new Member { Id = "1", Name = "Chị Lan", Role = Role.Official, CreatedAt = time.UtcNow });
-        store.Accounts.Insert(new ChatAccount { Id = "telegram:1", Channel = "telegram", ChatId = "1", MemberId = "1", DisplayName = "Chị Lan", LastSeenAt = time.UtcNow });
+        store.Members.Insert(new Member { Id = "1", Name = "Chị Lan", Role = Role.Official, CreatedAt = local.UtcNow });
+        store.Accounts.Insert(new ChatAccount { Id = "telegram:1", Channel = "telegram", ChatId = "1", MemberId = "1", DisplayName = "Chị Lan", LastSeenAt = local.UtcNow });
         foreach (var (unit, k) in units.Select((u, k) => (u, k)))
         {
             var id = (k + 2).ToString(CultureInfo.InvariantCulture);
-            store.Members.Insert(new Member { Id = id, Name = $"Người báo cáo {k}", Role = Role.Reporter, UnitId = unit.Id, CreatedAt = time.UtcNow });
-            store.Accounts.Insert(new ChatAccount { Id = $"telegram:{id}", Channel = "telegram", ChatId = id, MemberId = id, DisplayName = id, LastSeenAt = time.UtcNow });
+            store.Members.Insert(new Member { Id = id, Name = $"Người báo cáo {k}", Role = Role.Reporter, UnitId = unit.Id, CreatedAt = local.UtcNow });
+            store.Accounts.Insert(new ChatAccount { Id = $"telegram:{id}", Channel = "telegram", ChatId = id, MemberId = id, DisplayName = id, LastSeenAt = local.UtcNow });
         }
         for (var start = 0; start < outboxRows; start += 10_000)
             store.Outbox.InsertBulk(Enumerable.Range(start, Math.Min(10_000, outboxRows - start)).Select(i => new OutboxMessage
             {
                 Channel = "telegram", ChatId = $"{100_000 + i}", Text = "📣 Thông báo của xã: Ngày hội đọc sách tại nhà văn hóa thôn.",
                 Kind = OutboxKinds.Broadcast, BroadcastId = "announce:1", DedupKey = $"announce:1:{i}",
-                Status = i % 4 == 0 ? OutboxStatus.Sent : OutboxStatus.Pending, CreatedAt = time.UtcNow, NotBefore = time.UtcNow,
+                Status = i % 4 == 0 ? OutboxStatus.Sent : OutboxStatus.Pending, CreatedAt = local.UtcNow, NotBefore = local.UtcNow,
             }));
-        return units.Count(u => time.Plan.IndicatorsFor(u.Kind, PeriodKind.HalfYear).Count > 0);
+        return units.Count(u => plan.IndicatorsFor(u.Kind, PeriodKind.HalfYear).Count > 0);
     });
 
     private sealed class BenchClock : TimeProvider

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Exports;
 using LifelongLearning.Bot.Hosting;
@@ -35,7 +37,7 @@ public static class DigestBench
             using var host = builder.Build();
             var sp = host.Services;
             var store = sp.GetRequiredService<BotStore>();
-            var (answers, _) = WebPagesBench.Seed(store, sp.GetRequiredService<PlanHolder>());
+            var (answers, _) = WebPagesBench.Seed(store, sp.GetRequiredService<Plan>(), sp.GetRequiredService<CommuneClock>());
             store.Checkpoint();
             var calendar = sp.GetRequiredService<ReportingCalendar>();
             var source = sp.GetRequiredService<ReportSource>();

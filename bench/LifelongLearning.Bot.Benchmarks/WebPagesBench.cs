@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using System.Diagnostics;
 using System.Globalization;
 using LifelongLearning.Bot.Core.Answers;
@@ -39,10 +41,10 @@ public static class WebPagesBench
             using var host = builder.Build();
             var sp = host.Services;
             var watch = Stopwatch.StartNew();
-            var (answers, official) = Seed(sp.GetRequiredService<BotStore>(), sp.GetRequiredService<PlanHolder>());
+            var (answers, official) = Seed(sp.GetRequiredService<BotStore>(), sp.GetRequiredService<Plan>(), sp.GetRequiredService<CommuneClock>());
             var user = new WebUser(official, "bench", "bench");
             var c = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(c, $"Web pages on {Years} years × {Units} units × {sp.GetRequiredService<PlanHolder>().Plan.Indicators.Count} indicators ({answers:N0} answers, seeded in {watch.Elapsed.TotalSeconds:F1} s)"));
+            Console.WriteLine(string.Create(c, $"Web pages on {Years} years × {Units} units × {sp.GetRequiredService<Plan>().Indicators.Count} indicators ({answers:N0} answers, seeded in {watch.Elapsed.TotalSeconds:F1} s)"));
             var lastYear = DateTime.UtcNow.Year;
             (string Name, Func<object> Render)[] pages =
             [
@@ -80,9 +82,8 @@ public static class WebPagesBench
         }
     }
 
-    internal static (int Answers, Member Official) Seed(BotStore store, PlanHolder time)
+    internal static (int Answers, Member Official) Seed(BotStore store, Plan plan, CommuneClock local)
     {
-        var plan = time.Plan;
         var count = 0;
         Member official = null!;
         store.Write(() =>
@@ -95,14 +96,14 @@ public static class WebPagesBench
                 units.Add(new UnitRecord { Id = $"{like.Code}-{n}", Name = $"{like.Name} số {n}", Kind = like.Kind, Area = like.Area });
             }
             store.Units.InsertBulk(units);
-            official = new Member { Id = "1", Name = "Chị Lan", Role = Role.Official, CreatedAt = time.UtcNow };
+            official = new Member { Id = "1", Name = "Chị Lan", Role = Role.Official, CreatedAt = local.UtcNow };
             store.Members.Insert(official);
-            var members = units.Select((u, k) => new Member { Id = (k + 2).ToString(CultureInfo.InvariantCulture), Name = $"Người báo cáo {k}", Role = Role.Reporter, UnitId = u.Id, CreatedAt = time.UtcNow }).ToList();
+            var members = units.Select((u, k) => new Member { Id = (k + 2).ToString(CultureInfo.InvariantCulture), Name = $"Người báo cáo {k}", Role = Role.Reporter, UnitId = u.Id, CreatedAt = local.UtcNow }).ToList();
             store.Members.InsertBulk(members);
             store.Accounts.InsertBulk(members.Select((m, k) => new ChatAccount
             {
-                Id = $"zalo:{m.Id}", Channel = "zalo", ChatId = m.Id, MemberId = m.Id, DisplayName = m.Name, LastSeenAt = time.UtcNow,
-                UnreachableReason = k % 9 == 0 ? "blocked" : null, UnreachableSince = k % 9 == 0 ? time.UtcNow : null,
+                Id = $"zalo:{m.Id}", Channel = "zalo", ChatId = m.Id, MemberId = m.Id, DisplayName = m.Name, LastSeenAt = local.UtcNow,
+                UnreachableReason = k % 9 == 0 ? "blocked" : null, UnreachableSince = k % 9 == 0 ? local.UtcNow : null,
             }));
 
             var random = new Random(42);

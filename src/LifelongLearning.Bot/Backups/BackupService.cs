@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
@@ -15,19 +17,19 @@ namespace LifelongLearning.Bot.Backups;
 /// said in the officials' next digest (<see cref="BackupHealth"/>).
 /// </summary>
 public sealed partial class BackupService(
-    BotStore store, PlanHolder time, TimeProvider clock, BackupHealth health, IOptions<BackupOptions> options, ILogger<BackupService> logger) : BackgroundService
+    BotStore store, CommuneClock clock, TimeProvider timeProvider, BackupHealth health, IOptions<BackupOptions> options, ILogger<BackupService> logger) : BackgroundService
 {
     private BackupOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Copies left by an earlier run count: a restart does not make the last backup unknown.
-        if (BackupFiles.List(Options.Folder) is [var newest, ..]) health.Succeeded(new DateTimeOffset(time.ToUtc(DateOnly.FromDateTime(newest.LocalTime), TimeOnly.FromDateTime(newest.LocalTime))), newest.Path, -1);
+        if (BackupFiles.List(Options.Folder) is [var newest, ..]) health.Succeeded(new DateTimeOffset(clock.ToUtc(DateOnly.FromDateTime(newest.LocalTime), TimeOnly.FromDateTime(newest.LocalTime))), newest.Path, -1);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = UntilNext();
-            LogNext(time.ToLocal(time.UtcNow + wait).DateTime);
-            try { await Task.Delay(wait, clock, stoppingToken); }
+            LogNext(clock.ToLocal(clock.UtcNow + wait).DateTime);
+            try { await Task.Delay(wait, timeProvider, stoppingToken); }
             catch (OperationCanceledException) { return; }
             RunOnce();
         }
@@ -36,10 +38,10 @@ public sealed partial class BackupService(
     /// <summary>One backup now: copy, verify, prune; a failure is recorded and logged, never thrown.</summary>
     public BackupCopy? RunOnce()
     {
-        var at = clock.GetUtcNow();
+        var at = timeProvider.GetUtcNow();
         try
         {
-            var copy = BackupFiles.Take(store, Options.Folder, time.LocalNow.DateTime);
+            var copy = BackupFiles.Take(store, Options.Folder, clock.LocalNow.DateTime);
             health.Succeeded(at, copy.Path, copy.Answers);
             var pruned = BackupFiles.Prune(Options.Folder, Options.KeepDaily, Options.KeepMonthly);
             LogDone(copy.Path, copy.Answers, pruned);
@@ -59,10 +61,10 @@ public sealed partial class BackupService(
 
     private TimeSpan UntilNext()
     {
-        var now = time.LocalNow;
-        var next = time.ToUtc(DateOnly.FromDateTime(now.DateTime), Options.At);
-        if (next <= time.UtcNow) next = time.ToUtc(DateOnly.FromDateTime(now.DateTime).AddDays(1), Options.At);
-        return next - time.UtcNow;
+        var now = clock.LocalNow;
+        var next = clock.ToUtc(DateOnly.FromDateTime(now.DateTime), Options.At);
+        if (next <= clock.UtcNow) next = clock.ToUtc(DateOnly.FromDateTime(now.DateTime).AddDays(1), Options.At);
+        return next - clock.UtcNow;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Next backup at {At:yyyy-MM-dd HH:mm} (commune time)")]
@@ -84,7 +86,7 @@ public static class BackupServiceExtensions
     public static IServiceCollection AddBackups(this IServiceCollection services, bool nightly = true)
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations()
-            .Validate<PlanHolder>((o, time) => !time.Plan.Schedule.QuietHours.Contains(o.At),
+            .Validate<Plan>((o, plan) => !plan.Schedule.QuietHours.Contains(o.At),
                 "Backup:At phải ngoài giờ yên lặng của kế hoạch (mặc định 21:00–07:00), ví dụ \"20:30\".")
             .ValidateOnStart();
         services.TryAddSingleton<BackupHealth>();

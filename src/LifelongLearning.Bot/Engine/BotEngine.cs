@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
@@ -18,7 +19,7 @@ namespace LifelongLearning.Bot.Engine;
 /// </summary>
 public sealed partial class BotEngine(
     BotStore store,
-    PlanHolder time,
+    CommuneClock clock,
     Messenger messenger,
     ConversationBook conversations,
     ConversationFlows flows,
@@ -75,7 +76,7 @@ public sealed partial class BotEngine(
     {
         if (store.Received.FindById(key) is not null) return false;
         messenger.To(channel, chatId, TextPlease);
-        store.Received.Insert(new ReceivedMessage { Id = key, At = time.UtcNow });
+        store.Received.Insert(new ReceivedMessage { Id = key, At = clock.UtcNow });
         return true;
     });
 
@@ -95,7 +96,7 @@ public sealed partial class BotEngine(
                 var turn = Identify(message);
                 conversations.During(turn.Conversation, () => Dispatch(turn));
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
-                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
                 return true;
             });
         }
@@ -108,7 +109,7 @@ public sealed partial class BotEngine(
             {
                 if (store.Received.FindById(message.Key) is not null) return false;
                 messenger.To(message.Channel, message.ChatId, "Xin lỗi, bot gặp lỗi khi xử lý tin này và chưa lưu gì. Vui lòng gửi lại sau ít phút.");
-                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = time.UtcNow });
+                store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
                 return true;
             });
         }
@@ -121,7 +122,7 @@ public sealed partial class BotEngine(
         if (member?.RemovedAt is not null) member = null;
         if (account is not null && member is not null)
         {
-            account.LastSeenAt = time.UtcNow;
+            account.LastSeenAt = clock.UtcNow;
             account.DisplayName = message.SenderName;
             account.UnreachableReason = null;
             account.UnreachableSince = null;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
@@ -10,7 +11,7 @@ namespace LifelongLearning.Bot.Engine;
 /// delivery report when the last row is settled; and the rows a resident who left must no longer get.
 /// Call inside a store write.
 /// </summary>
-public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messenger)
+public sealed class Broadcaster(BotStore store, CommuneClock clock, Messenger messenger)
 {
     public const string Footer = "(Gõ /ngung để thôi nhận thông báo.)";
 
@@ -30,7 +31,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
                 Channel = account.Channel, ChatId = account.ChatId, Text = $"{text}\n{Footer}", PhotoRef = photoRef, PhotoFileId = photoCopy,
                 Kind = OutboxKinds.Broadcast, BroadcastId = broadcastId, DedupKey = DedupKeys.BroadcastRow(broadcastId, account.Id),
             });
-        store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = officialId ?? "", Recipients = accounts.Count, CreatedAt = time.UtcNow });
+        store.Broadcasts.Insert(new Broadcast { Id = broadcastId, OfficialId = officialId ?? "", Recipients = accounts.Count, CreatedAt = clock.UtcNow });
         // Nobody to reach: the report is due at once, or it would never come.
         if (accounts.Count == 0) ReportIfDone(store.Broadcasts.FindById(broadcastId));
         return true;
@@ -81,7 +82,7 @@ public sealed class Broadcaster(BotStore store, PlanHolder time, Messenger messe
     private void ReportIfDone(Broadcast? broadcast)
     {
         if (broadcast is null || broadcast.ReportedAt is not null || broadcast.Settled < broadcast.Recipients) return;
-        broadcast.ReportedAt = time.UtcNow;
+        broadcast.ReportedAt = clock.UtcNow;
         store.Broadcasts.Update(broadcast);
         if (broadcast.OfficialId.Length == 0) return; // the calendar's own announcement: nobody to report to
         var all = store.Outbox.Find(m => m.BroadcastId == broadcast.Id).ToList();

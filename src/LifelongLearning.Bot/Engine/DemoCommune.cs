@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Storage;
@@ -11,7 +13,7 @@ namespace LifelongLearning.Bot.Engine;
 /// year's round open with three units already reported, so that anyone can try a whole report and see
 /// the officials' status, digest and exports.
 /// </summary>
-public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService rounds, Members members)
+public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService rounds, Members members)
 {
     public const string Channel = "console";
     private const int FirstYear = 2023;
@@ -37,9 +39,9 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
             Person("minh", "Anh Minh", Role.Reporter, "NVH-1");
             Person("tuan", "Anh Tuấn", Role.Reporter, "TV-XA");
             var nga = Person("nga", "Bà Nga", Role.Resident, null);
-            store.Subscribers.Insert(new Subscriber { Id = nga.Id, Area = "Thôn 1", Active = true, SubscribedAt = time.UtcNow });
+            store.Subscribers.Insert(new Subscriber { Id = nga.Id, Area = "Thôn 1", Active = true, SubscribedAt = clock.UtcNow });
 
-            var thisYear = ReportingPeriod.Containing(PeriodKind.Year, time.Today);
+            var thisYear = ReportingPeriod.Containing(PeriodKind.Year, clock.Today);
             var units = store.Units.FindAll().OrderBy(u => u.Id).ToList();
             for (var year = Math.Min(FirstYear, thisYear.Year - 1); year < thisYear.Year; year++)
                 PastYear(ReportingPeriod.WholeYear(year), units);
@@ -55,7 +57,7 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
     private void PastYear(ReportingPeriod period, List<UnitRecord> units)
     {
         var round = rounds.Open(period, askReporters: false);
-        round.OpenedAt = time.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0));
+        round.OpenedAt = clock.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0));
         round.Status = RoundStatus.Closed;
         round.ClosedAt = round.ClosesOn;
         store.Rounds.Update(round);
@@ -71,7 +73,7 @@ public sealed class DemoCommune(BotStore store, PlanHolder time, RoundService ro
             rounds.Submit(round, unit.Id, sender, channel, figures);
             // Most send a few days before the deadline; two units a few days after it.
             var daysBefore = (i * 7 + period.Year) % 5 - (unit.Id is "DTT" or "NVH-3" ? 7 : 0);
-            var sentAt = time.ToUtc(round.DeadlineDay.AddDays(-daysBefore), new TimeOnly(9 + i % 8, 15 + i * 3 % 40));
+            var sentAt = clock.ToUtc(round.DeadlineDay.AddDays(-daysBefore), new TimeOnly(9 + i % 8, 15 + i * 3 % 40));
             foreach (var answer in store.AnswersOf(round.Id, unit.Id).ToList())
             {
                 answer.FirstConfirmedAt = sentAt;

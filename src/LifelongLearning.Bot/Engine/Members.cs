@@ -1,10 +1,11 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Globalization;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Creates members with their first chat account; call inside a store write.</summary>
-public sealed class Members(BotStore store, PlanHolder time)
+public sealed class Members(BotStore store, CommuneClock clock)
 {
     /// <summary>
     /// Ids are short numbers ("12") because officials type them (/xoa 12). Members are never deleted,
@@ -19,7 +20,7 @@ public sealed class Members(BotStore store, PlanHolder time)
             Name = string.IsNullOrWhiteSpace(name) ? "Người dùng" : name,
             Role = role,
             UnitId = unitId,
-            CreatedAt = time.UtcNow,
+            CreatedAt = clock.UtcNow,
         };
         store.Members.Insert(member);
         store.Accounts.Upsert(new ChatAccount
@@ -30,7 +31,7 @@ public sealed class Members(BotStore store, PlanHolder time)
             ChatId = chatId,
             MemberId = member.Id,
             DisplayName = member.Name,
-            LastSeenAt = time.UtcNow,
+            LastSeenAt = clock.UtcNow,
             MenuDue = role != Role.Resident,
         });
         return member;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Outbox;
@@ -9,7 +10,7 @@ namespace LifelongLearning.Bot.Engine;
 /// Puts messages in the outbox. Callers are inside a store transaction, so a message is stored together
 /// with whatever caused it; the outbox sender delivers it later, at the platform's pace.
 /// </summary>
-public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits)
+public sealed class Messenger(BotStore store, CommuneClock clock, TextLimits limits)
 {
     public void To(string channel, string chatId, Reply reply, string kind = OutboxKinds.Reply, string? dedupKey = null, string? photoFileId = null) =>
         Enqueue(Message(channel, chatId, reply, kind, dedupKey, photoFileId));
@@ -77,8 +78,8 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
             Kind = kind,
             DedupKey = dedupKey,
             Status = OutboxStatus.Unreachable,
-            CreatedAt = time.UtcNow,
-            NotBefore = time.UtcNow,
+            CreatedAt = clock.UtcNow,
+            NotBefore = clock.UtcNow,
             Error = account?.UnreachableReason ?? "không có tài khoản trò chuyện",
         });
     }
@@ -128,7 +129,7 @@ public sealed class Messenger(BotStore store, PlanHolder time, TextLimits limits
     {
         message.Id = 0;
         message.Status = OutboxStatus.Pending;
-        message.CreatedAt = time.UtcNow;
+        message.CreatedAt = clock.UtcNow;
         if (message.NotBefore == default) message.NotBefore = message.CreatedAt;
         store.Outbox.Insert(message);
     }

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Storage;
@@ -5,7 +7,7 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Reads the store into the domain's digest inputs: who answered, and the commune figures.</summary>
-public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds)
+public sealed class Reports(BotStore store, Plan plan, CommuneClock clock, RoundService rounds)
 {
     public Completeness CompletenessOf(Round round)
     {
@@ -14,7 +16,7 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
         {
             var first = FirstReportedAt(round, unit.Id);
             if (first is null) missing.Add(unit.Name);
-            else if (!Lateness.IsLate(time.ToLocal(first.Value), round.DeadlineDay)) onTime.Add(unit.Name);
+            else if (!Lateness.IsLate(clock.ToLocal(first.Value), round.DeadlineDay)) onTime.Add(unit.Name);
             else late.Add(unit.Name);
             // Named person by person: the officials phone that person, and a unit may have a reachable second reporter.
             if (first is null)
@@ -39,7 +41,7 @@ public sealed class Reports(BotStore store, PlanHolder time, RoundService rounds
     {
         var now = UnitReports(round.Period);
         var before = UnitReports(round.Period.YearBefore());
-        return [.. time.Plan.Indicators
+        return [.. plan.Indicators
             .Where(i => i.IsCollectedIn(round.Kind))
             .Select(i => FigureCalculator.Compute(i, round.Period, now, before, sums.GetValueOrDefault(i.Code)))];
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Periods;
@@ -9,11 +10,11 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Rounds and the answers in them: open a round, say what a unit owes, store a confirmed report.</summary>
-public sealed class RoundService(BotStore store, PlanHolder time, Messenger messenger, ConversationBook? conversations = null)
+public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, Messenger messenger, ConversationBook? conversations = null)
 {
-    private readonly ConversationBook _conversations = conversations ?? new ConversationBook(store, time);
+    private readonly ConversationBook _conversations = conversations ?? new ConversationBook(store, clock);
 
-    private Plan Plan => time.Plan;
+    private Plan Plan => plan;
 
     public IReadOnlyList<Round> OpenRounds() => [.. store.Rounds.Find(r => r.Status == RoundStatus.Open).OrderBy(r => r.Deadline)];
 
@@ -40,7 +41,7 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
         if (existing is not null) return existing;
         // Reporters asked now never hear a deadline that has passed; a round stored without asking anyone
         // (past figures typed in, the demo) keeps the plan's.
-        var deadline = askReporters ? Plan.DeadlineFor(period, time.Today) : Plan.DeadlineFor(period);
+        var deadline = askReporters ? Plan.DeadlineFor(period, clock.Today) : Plan.DeadlineFor(period);
         var round = new Round
         {
             Id = period.Code,
@@ -50,7 +51,7 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
             Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             ClosesOn = deadline.AddDays(Plan.Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Status = RoundStatus.Open,
-            OpenedAt = time.UtcNow,
+            OpenedAt = clock.UtcNow,
         };
         store.Rounds.Insert(round);
         if (!askReporters) return round;
@@ -101,13 +102,13 @@ public sealed class RoundService(BotStore store, PlanHolder time, Messenger mess
             var id = Answer.IdOf(round.Id, unitId, code);
             var answer = store.Answers.FindById(id);
             if (answer is not null && answer.Value == value) continue;
-            var revision = new Revision { Value = value, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = time.UtcNow };
+            var revision = new Revision { Value = value, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = clock.UtcNow };
             if (answer is null)
             {
                 store.Answers.Insert(new Answer
                 {
                     Id = id, RoundId = round.Id, UnitId = unitId, IndicatorCode = code, Value = value,
-                    Revisions = [revision], FirstConfirmedAt = time.UtcNow,
+                    Revisions = [revision], FirstConfirmedAt = clock.UtcNow,
                 });
             }
             else

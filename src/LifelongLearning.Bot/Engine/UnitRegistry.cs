@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
@@ -8,12 +9,12 @@ public enum UnitAdded { Added, UnknownKind, CodeTaken }
 /// Adding a unit, the one rule behind /themdonvi and the web page's form: its kind must be one of the plan's,
 /// and its code not taken by an active unit (a retired unit's code may be used again; its old figures stay).
 /// </summary>
-public sealed class UnitRegistry(BotStore store, PlanHolder time)
+public sealed class UnitRegistry(BotStore store, Plan plan)
 {
     /// <summary>Call inside a store write.</summary>
     public UnitAdded Add(CommuneStore commune, string code, string kind, string name)
     {
-        if (time.Plan.FindUnitKind(kind) is null) return UnitAdded.UnknownKind;
+        if (plan.FindUnitKind(kind) is null) return UnitAdded.UnknownKind;
         // A unit's code is still its id in the whole store, so a code another commune holds is taken here too.
         if (store.Units.FindById(code) is { } held && (held.Active || held.CommuneId != commune.CommuneId)) return UnitAdded.CodeTaken;
         commune.Units.Upsert(new UnitRecord { Id = code, Name = name, Kind = kind, Active = true });

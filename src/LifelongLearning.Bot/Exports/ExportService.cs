@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
@@ -11,7 +13,7 @@ namespace LifelongLearning.Bot.Exports;
 /// path; then, in one transaction, puts them in the store's file storage, queues them to the official
 /// and marks the request done. A request left pending by a crash is built at the next start.
 /// </summary>
-public sealed partial class ExportService(BotStore store, ExportFiles files, PlanHolder time, Messenger messenger, ILogger<ExportService> logger)
+public sealed partial class ExportService(BotStore store, ExportFiles files, Plan plan, CommuneClock clock, Messenger messenger, ILogger<ExportService> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -85,7 +87,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
             messenger.Enqueue(new OutboxMessage
             {
                 Channel = request.Channel, ChatId = request.ChatId, Kind = OutboxKinds.Reply,
-                Text = $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Under(time.Plan).Label : request.Scope)} đã sẵn sàng. " +
+                Text = $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Under(plan).Label : request.Scope)} đã sẵn sàng. " +
                        "Dự thảo báo cáo cần được kiểm tra, bổ sung trước khi trình ký.",
             });
             foreach (var file in built)
@@ -109,7 +111,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
         }
         current.Status = status;
         current.Error = error;
-        current.FinishedAt = time.UtcNow;
+        current.FinishedAt = clock.UtcNow;
         store.Exports.Update(current);
     });
 

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Security.Cryptography;
 using System.Text;
 using LifelongLearning.Bot.Engine;
@@ -19,7 +20,7 @@ public sealed record PublicFileLookup(PublicFileStatus Status, string? FileId = 
 /// Lends a stored file (a chart, an export) a public address that expires, for platforms that fetch
 /// files by URL. The token is 256 random bits; only its hash is stored.
 /// </summary>
-public sealed class PublicFiles(BotStore store, PlanHolder time)
+public sealed class PublicFiles(BotStore store, CommuneClock clock)
 {
     public const string PathPrefix = "/files/";
 
@@ -30,8 +31,8 @@ public sealed class PublicFiles(BotStore store, PlanHolder time)
         store.Write(() =>
         {
             // Expired links are of no use to anyone: drop them while here, so the collection stays small.
-            store.FileLinks.DeleteMany(l => l.ExpiresAt < time.UtcNow);
-            store.FileLinks.Insert(new FileLink { Id = Hash(token), FileId = fileId, CreatedAt = time.UtcNow, ExpiresAt = time.UtcNow + lifetime });
+            store.FileLinks.DeleteMany(l => l.ExpiresAt < clock.UtcNow);
+            store.FileLinks.Insert(new FileLink { Id = Hash(token), FileId = fileId, CreatedAt = clock.UtcNow, ExpiresAt = clock.UtcNow + lifetime });
         });
         return token;
     }
@@ -44,7 +45,7 @@ public sealed class PublicFiles(BotStore store, PlanHolder time)
         if (token.Length is < 16 or > 128) return new(PublicFileStatus.Unknown);
         var link = store.FileLinks.FindById(Hash(token));
         if (link is null) return new(PublicFileStatus.Unknown);
-        if (link.ExpiresAt <= time.UtcNow) return new(PublicFileStatus.Expired);
+        if (link.ExpiresAt <= clock.UtcNow) return new(PublicFileStatus.Expired);
         var info = store.Files.FindById(link.FileId);
         // The file itself was replaced or removed (a chart is redrawn under the same id): the link still works.
         return info is null ? new(PublicFileStatus.Expired) : new(PublicFileStatus.Found, link.FileId, info.Filename);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Backups;
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Channels.Telegram;
@@ -68,9 +69,10 @@ public static class BotHostExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            var plan = PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
-            return new PlanHolder(plan, FindZone(options.TimeZone)!, sp.GetRequiredService<TimeProvider>());
+            return PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
         });
+        services.AddSingleton(sp => new CommuneClock(
+            FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)!, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -75,7 +75,7 @@ public static class BotRun
         try
         {
             services.GetService<IStartupValidator>()?.Validate();
-            services.GetRequiredService<PlanHolder>();
+            services.GetRequiredService<Plan>();
             services.GetRequiredService<BotStore>();
             return null;
         }

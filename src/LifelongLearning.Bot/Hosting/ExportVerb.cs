@@ -76,7 +76,7 @@ public static class ExportVerb
                 await host.StartAsync();
                 var paths = host.Services.GetRequiredService<ExportFiles>().WriteTo(scope!, folder);
                 await host.StopAsync();
-                await output.WriteLineAsync($"Đã ghi {paths.Count} tệp báo cáo {scope!.Under(host.Services.GetRequiredService<PlanHolder>().Plan).Label}:");
+                await output.WriteLineAsync($"Đã ghi {paths.Count} tệp báo cáo {scope!.Under(host.Services.GetRequiredService<Plan>()).Label}:");
                 foreach (var path in paths) await output.WriteLineAsync("  " + path);
             }
             return 0;

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Events;
@@ -10,28 +12,28 @@ namespace LifelongLearning.Bot.Hosting;
 
 /// <summary>Runs before the channels: the plan's units into the store, and the demo commune when asked.</summary>
 public sealed partial class StartupService(
-    BotStore store, PlanHolder time, EventCalendar calendar, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
+    BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var added = store.Write(() =>
         {
             var count = 0;
-            foreach (var unit in time.Plan.Units.Where(u => store.Units.FindById(u.Code) is null))
+            foreach (var unit in plan.Units.Where(u => store.Units.FindById(u.Code) is null))
             {
                 store.Units.Insert(new UnitRecord { Id = unit.Code, Name = unit.Name, Kind = unit.Kind, Area = unit.Area });
                 count++;
             }
             // The days the plan names are in the events calendar from the first start.
-            calendar.SeedPlanDays(time.Today.Year);
-            calendar.SeedPlanDays(time.Today.Year + 1);
+            calendar.SeedPlanDays(clock.Today.Year);
+            calendar.SeedPlanDays(clock.Today.Year + 1);
             return count;
         });
         if (options.Value.SeedDemo) demo.SeedIfEmpty();
-        LogStarted(time.Plan.Commune.Name, time.Plan.Indicators.Count, store.Units.Count(), added);
+        LogStarted(plan.Commune.Name, plan.Indicators.Count, store.Units.Count(), added);
         // The officials read it in the morning digest too; the operator reads it here, at start.
-        var days = time.Plan.Calendar;
-        if (days.MissingYearNotice(time.Today.Year) is not null) LogNoHolidays(time.Today.Year, days.LastYear);
+        var days = plan.Calendar;
+        if (days.MissingYearNotice(clock.Today.Year) is not null) LogNoHolidays(clock.Today.Year, days.LastYear);
         return Task.CompletedTask;
     }
 

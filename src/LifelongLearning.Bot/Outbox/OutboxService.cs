@@ -16,7 +16,6 @@ namespace LifelongLearning.Bot.Outbox;
 public sealed partial class OutboxService(
     IEnumerable<IChannelSender> senders,
     BotStore store,
-    PlanHolder time,
     Messenger messenger,
     Broadcaster broadcaster,
     TimeProvider clock,
@@ -104,7 +103,7 @@ public sealed partial class OutboxService(
         {
             if (row.Kind != OutboxKinds.Broadcast) newestReply = row.Id; // the order holds every reply before any broadcast
             if (!seen.Add(row.ChatId)) continue;
-            if (row.NotBefore > time.UtcNow)
+            if (row.NotBefore > clock.GetUtcNow().UtcDateTime)
             {
                 nextAt = Earliest(nextAt, new DateTimeOffset(row.NotBefore, TimeSpan.Zero));
                 continue;
@@ -185,7 +184,7 @@ public sealed partial class OutboxService(
                 var stored = store.Outbox.FindById(message.Id) ?? message;
                 var wasPending = stored.Status == OutboxStatus.Pending;
                 stored.Status = OutboxStatus.Sent;
-                stored.SentAt = time.UtcNow;
+                stored.SentAt = clock.GetUtcNow().UtcDateTime;
                 stored.Attempts++;
                 store.Outbox.Update(stored);
                 if (wasPending) broadcaster.Settled(stored);
@@ -222,7 +221,7 @@ public sealed partial class OutboxService(
         {
             case SendFailure.Transient when message.Attempts < MaxAttempts:
                 var backoff = failure.RetryAfter ?? Backoff.After(message.Attempts, TimeSpan.FromSeconds(1), MaxBackoff);
-                message.NotBefore = retryAt ?? time.UtcNow + backoff;
+                message.NotBefore = retryAt ?? clock.GetUtcNow().UtcDateTime + backoff;
                 LogRetry(message.Channel, message.Id, message.Attempts, backoff.TotalSeconds, failure.Message);
                 break;
             case SendFailure.Unreachable:
@@ -247,14 +246,14 @@ public sealed partial class OutboxService(
         messenger.ToOfficials(
             $"⚠️ Bot đã thôi gửi một tin trên {ChannelName.Display(message.Channel)} sau {message.Attempts} lần thử không được " +
             $"(nền tảng ghi: «{Quote.Short(reason, 200)}»). Người nhận vẫn giữ đăng ký; vui lòng báo người quản trị xem nhật ký (log) của bot.",
-            OutboxKinds.Alert, $"gave-up:{message.Channel}:{time.UtcNow:yyyyMMdd}");
+            OutboxKinds.Alert, $"gave-up:{message.Channel}:{clock.GetUtcNow().UtcDateTime:yyyyMMdd}");
 
     private void MarkUnreachable(OutboxMessage message, string reason)
     {
         var account = store.Accounts.FindById(ChatAccount.AddressOf(message.Channel, message.ChatId));
         if (account is null || account.UnreachableReason is not null) return;
         account.UnreachableReason = reason;
-        account.UnreachableSince = time.UtcNow;
+        account.UnreachableSince = clock.GetUtcNow().UtcDateTime;
         store.Accounts.Update(account);
         LogUnreachable(message.Channel, account.MemberId, reason);
         var member = store.Members.FindById(account.MemberId);
@@ -265,7 +264,7 @@ public sealed partial class OutboxService(
             if (store.Subscribers.FindById(member.Id) is { Active: true } subscriber)
             {
                 subscriber.Active = false;
-                subscriber.LeftAt = time.UtcNow;
+                subscriber.LeftAt = clock.GetUtcNow().UtcDateTime;
                 store.Subscribers.Update(subscriber);
             }
             return;

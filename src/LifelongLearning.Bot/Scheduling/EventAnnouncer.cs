@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Events;
@@ -13,7 +15,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// nothing twice. Call inside a store write.
 /// </summary>
 public sealed class EventAnnouncer(
-    PlanHolder time, EventCalendar calendar, Audience audience, Broadcaster broadcaster, IOptions<EventOptions> options)
+    Plan plan, CommuneClock clock, EventCalendar calendar, Audience audience, Broadcaster broadcaster, IOptions<EventOptions> options)
 {
     public static string BeforeId(int eventId) => $"{EventCalendar.BroadcastPrefix(eventId)}before";
 
@@ -21,10 +23,10 @@ public sealed class EventAnnouncer(
 
     public int Run()
     {
-        var local = time.LocalNow.DateTime;
+        var local = clock.LocalNow.DateTime;
         // Residents hear of a Sunday event on Sunday morning, so only the quiet hours hold an announcement
         // back, not Sundays and holidays as for the reporting calendar.
-        if (time.Plan.Schedule.QuietHours.Contains(TimeOnly.FromDateTime(local))) return 0;
+        if (plan.Schedule.QuietHours.Contains(TimeOnly.FromDateTime(local))) return 0;
         var today = DateOnly.FromDateTime(local);
         var o = options.Value;
         var done = 0;
@@ -33,7 +35,7 @@ public sealed class EventAnnouncer(
             var first = calendar.FirstDayOf(e);
             if (first > today.AddDays(o.DaysBefore)) break; // soonest first: the rest are later still
             var daySlot = first.ToDateTime(o.SendAt);
-            var startsLocal = time.ToLocal(e.StartsAt).DateTime;
+            var startsLocal = clock.ToLocal(e.StartsAt).DateTime;
             if (local >= daySlot)
             {
                 // The morning of the day; for a timed event only while it has not started, for an all-day

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Storage;
@@ -14,17 +16,17 @@ namespace LifelongLearning.Bot.Scheduling;
 /// transaction, so one failing does not hold back the others.
 /// </summary>
 public sealed partial class EventService(
-    BotStore store, PlanHolder time, EventCalendar calendar, EventAnnouncer announcer, ParticipationRequests requests,
-    TimeProvider clock, ILogger<EventService> logger) : BackgroundService
+    BotStore store, CommuneClock clock, EventCalendar calendar, EventAnnouncer announcer, ParticipationRequests requests,
+    TimeProvider timeProvider, ILogger<EventService> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, clock);
+        using var timer = new PeriodicTimer(Tick, timeProvider);
         do
         {
-            Step("seed", () => calendar.SeedPlanDays(time.Today.Year) + calendar.SeedPlanDays(time.Today.Year + 1));
+            Step("seed", () => calendar.SeedPlanDays(clock.Today.Year) + calendar.SeedPlanDays(clock.Today.Year + 1));
             Step("announce", announcer.Run);
             Step("participation", requests.Run);
         }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
@@ -12,7 +13,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// unit and reporter); a unit that already answered is not asked. Call inside a store write.
 /// </summary>
 public sealed class ParticipationRequests(
-    BotStore store, PlanHolder time, EventCalendar calendar, EventFigures figures, RoundService rounds,
+    BotStore store, CommuneClock clock, EventCalendar calendar, EventFigures figures, RoundService rounds,
     ReportingCalendar reporting, Messenger messenger, IOptions<EventOptions> options)
 {
     /// <summary>After this many days nobody is asked any more (the bot was down, the event is old news).</summary>
@@ -20,11 +21,11 @@ public sealed class ParticipationRequests(
 
     public int Run()
     {
-        var local = time.LocalNow.DateTime;
+        var local = clock.LocalNow.DateTime;
         // Units are asked like reports: on working days, in working hours.
         if (!reporting.IsAllowed(local) || TimeOnly.FromDateTime(local) < options.Value.SendAt) return 0;
         var today = DateOnly.FromDateTime(local);
-        var from = time.ToUtc(today.AddDays(-AskWithinDays - 10), TimeOnly.MinValue);
+        var from = clock.ToUtc(today.AddDays(-AskWithinDays - 10), TimeOnly.MinValue);
         var asked = 0;
         foreach (var e in store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null).ToList())
         {

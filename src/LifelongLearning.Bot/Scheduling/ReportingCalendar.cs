@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Charts;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Digests;
@@ -15,7 +16,7 @@ namespace LifelongLearning.Bot.Scheduling;
 /// reminders to the late, alerts and digests to officials, rounds to close. Every message carries a dedup
 /// key, so running it again (every minute, after a restart) sends nothing twice. Call inside a store write.
 /// </summary>
-public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundService rounds, Reports reports, Messenger messenger,
+public sealed class ReportingCalendar(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, Messenger messenger,
     CalendarFailures failures, Backups.BackupHealth? backups = null)
 {
     /// <summary>A fresh install does not open the rounds of periods that ended longer ago than this.</summary>
@@ -24,7 +25,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     /// <summary>The morning digest is not sent after this local time (the bot was down all morning).</summary>
     public static readonly TimeOnly DigestLatest = new(12, 0);
 
-    private Plan Plan => time.Plan;
+    private Plan Plan => plan;
     private Schedule Schedule => Plan.Schedule;
 
     /// <summary>
@@ -36,7 +37,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     /// </summary>
     public int Run()
     {
-        var now = time.LocalNow.DateTime;
+        var now = clock.LocalNow.DateTime;
         var done = 0;
         // Opening asks every reporter: not at night, not on a Sunday.
         var due = IsAllowed(now) ? store.Read(() => DuePeriods(DateOnly.FromDateTime(now))) : [];
@@ -184,9 +185,9 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     private int MorningDigest(Round round, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
-        var clock = TimeOnly.FromDateTime(now);
-        if (!Schedule.DigestDays.Contains(today.DayOfWeek) || clock < Schedule.DigestTime || clock >= DigestLatest || !IsAllowed(now)) return 0;
-        if (DateOnly.FromDateTime(time.ToLocal(round.OpenedAt).DateTime) >= today) return 0; // not on the opening day
+        var at = TimeOnly.FromDateTime(now);
+        if (!Schedule.DigestDays.Contains(today.DayOfWeek) || at < Schedule.DigestTime || at >= DigestLatest || !IsAllowed(now)) return 0;
+        if (DateOnly.FromDateTime(clock.ToLocal(round.OpenedAt).DateTime) >= today) return 0; // not on the opening day
         var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
         // A failed backup, or none for two days, is said where the officials look every morning.
         if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
@@ -201,7 +202,7 @@ public sealed class ReportingCalendar(BotStore store, PlanHolder time, RoundServ
     public void Close(Round round)
     {
         round.Status = RoundStatus.Closed;
-        round.ClosedAt = time.UtcNow;
+        round.ClosedAt = clock.UtcNow;
         store.Rounds.Update(round);
         var (text, photo) = RoundDigest(round, $"✅ Đã đóng kỳ báo cáo {round.Period.Label}.");
         messenger.ToOfficials(Reply.Plain(text), OutboxKinds.Digest, DedupKeys.Close(round.Id), photo);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Security.Cryptography;
 using System.Text;
 using LifelongLearning.Bot.Configuration;
@@ -24,7 +25,7 @@ public sealed record WebUser(Member Member, string SessionHash, string FormToken
 /// random bits; only their SHA-256 hashes are stored, so a copy of the database opens nothing. Only an
 /// official or an admin (still a member) gets a link or keeps a session.
 /// </summary>
-public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptions> options, IOptions<BotOptions> bot)
+public sealed class WebAccess(BotStore store, CommuneClock clock, IOptions<WebOptions> options, IOptions<BotOptions> bot)
 {
     public const string SignInPath = "/web/vao/";
     public const string CookieName = "llbot_web";
@@ -35,8 +36,8 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         var token = NewToken();
         store.Write(() =>
         {
-            store.WebLinks.DeleteMany(l => l.ExpiresAt < time.UtcNow);
-            store.WebLinks.Insert(new WebLink { Id = Hash(token), MemberId = memberId, CreatedAt = time.UtcNow, ExpiresAt = time.UtcNow + options.Value.LinkLifetime });
+            store.WebLinks.DeleteMany(l => l.ExpiresAt < clock.UtcNow);
+            store.WebLinks.Insert(new WebLink { Id = Hash(token), MemberId = memberId, CreatedAt = clock.UtcNow, ExpiresAt = clock.UtcNow + options.Value.LinkLifetime });
         });
         return token;
     }
@@ -52,7 +53,7 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         var link = store.WebLinks.FindById(Hash(token));
         if (link is null) return SignInResult.Unknown;
         if (link.UsedAt is not null) return SignInResult.Used;
-        return link.ExpiresAt <= time.UtcNow ? SignInResult.Expired : SignInResult.SignedIn;
+        return link.ExpiresAt <= clock.UtcNow ? SignInResult.Expired : SignInResult.SignedIn;
     }
 
     /// <summary>Uses a link once: a session's cookie value when it was good, or why not.</summary>
@@ -62,17 +63,17 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         var link = store.WebLinks.FindById(Hash(token));
         if (link is null) return (SignInResult.Unknown, null);
         if (link.UsedAt is not null) return (SignInResult.Used, null);
-        if (link.ExpiresAt <= time.UtcNow) return (SignInResult.Expired, null);
-        link.UsedAt = time.UtcNow;
+        if (link.ExpiresAt <= clock.UtcNow) return (SignInResult.Expired, null);
+        link.UsedAt = clock.UtcNow;
         store.WebLinks.Update(link);
         ForgetSentLink(link.MemberId, token);
         if (OfficialMember(link.MemberId) is null) return (SignInResult.NotOfficial, null);
         var session = NewToken();
-        store.WebSessions.DeleteMany(s => s.ExpiresAt < time.UtcNow);
+        store.WebSessions.DeleteMany(s => s.ExpiresAt < clock.UtcNow);
         store.WebSessions.Insert(new WebSession
         {
-            Id = Hash(session), MemberId = link.MemberId, CreatedAt = time.UtcNow,
-            ExpiresAt = time.UtcNow + options.Value.SessionLifetime, FormToken = NewToken(),
+            Id = Hash(session), MemberId = link.MemberId, CreatedAt = clock.UtcNow,
+            ExpiresAt = clock.UtcNow + options.Value.SessionLifetime, FormToken = NewToken(),
         });
         return (SignInResult.SignedIn, session);
     });
@@ -97,7 +98,7 @@ public sealed class WebAccess(BotStore store, PlanHolder time, IOptions<WebOptio
         if (sessionToken is null || sessionToken.Length is < 16 or > 128) return null;
         var hash = Hash(sessionToken);
         var session = store.WebSessions.FindById(hash);
-        if (session is null || session.ExpiresAt <= time.UtcNow) return null;
+        if (session is null || session.ExpiresAt <= clock.UtcNow) return null;
         var member = OfficialMember(session.MemberId);
         return member is null ? null : new WebUser(member, hash, session.FormToken);
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Engine;
@@ -27,7 +28,7 @@ public sealed partial class WebServer(
     IServiceProvider services,
     WebAccess access,
     WebAddress address,
-    PlanHolder plan,
+    Plan plan,
     IOptions<WebOptions> options,
     IOptions<BotOptions> bot,
     IConfiguration configuration,
@@ -163,7 +164,7 @@ public sealed partial class WebServer(
     private static IResult ToSignIn() => Results.Redirect(SignInPage);
 
     private IResult Page(WebView view, WebUser? user = null, string? menu = null) =>
-        Results.Content(Html.Page(view.Title, view.Body, user, menu, plan.Plan.Commune.Name), "text/html; charset=utf-8", null, view.Status);
+        Results.Content(Html.Page(view.Title, view.Body, user, menu, plan.Commune.Name), "text/html; charset=utf-8", null, view.Status);
 
     private static WebView SignInHelp(string? problem) => new("Đăng nhập trang theo dõi",
         (problem is null ? "" : Html.Note(problem, "error")) +

@@ -155,7 +155,7 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
         var annex = doc.MainDocumentPart!.Document.Body!.Elements<Table>().Last();
         var rows = annex.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Số đơn vị có số liệu", "Chỉ tiêu năm 2025", "Chỉ tiêu năm 2030", "Đánh giá"], rows[0]);
-        Assert.Equal(_world.Time.Plan.Indicators.Count + 1, rows.Count);
+        Assert.Equal(_world.Plan.Indicators.Count + 1, rows.Count);
         var visits = rows.Single(r => r[1].StartsWith("Lượt người sử dụng thư viện", StringComparison.Ordinal));
         Assert.Equal(["lượt", "3.662", "4/4", "tăng bình quân 10%/năm", "tăng bình quân 10 - 15%/năm", "Đạt (bình quân +10,5%/năm)"], visits.Skip(2));
         // A share's cell gives the count its percentage is made of, apart from the coverage.

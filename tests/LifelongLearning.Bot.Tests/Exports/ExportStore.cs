@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Tests.Support;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Periods;
@@ -29,16 +30,17 @@ public sealed class ExportStore : IDisposable
     public string DatabasePath => Path.Combine(Folder, "bot.db");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 1, 1, 1, 0, 0, TimeSpan.Zero));
     public BotStore Store { get; }
-    public PlanHolder Time { get; }
+    public CommuneClock Local { get; }
+    public Plan Plan { get; } = DefaultPlan.Value;
     public RoundService Rounds { get; }
     public ExportFiles Files { get; }
 
     public ExportStore()
     {
         Store = new BotStore(DatabasePath);
-        Time = new PlanHolder(DefaultPlan.Value, Zone, Clock);
-        Rounds = new RoundService(Store, Time, new Messenger(Store, Time, ChannelProfiles.TextLimits));
-        Files = new ExportFiles(new ReportSource(Store, Time));
+        Local = new CommuneClock(Zone, Clock);
+        Rounds = new RoundService(Store, Plan, Local, new Messenger(Store, Local, ChannelProfiles.TextLimits));
+        Files = new ExportFiles(new ReportSource(Store, Plan, Local));
         Seed();
     }
 
@@ -46,7 +48,7 @@ public sealed class ExportStore : IDisposable
     {
         Store.Write(() =>
         {
-            foreach (var u in Time.Plan.Units) Store.Units.Insert(new UnitRecord { Id = u.Code, Name = u.Name, Kind = u.Kind, Area = u.Area });
+            foreach (var u in Plan.Units) Store.Units.Insert(new UnitRecord { Id = u.Code, Name = u.Name, Kind = u.Kind, Area = u.Area });
         });
         foreach (var year in new[] { 2023, 2024, 2025 }) Year(year);
         Clock.SetUtcNow(new DateTimeOffset(2026, 1, 20, 3, 0, 0, TimeSpan.Zero));
@@ -57,7 +59,7 @@ public sealed class ExportStore : IDisposable
         var period = ReportingPeriod.WholeYear(year);
         Clock.SetUtcNow(new DateTimeOffset(period.To.AddDays(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
         var round = Store.Write(() => Rounds.Open(period, askReporters: false));
-        var onTime = Time.ToUtc(round.DeadlineDay.AddDays(-3), new TimeOnly(9, 0));
+        var onTime = Local.ToUtc(round.DeadlineDay.AddDays(-3), new TimeOnly(9, 0));
         var units = Store.Units.FindAll().OrderBy(u => u.Id).ToList();
 
         Clock.SetUtcNow(new DateTimeOffset(onTime, TimeSpan.Zero));
@@ -68,7 +70,7 @@ public sealed class ExportStore : IDisposable
             Clock.Advance(TimeSpan.FromDays(2));
             var hoa = new Member { Id = "hoa", Name = "Cô Hoa" };
             Store.Write(() => Rounds.Submit(round, "TV-TH", hoa, "zalo", new Dictionary<string, AnswerValue> { ["TV-LUOT"] = AnswerValue.Of(1000) }));
-            Clock.SetUtcNow(new DateTimeOffset(Time.ToUtc(round.DeadlineDay.AddDays(2), new TimeOnly(10, 0)), TimeSpan.Zero));
+            Clock.SetUtcNow(new DateTimeOffset(Local.ToUtc(round.DeadlineDay.AddDays(2), new TimeOnly(10, 0)), TimeSpan.Zero));
         }
         Submit(round, units.Single(u => u.Id == "DTT"), "zalo");
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Tests.Support;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
@@ -23,7 +24,8 @@ public sealed class CalendarWorld : IDisposable
 
     public FakeTimeProvider Clock { get; }
     public BotStore Store { get; private set; } = null!;
-    public PlanHolder Time { get; private set; } = null!;
+    public CommuneClock Local { get; private set; } = null!;
+    public Plan Plan => _plan;
     public Messenger Messenger { get; private set; } = null!;
     public RoundService Rounds { get; private set; } = null!;
     public Reports Reports { get; private set; } = null!;
@@ -54,12 +56,12 @@ public sealed class CalendarWorld : IDisposable
     private void Open()
     {
         Store = new BotStore(DbPath);
-        Time = new PlanHolder(_plan, Zone, Clock);
-        Messenger = new Messenger(Store, Time, ChannelProfiles.TextLimits);
-        Rounds = new RoundService(Store, Time, Messenger);
-        Reports = new Reports(Store, Time, Rounds);
+        Local = new CommuneClock(Zone, Clock);
+        Messenger = new Messenger(Store, Local, ChannelProfiles.TextLimits);
+        Rounds = new RoundService(Store, _plan, Local, Messenger);
+        Reports = new Reports(Store, _plan, Local, Rounds);
         Failures = new CalendarFailures(Store, Messenger);
-        Calendar = new ReportingCalendar(Store, Time, Rounds, Reports, Messenger, Failures);
+        Calendar = new ReportingCalendar(Store, _plan, Local, Rounds, Reports, Messenger, Failures);
         Official = Store.Members.FindOne(m => m.Role == Role.Official);
     }
 
@@ -80,12 +82,12 @@ public sealed class CalendarWorld : IDisposable
 
     private Member Person(string chatId, string name, Role role, string? unitId)
     {
-        var member = new Member { Id = chatId, Name = name, Role = role, UnitId = unitId, CreatedAt = Time.UtcNow };
+        var member = new Member { Id = chatId, Name = name, Role = role, UnitId = unitId, CreatedAt = Local.UtcNow };
         Store.Members.Insert(member);
         Store.Accounts.Insert(new ChatAccount
         {
             Id = ChatAccount.AddressOf(Channel, chatId), Channel = Channel, ChatId = chatId,
-            MemberId = member.Id, DisplayName = name, LastSeenAt = Time.UtcNow,
+            MemberId = member.Id, DisplayName = name, LastSeenAt = Local.UtcNow,
         });
         return member;
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using System.Text.Json.Nodes;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Periods;
@@ -133,7 +134,7 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         }
 
         var store = _bot.Store;
-        var plan = _bot.Get<PlanHolder>().Plan;
+        var plan = _bot.Get<Plan>();
 
         // Rounds open the day after the cut-off (14/06, 14/12), when quiet hours end; all are closed by the end.
         var rounds = store.Rounds.FindAll().ToDictionary(r => r.Id);

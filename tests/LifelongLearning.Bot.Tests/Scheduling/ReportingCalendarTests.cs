@@ -230,7 +230,7 @@ public class ReportingCalendarTests
         Assert.Contains("(TV-LUOT): 2.700 lượt (dựa trên 4/4 đơn vị); tăng 17,6% so với năm 2025 (tính trên 3 đơn vị có số liệu cả hai năm: 1.700 → 2.000 lượt)", text);
         AssertPng(w, close.PhotoFileId);
 
-        var input = ChartInputBuilder.Build(w.Time.Plan, "Năm 2026", w.Reports.FiguresOf(round),
+        var input = ChartInputBuilder.Build(w.Plan, "Năm 2026", w.Reports.FiguresOf(round),
             w.Reports.YearlyFiguresByIndicator().ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(["TV-HTSD", "TV-CDS", "VH-CLB"], input.Targets.Select(t => t.Code));
         Assert.Equal(66.7m, input.Targets[0].Current);

@@ -16,7 +16,7 @@ public class UnreachableReminderTests
         w.Store.Write(() =>
         {
             account.UnreachableReason = "người dùng đã chặn bot";
-            account.UnreachableSince = w.Time.UtcNow;
+            account.UnreachableSince = w.Local.UtcNow;
             w.Store.Accounts.Update(account);
         });
 

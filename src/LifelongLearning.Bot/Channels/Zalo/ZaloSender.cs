@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
@@ -18,7 +19,7 @@ namespace LifelongLearning.Bot.Channels.Zalo;
 public sealed partial class ZaloSender(
     ZaloClient zalo,
     PublicFiles files,
-    PlanHolder time,
+    CommuneClock clock,
     IOptions<ZaloOptions> options,
     IEnumerable<ChannelProfile> channels,
     ILogger<ZaloSender> logger) : IChannelSender
@@ -117,7 +118,7 @@ public sealed partial class ZaloSender(
             return $"📎 Tệp «{name}» đã sẵn sàng, nhưng Zalo chỉ gửi được tệp qua một địa chỉ công khai mà bot chưa có. " +
                    (_uploader is not null ? $"Gõ lại lệnh này trên {_uploader} để nhận tệp." : "Vui lòng báo quản trị viên đặt Zalo:PublicBaseUrl để nhận tệp qua Zalo.");
         var url = PublicFiles.UrlOf(_options.PublicBaseUrl!, files.Publish(fileId, _options.FileLinkLifetime));
-        var until = VietnameseFormat.DateTime(time.ToLocal(time.UtcNow + _options.FileLinkLifetime));
+        var until = VietnameseFormat.DateTime(clock.ToLocal(clock.UtcNow + _options.FileLinkLifetime));
         return $"📎 Tải tệp «{name}»: {url}\n(Liên kết dùng được đến {until}.)";
     }
 

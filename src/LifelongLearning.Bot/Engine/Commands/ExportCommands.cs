@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Exports;
@@ -11,7 +13,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// /xuat: an official asks for the report files of a period. The request is stored with the message and
 /// answered at once; the export service builds the files outside the message's transaction and sends them.
 /// </summary>
-public sealed class ExportCommands(BotStore store, PlanHolder time)
+public sealed class ExportCommands(BotStore store, Plan plan, CommuneClock clock)
 {
     public const string Usage = "Gõ /xuat 2025 (cả năm), /xuat 2026-H1 (6 tháng đầu năm) hoặc /xuat 2023-2025 (sơ kết giai đoạn).";
 
@@ -29,7 +31,7 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
             turn.Say($"Bot không hiểu kỳ «{Quote.Short(args)}». {Usage}");
             return;
         }
-        scope = scope!.Under(time.Plan);
+        scope = scope!.Under(plan);
         var rounds = store.Rounds.FindAll().Select(r => r.Id).ToHashSet();
         if (!scope!.Periods.Any(p => rounds.Contains(p.Code)))
         {
@@ -46,7 +48,7 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         store.Exports.Insert(new ExportRequest
         {
             Scope = code, MemberId = memberId, Channel = turn.Message.Channel, ChatId = turn.Message.ChatId,
-            Status = ExportStatus.Pending, RequestedAt = time.UtcNow,
+            Status = ExportStatus.Pending, RequestedAt = clock.UtcNow,
         });
         turn.Say($"Đang chuẩn bị báo cáo {scope.Label}… Bot sẽ gửi dự thảo báo cáo (Word), bảng tổng hợp (Excel) và số liệu gốc (CSV) trong ít phút.");
     }
@@ -62,11 +64,11 @@ public sealed class ExportCommands(BotStore store, PlanHolder time)
         }
         var choices = rounds.Take(4).Select(p => new Choice(Cap(p.Label), $"/xuat {p.Code}")).ToList();
         var years = rounds.Where(p => p.Kind == PeriodKind.Year).Select(p => p.Year).Order().ToList();
-        var baseYear = time.Plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years.FirstOrDefault();
+        var baseYear = plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years.FirstOrDefault();
         // The plan's reviews (sơ kết, tổng kết), and the years so far, each from the base year.
-        foreach (var last in time.Plan.Reviews.Select(r => r.Year).Append(years.LastOrDefault()).Distinct().Where(y => years.Contains(y) && y > Math.Max(baseYear, years[0])))
+        foreach (var last in plan.Reviews.Select(r => r.Year).Append(years.LastOrDefault()).Distinct().Where(y => years.Contains(y) && y > Math.Max(baseYear, years[0])))
         {
-            var range = ExportScope.Years(Math.Max(baseYear, years[0]), last).Under(time.Plan);
+            var range = ExportScope.Years(Math.Max(baseYear, years[0]), last).Under(plan);
             choices.Add(new Choice(Cap(range.Label), $"/xuat {range.Code}"));
         }
         turn.Conversation.NumberedChoices = choices;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
@@ -10,7 +11,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// or the bare code) and that account joins the member, with the member's role, unit and conversation.
 /// /lienket ca-hai sends reminders and alerts to every linked account.
 /// </summary>
-public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messenger, BotIdentity identity)
+public sealed class LinkCommand(BotStore store, CommuneClock clock, Messenger messenger, BotIdentity identity)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
@@ -22,18 +23,18 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
             return;
         }
         var code = InviteCodes.NewCode();
-        var expires = time.UtcNow + Lifetime;
+        var expires = clock.UtcNow + Lifetime;
         store.Invites.Insert(new Invite
         {
             Id = InviteCodes.Hash(code), Role = member.Role, UnitId = member.UnitId, CreatedBy = member.Id,
-            CreatedAt = time.UtcNow, ExpiresAt = expires, LinksMemberId = member.Id,
+            CreatedAt = clock.UtcNow, ExpiresAt = expires, LinksMemberId = member.Id,
         });
         var other = turn.Message.Channel == "zalo" ? "Telegram" : "Zalo";
         var link = turn.Message.Channel != "telegram" && identity.TelegramUsername is { } bot
             ? $"\nHoặc trên Telegram, mở: https://t.me/{bot}?start={code}" : "";
         turn.Say($"Mã liên kết: {InviteCodes.Display(code)}\n" +
                  $"Trên {other}, gửi cho bot: /lienket {InviteCodes.Display(code)}{link}\n" +
-                 $"Mã dùng một lần, hết hạn {VietnameseFormat.DateTime(time.ToLocal(expires))}. Bot sẽ nhận ra anh/chị ở cả hai nơi; " +
+                 $"Mã dùng một lần, hết hạn {VietnameseFormat.DateTime(clock.ToLocal(expires))}. Bot sẽ nhận ra anh/chị ở cả hai nơi; " +
                  "câu hỏi đang dở trả lời ở đâu cũng được. Đừng đưa mã này cho người khác.");
     }
 
@@ -90,12 +91,12 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
         account ??= new ChatAccount { Id = message.Address, Channel = message.Channel, ChatId = message.ChatId };
         account.MemberId = target.Id;
         account.DisplayName = message.SenderName;
-        account.LastSeenAt = time.UtcNow;
+        account.LastSeenAt = clock.UtcNow;
         account.UnreachableReason = null;
         account.UnreachableSince = null;
         account.MenuDue = true;
         store.Accounts.Upsert(account);
-        invite.UsedAt = time.UtcNow;
+        invite.UsedAt = clock.UtcNow;
         invite.UsedBy = target.Id;
         store.Invites.Update(invite);
 
@@ -116,10 +117,10 @@ public sealed class LinkCommand(BotStore store, PlanHolder time, Messenger messe
     {
         if (store.Subscribers.FindById(fromMemberId) is not { Active: true } from) return;
         from.Active = false;
-        from.LeftAt = time.UtcNow;
+        from.LeftAt = clock.UtcNow;
         store.Subscribers.Update(from);
         if (store.Subscribers.FindById(toMemberId) is { Active: true }) return;
-        store.Subscribers.Upsert(new Subscriber { Id = toMemberId, Area = from.Area, Active = true, SubscribedAt = time.UtcNow });
+        store.Subscribers.Upsert(new Subscriber { Id = toMemberId, Area = from.Area, Active = true, SubscribedAt = clock.UtcNow });
     }
 
 }

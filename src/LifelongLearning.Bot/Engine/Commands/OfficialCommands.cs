@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Periods;
@@ -13,7 +15,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// Only officials reach these: <see cref="CommandTable"/> refuses everyone else.
 /// </summary>
 public sealed class OfficialCommands(
-    BotStore store, PlanHolder time, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
+    BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
     ReportingCalendar calendar, Messenger messenger, UnitRegistry units, Members members)
 {
     public void Status(Turn turn)
@@ -31,7 +33,7 @@ public sealed class OfficialCommands(
             {
                 var first = reports.FirstReportedAt(round, unit.Id);
                 var state = first is { } at
-                    ? $"đã gửi {VietnameseFormat.DateTime(time.ToLocal(at))}"
+                    ? $"đã gửi {VietnameseFormat.DateTime(clock.ToLocal(at))}"
                     : reports.IsReachable(unit.Id) ? "chưa gửi" : rounds.ReportersOf(unit.Id).Count == 0 ? "chưa có người báo cáo" : "không liên lạc được";
                 lines.Add($"{(first is null ? "⏳" : "✅")} {unit.Id} {unit.Name}: {state}");
             }
@@ -79,23 +81,23 @@ public sealed class OfficialCommands(
             role = Role.Reporter;
         }
         var code = InviteCodes.NewCode();
-        var expires = time.UtcNow + options.Value.InviteLifetime;
+        var expires = clock.UtcNow + options.Value.InviteLifetime;
         commune.Invites.Insert(new Invite
         {
             Id = InviteCodes.Hash(code), Role = role, UnitId = unit?.Id, CreatedBy = turn.Member?.Id ?? "",
-            CreatedAt = time.UtcNow, ExpiresAt = expires,
+            CreatedAt = clock.UtcNow, ExpiresAt = expires,
         });
         var link = identity.TelegramUsername is { } bot ? $"\nTrên Telegram, mở: https://t.me/{bot}?start={code}" : "";
         var forWhom = unit is null ? "cán bộ theo dõi" : $"người báo cáo của {unit.Name}";
         turn.Say($"Mã mời {forWhom}: {InviteCodes.Display(code)}\n" +
-                 $"Dùng được một lần, hết hạn {VietnameseFormat.DateTime(time.ToLocal(expires))}.\n" +
+                 $"Dùng được một lần, hết hạn {VietnameseFormat.DateTime(clock.ToLocal(expires))}.\n" +
                  $"Người nhận gửi mã này cho bot (trên Zalo hoặc Telegram).{link}");
     }
 
     public void AddUnit(Turn turn, string args)
     {
         var parts = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var kinds = string.Join(", ", time.Plan.UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
+        var kinds = string.Join(", ", plan.UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
         if (parts.Length < 3)
         {
             turn.Say($"Gõ: /themdonvi MÃ loại Tên đơn vị, ví dụ /themdonvi TV-CD thu-vien-khac Thư viện cộng đồng Thôn 2.\nCác loại: {kinds}");
@@ -136,7 +138,7 @@ public sealed class OfficialCommands(
             turn.Say("Không thể bỏ quản trị viên; quản trị viên được đặt trong cấu hình.");
             return;
         }
-        member.RemovedAt = time.UtcNow;
+        member.RemovedAt = clock.UtcNow;
         commune.Members.Update(member);
         members.MenuChanged(member);
         store.Conversations.Delete(member.Id);
@@ -155,10 +157,10 @@ public sealed class OfficialCommands(
             turn.Say(existing.Status == RoundStatus.Open ? $"Kỳ {period.Label} đang mở rồi." : $"Kỳ {period.Label} đã đóng.");
             return;
         }
-        if (!time.Plan.HasQuestionsIn(period.Kind))
+        if (!plan.HasQuestionsIn(period.Kind))
         {
             // A round without questions would tell every unit it is open and then ask nothing.
-            var kinds = Enum.GetValues<PeriodKind>().Where(time.Plan.HasQuestionsIn).Select(k => $"/moky {Example(k, period.Year)}");
+            var kinds = Enum.GetValues<PeriodKind>().Where(plan.HasQuestionsIn).Select(k => $"/moky {Example(k, period.Year)}");
             turn.Say($"Kế hoạch không có chỉ tiêu nào báo cáo theo kỳ {KindName(period.Kind)}, nên kỳ {period.Label} không có câu hỏi; bot không mở kỳ này. " +
                      $"Các kỳ có câu hỏi: {string.Join(", ", kinds)}.");
             return;
@@ -201,7 +203,7 @@ public sealed class OfficialCommands(
             turn.Say($"Kỳ {period.Label} không đang mở nên không gia hạn được.");
             return;
         }
-        if (deadline < time.Today)
+        if (deadline < clock.Today)
         {
             turn.Say("Hạn mới phải từ hôm nay trở đi.");
             return;

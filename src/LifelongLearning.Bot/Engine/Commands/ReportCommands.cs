@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Flows;

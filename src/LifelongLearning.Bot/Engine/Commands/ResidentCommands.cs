@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Events;
@@ -6,7 +8,7 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>What residents do: leave (/ngung), pick their village (/khuvuc), see upcoming events (/lich).</summary>
-public sealed class ResidentCommands(BotStore store, PlanHolder time, Broadcaster broadcaster, EventCalendar calendar)
+public sealed class ResidentCommands(BotStore store, Plan plan, CommuneClock clock, Broadcaster broadcaster, EventCalendar calendar)
 {
     public void Leave(Turn turn)
     {
@@ -17,7 +19,7 @@ public sealed class ResidentCommands(BotStore store, PlanHolder time, Broadcaste
             return;
         }
         subscriber.Active = false;
-        subscriber.LeftAt = time.UtcNow;
+        subscriber.LeftAt = clock.UtcNow;
         store.Subscribers.Update(subscriber);
         // Stop at once: announcements already queued for this person, on any of their chats, are not sent.
         broadcaster.CancelPendingFor(subscriber.Id, "người nhận đã ngừng đăng ký");
@@ -32,7 +34,7 @@ public sealed class ResidentCommands(BotStore store, PlanHolder time, Broadcaste
             turn.Say("Gõ /start để đăng ký nhận thông báo trước, rồi chọn thôn.");
             return;
         }
-        var areas = time.Plan.Commune.Areas;
+        var areas = plan.Commune.Areas;
         var pick = areas.FirstOrDefault(a => Words.Fold(a) == Words.Fold(args));
         if (pick is null && Words.Fold(args) is "tat ca" or "ca xa") pick = "";
         if (pick is null)
@@ -50,7 +52,7 @@ public sealed class ResidentCommands(BotStore store, PlanHolder time, Broadcaste
 
     public void Calendar(Turn turn)
     {
-        var upcoming = calendar.Upcoming().Where(e => calendar.FirstDayOf(e) <= time.Today.AddDays(366)).Take(8).ToList();
+        var upcoming = calendar.Upcoming().Where(e => calendar.FirstDayOf(e) <= clock.Today.AddDays(366)).Take(8).ToList();
         if (upcoming.Count == 0)
         {
             turn.Say("Chưa có sự kiện nào sắp tới.");

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Core.Conversations;
@@ -10,7 +12,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// code it joins the chat to the member who made it (<see cref="LinkCommand"/>); /start without one offers
 /// a stranger to subscribe as a resident, never more.
 /// </summary>
-public sealed class StartCommand(BotStore store, PlanHolder time, RoundService rounds, Messenger messenger, Members members, LinkCommand link)
+public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Messenger messenger, Members members, LinkCommand link)
 {
     public void Handle(Turn turn, string args)
     {
@@ -35,7 +37,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             return;
         }
         turn.Say(new Reply(
-            $"Chào anh/chị! Đây là bot học tập suốt đời của {time.Plan.Commune.Name}.\n" +
+            $"Chào anh/chị! Đây là bot học tập suốt đời của {plan.Commune.Name}.\n" +
             "Bot gửi thông báo về ngày hội đọc sách, Tuần lễ học tập suốt đời, các lớp học và câu lạc bộ.\n" +
             "Bot chỉ lưu tên hiển thị và mã trò chuyện của anh/chị. Gõ «đồng ý» để nhận thông báo.\n" +
             "Cán bộ đơn vị có mã mời thì gửi mã đó (ví dụ ABCD-EFGH).",
@@ -48,7 +50,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         turn.Member = member;
         var subscriber = store.Subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
         subscriber.Active = true;
-        subscriber.SubscribedAt = time.UtcNow;
+        subscriber.SubscribedAt = clock.UtcNow;
         subscriber.LeftAt = null;
         store.Subscribers.Upsert(subscriber);
         turn.Say("Cảm ơn anh/chị đã đăng ký! Bot sẽ báo trước các sự kiện học tập của xã. Gõ /ngung bất cứ lúc nào để thôi nhận.");
@@ -70,9 +72,9 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
             turn.Say($"{what} này đã được dùng. Mỗi mã chỉ dùng một lần; {renew}.");
             return;
         }
-        if (invite.ExpiresAt <= time.UtcNow)
+        if (invite.ExpiresAt <= clock.UtcNow)
         {
-            turn.Say($"{what} này đã hết hạn lúc {VietnameseFormat.DateTime(time.ToLocal(invite.ExpiresAt))}; {renew}.");
+            turn.Say($"{what} này đã hết hạn lúc {VietnameseFormat.DateTime(clock.ToLocal(invite.ExpiresAt))}; {renew}.");
             return;
         }
         if (invite.LinksMemberId is not null)
@@ -104,7 +106,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
         }
         turn.Member = member;
         turn.Role = turn.Role == Role.Admin ? Role.Admin : invite.Role;
-        invite.UsedAt = time.UtcNow;
+        invite.UsedAt = clock.UtcNow;
         invite.UsedBy = member.Id;
         store.Invites.Update(invite);
 
@@ -127,7 +129,7 @@ public sealed class StartCommand(BotStore store, PlanHolder time, RoundService r
     /// <param name="reported">whether the unit has already sent that round's report (by another of its people)</param>
     private string Greeting(Member member, UnitRecord unit, Round? open, bool reported)
     {
-        var plan = time.Plan;
+
         var asked = plan.Indicators.Where(i => i.IsReportedBy(unit.Kind)).ToList();
         var periods = string.Join(", ", plan.Schedule.Rounds.Select(p => p switch
         {

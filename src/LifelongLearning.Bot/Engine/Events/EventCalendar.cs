@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
@@ -9,7 +10,7 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// start and are announced like any other) and the events officials add. Call the writing methods inside
 /// a store write.
 /// </summary>
-public sealed class EventCalendar(BotStore store, PlanHolder time)
+public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
 {
     public const string PlanCreator = "plan";
 
@@ -24,7 +25,7 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     public int SeedPlanDays(int year)
     {
         var added = 0;
-        foreach (var day in time.Plan.EventDays)
+        foreach (var day in plan.EventDays)
             if (day.In(year) is { } when)
                 added += Seed(day, year, when.First, when.Last);
         return added;
@@ -41,9 +42,9 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
         }
         store.Events.Insert(new EventRecord
         {
-            Title = day.Title, StartsAt = time.ToUtc(first, TimeOnly.MinValue), AllDay = true,
+            Title = day.Title, StartsAt = clock.ToUtc(first, TimeOnly.MinValue), AllDay = true,
             LastDay = last == first ? null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Description = day.Description,
-            PlanKey = key, CreatedBy = PlanCreator, CreatedAt = time.UtcNow,
+            PlanKey = key, CreatedBy = PlanCreator, CreatedAt = clock.UtcNow,
         });
         return 1;
     }
@@ -62,10 +63,10 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     private void Follow(EventRecord e, string key, EventDay day, DateOnly first, DateOnly last)
     {
         var lastDay = last == first ? (DateTime?)null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var startsAt = time.ToUtc(first, TimeOnly.MinValue);
+        var startsAt = clock.ToUtc(first, TimeOnly.MinValue);
         var changed = e.PlanKey != key;
         e.PlanKey = key;
-        if (e.CancelledAt is null && FirstDayOf(e) > time.Today && (e.Title != day.Title || e.StartsAt != startsAt || e.LastDay != lastDay || e.Description != day.Description))
+        if (e.CancelledAt is null && FirstDayOf(e) > clock.Today && (e.Title != day.Title || e.StartsAt != startsAt || e.LastDay != lastDay || e.Description != day.Description))
         {
             (e.Title, e.StartsAt, e.LastDay, e.Description) = (day.Title, startsAt, lastDay, day.Description);
             changed = true;
@@ -76,8 +77,8 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     /// <summary>Events not cancelled whose last day is today or later, soonest first.</summary>
     public List<EventRecord> Upcoming(int max = int.MaxValue)
     {
-        var today = time.Today;
-        var from = time.ToUtc(today.AddDays(-10), TimeOnly.MinValue); // a multi-day event started before today
+        var today = clock.Today;
+        var from = clock.ToUtc(today.AddDays(-10), TimeOnly.MinValue); // a multi-day event started before today
         return [.. store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null)
             .Where(e => LastDayOf(e) >= today)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
@@ -85,7 +86,7 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     }
 
     /// <summary>The local day it starts.</summary>
-    public DateOnly FirstDayOf(EventRecord e) => DateOnly.FromDateTime(time.ToLocal(e.StartsAt).DateTime);
+    public DateOnly FirstDayOf(EventRecord e) => DateOnly.FromDateTime(clock.ToLocal(e.StartsAt).DateTime);
 
     public DateOnly LastDayOf(EventRecord e) => e.LastDay is { } last ? DateOnly.FromDateTime(last) : FirstDayOf(e);
 
@@ -93,7 +94,7 @@ public sealed class EventCalendar(BotStore store, PlanHolder time)
     public string WhenOf(EventRecord e)
     {
         if (e.LastDay is not null) return $"{VietnameseFormat.Date(FirstDayOf(e))}–{VietnameseFormat.Date(LastDayOf(e))}";
-        return e.AllDay ? VietnameseFormat.Date(FirstDayOf(e)) : VietnameseFormat.DateTime(time.ToLocal(e.StartsAt));
+        return e.AllDay ? VietnameseFormat.Date(FirstDayOf(e)) : VietnameseFormat.DateTime(clock.ToLocal(e.StartsAt));
     }
 
     /// <summary>The event as residents read it: title, when, where, what, for whom.</summary>

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -8,13 +10,13 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// Participation in events, as units report it after each one. Which units are asked: the event's organiser;
 /// for a day the plan names, which has none, every unit whose kind reports the plan's participation indicator.
 /// </summary>
-public sealed class EventFigures(BotStore store, PlanHolder time, EventCalendar calendar, IOptions<EventOptions> options)
+public sealed class EventFigures(BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, IOptions<EventOptions> options)
 {
     public IReadOnlyList<UnitRecord> UnitsAskedAbout(EventRecord e)
     {
         if (e.OrganiserUnitId is { } id) return store.Units.FindById(id) is { Active: true } unit ? [unit] : [];
         if (e.PlanKey is null) return [];
-        var indicator = time.Plan.FindIndicator(options.Value.ParticipationIndicator);
+        var indicator = plan.FindIndicator(options.Value.ParticipationIndicator);
         if (indicator is null) return [];
         return [.. store.Units.Find(u => u.Active).Where(u => indicator.IsReportedBy(u.Kind)).OrderBy(u => u.Id)];
     }
@@ -29,7 +31,7 @@ public sealed class EventFigures(BotStore store, PlanHolder time, EventCalendar 
             EventDay = calendar.FirstDayOf(e).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };
         figure.Participants = participants;
-        figure.Revisions.Add(new EventFigureRevision { Participants = participants, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = time.UtcNow });
+        figure.Revisions.Add(new EventFigureRevision { Participants = participants, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = clock.UtcNow });
         store.EventFigures.Upsert(figure);
         return figure;
     }

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
@@ -17,15 +19,16 @@ namespace LifelongLearning.Bot.Engine.Events;
 public sealed class EventFlow : StepFlow<EventDraft>
 {
     private readonly BotStore _store;
-    private readonly PlanHolder _time;
+    private readonly Plan _plan;
+    private readonly CommuneClock _clock;
     private readonly EventCalendar _calendar;
     private readonly Audience _audience;
     private readonly EventOptions _options;
     private readonly IReadOnlyList<FlowStep<EventDraft>> _steps;
 
-    public EventFlow(BotStore store, PlanHolder time, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
+    public EventFlow(BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
     {
-        (_store, _time, _calendar, _audience, _options) = (store, time, calendar, audience, options.Value);
+        (_store, _plan, _clock, _calendar, _audience, _options) = (store, plan, clock, calendar, audience, options.Value);
         _steps =
         [
             new("Tên", _ => "Tên sự kiện là gì?", TakeTitle),
@@ -57,10 +60,10 @@ public sealed class EventFlow : StepFlow<EventDraft>
 
     private Reply? TakeTime(Turn turn, string text, EventDraft draft)
     {
-        if (!EventTimeParser.TryParse(text, _time.Today, out var day, out var at))
+        if (!EventTimeParser.TryParse(text, _clock.Today, out var day, out var at))
             return "Bot chưa hiểu ngày giờ này. Gõ theo mẫu «21/4/2026 8:00», «21/4 8h» hoặc «21/4/2026».";
-        var starts = _time.ToUtc(day, at ?? TimeOnly.MinValue);
-        if (day < _time.Today || (at is not null && starts <= _time.UtcNow)) return "Thời điểm này đã qua. Vui lòng gõ một ngày giờ sắp tới.";
+        var starts = _clock.ToUtc(day, at ?? TimeOnly.MinValue);
+        if (day < _clock.Today || (at is not null && starts <= _clock.UtcNow)) return "Thời điểm này đã qua. Vui lòng gõ một ngày giờ sắp tới.";
         draft.StartsAt = starts;
         draft.AllDay = at is null;
         return null;
@@ -92,14 +95,14 @@ public sealed class EventFlow : StepFlow<EventDraft>
 
     private Reply AskArea(Turn turn)
     {
-        var choices = AreaChoice.Choices(_time.Plan.Commune);
+        var choices = AreaChoice.Choices(_plan.Commune);
         turn.Conversation.NumberedChoices = choices;
         return new Reply("Sự kiện dành cho bà con ở đâu?", choices, Numbered: true);
     }
 
     private Reply? TakeArea(Turn turn, string text, EventDraft draft)
     {
-        if (!AreaChoice.TryParse(_time.Plan.Commune, text, out var area))
+        if (!AreaChoice.TryParse(_plan.Commune, text, out var area))
             return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
         draft.Area = area;
         return null;
@@ -137,7 +140,7 @@ public sealed class EventFlow : StepFlow<EventDraft>
             Area = d.Area,
             OrganiserUnitId = d.OrganiserUnitId,
             CreatedBy = turn.Member!.Id,
-            CreatedAt = _time.UtcNow,
+            CreatedAt = _clock.UtcNow,
         };
     }
 

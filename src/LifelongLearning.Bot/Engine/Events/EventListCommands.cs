@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
 
@@ -7,7 +8,7 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// /dssukien lists the upcoming events with their numbers; /huysukien SỐ cancels one the official added:
 /// its announcements still waiting are not sent, and those already told hear it is off.
 /// </summary>
-public sealed class EventListCommands(BotStore store, PlanHolder time, EventCalendar calendar, Broadcaster broadcaster)
+public sealed class EventListCommands(BotStore store, CommuneClock clock, EventCalendar calendar, Broadcaster broadcaster)
 {
     public void List(Turn turn)
     {
@@ -45,7 +46,7 @@ public sealed class EventListCommands(BotStore store, PlanHolder time, EventCale
             turn.Say("Sự kiện này đã được hủy trước đó.");
             return;
         }
-        e.CancelledAt = time.UtcNow;
+        e.CancelledAt = clock.UtcNow;
         e.CancelledBy = turn.Member.Id;
         store.Events.Update(e);
         var prefix = EventCalendar.BroadcastPrefix(e.Id);

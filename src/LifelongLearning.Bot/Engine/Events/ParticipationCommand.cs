@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Globalization;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Storage;
@@ -9,7 +10,7 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// so it works the same on Telegram and Zalo and never interrupts a report in progress; sending it again
 /// corrects the figure (every revision is kept).
 /// </summary>
-public sealed class ParticipationCommand(BotStore store, PlanHolder time, EventCalendar calendar, EventFigures figures)
+public sealed class ParticipationCommand(BotStore store, CommuneClock clock, EventCalendar calendar, EventFigures figures)
 {
     public void Handle(Turn turn, string args)
     {
@@ -31,7 +32,7 @@ public sealed class ParticipationCommand(BotStore store, PlanHolder time, EventC
             turn.Say($"Không có sự kiện số {eventId}. Số sự kiện có trong tin bot đã gửi.");
             return;
         }
-        if (calendar.FirstDayOf(e) > time.Today)
+        if (calendar.FirstDayOf(e) > clock.Today)
         {
             turn.Say($"Sự kiện «{e.Title}» chưa diễn ra ({calendar.WhenOf(e)}). Vui lòng báo sau sự kiện.");
             return;

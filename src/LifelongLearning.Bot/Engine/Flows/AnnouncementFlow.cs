@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Files;
@@ -14,13 +16,14 @@ namespace LifelongLearning.Bot.Engine.Flows;
 public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
 {
     private readonly BotStore _store;
-    private readonly PlanHolder _time;
+    private readonly Plan _plan;
+    private readonly CommuneClock _clock;
     private readonly Audience _audience;
     private readonly Broadcaster _broadcaster;
 
-    public AnnouncementFlow(BotStore store, PlanHolder time, Audience audience, Broadcaster broadcaster)
+    public AnnouncementFlow(BotStore store, Plan plan, CommuneClock clock, Audience audience, Broadcaster broadcaster)
     {
-        (_store, _time, _audience, _broadcaster) = (store, time, audience, broadcaster);
+        (_store, _plan, _clock, _audience, _broadcaster) = (store, plan, clock, audience, broadcaster);
         Steps =
         [
             new("Nội dung", _ => "Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.",
@@ -51,14 +54,14 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
 
     private Reply AskArea(Turn turn)
     {
-        var choices = AreaChoice.Choices(_time.Plan.Commune);
+        var choices = AreaChoice.Choices(_plan.Commune);
         turn.Conversation.NumberedChoices = choices;
         return new Reply("Gửi cho ai?", choices, Numbered: true);
     }
 
     private Reply? TakeArea(Turn turn, string text, AnnouncementDraft draft)
     {
-        if (!AreaChoice.TryParse(_time.Plan.Commune, text, out var area))
+        if (!AreaChoice.TryParse(_plan.Commune, text, out var area))
             return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
         draft.Area = area;
         return null;
@@ -77,7 +80,7 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
     {
         var c = turn.Conversation;
         var recipients = _audience.Residents(c.Announcement.Area);
-        var broadcastId = $"b{_time.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
+        var broadcastId = $"b{_clock.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}";
         _broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.Announcement.Text}", c.Photo);
         c.Reset();
         turn.Say($"Đang gửi thông báo tới {VietnameseFormat.Number(recipients.Count)} người. Bot sẽ báo kết quả khi gửi xong.");

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Storage;
 
@@ -8,7 +9,7 @@ namespace LifelongLearning.Bot.Engine.Flows;
 /// anything the turn does to the same person (a round /moky opens asks every unit head, and an admin's chat may be
 /// one) changes that one copy, and the turn saves it once, at its end.
 /// </summary>
-public sealed class ConversationBook(BotStore store, PlanHolder time)
+public sealed class ConversationBook(BotStore store, CommuneClock clock)
 {
     // Set and read only inside a store write, which one thread holds at a time.
     private Conversation? _held;
@@ -42,7 +43,7 @@ public sealed class ConversationBook(BotStore store, PlanHolder time)
 
     private void Write(Conversation conversation)
     {
-        conversation.UpdatedAt = time.UtcNow;
+        conversation.UpdatedAt = clock.UtcNow;
         store.Conversations.Upsert(conversation);
     }
 }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Reporting;
 using LifelongLearning.Bot.Core.Text;
@@ -10,7 +11,7 @@ namespace LifelongLearning.Bot.Engine.Flows;
 /// edited by number, then OK (<see cref="ReportSession"/> holds the steps). /huy keeps a report's draft, so
 /// /baocao picks it up where it was.
 /// </summary>
-public sealed class ReportFlow(BotStore store, RoundService rounds, PlanHolder time) : IConversationFlow
+public sealed class ReportFlow(BotStore store, RoundService rounds, Plan plan) : IConversationFlow
 {
     public ConversationMode Mode => ConversationMode.Reporting;
 
@@ -104,7 +105,7 @@ public sealed class ReportFlow(BotStore store, RoundService rounds, PlanHolder t
     public bool TryOneMessageForm(Turn turn, string text)
     {
         var unit = turn.Member?.UnitId is { } id ? store.Units.FindById(id) : null;
-        if (unit is null || BulkForm.TryRead(text, time.Plan) is null) return false;
+        if (unit is null || BulkForm.TryRead(text, plan) is null) return false;
         var round = rounds.OpenRounds().FirstOrDefault(r => rounds.IndicatorsFor(unit, r).Count > 0);
         if (round is null)
         {

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using System.Text;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Core.Periods;
@@ -15,7 +16,7 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// The report files of each year, each round and the sơ kết / tổng kết span: built by the same
 /// <see cref="ExportFiles"/> /xuat uses, when asked, so a download is the file the chat would send.
 /// </summary>
-public sealed class DownloadsPage(BotStore store, PlanHolder time, ExportFiles files)
+public sealed class DownloadsPage(BotStore store, Plan plan, ExportFiles files)
 {
     private static readonly (string Prefix, string Ext, string Label)[] Kinds =
     [
@@ -65,7 +66,7 @@ public sealed class DownloadsPage(BotStore store, PlanHolder time, ExportFiles f
         var scopes = periods.Select(ExportScope.Of).ToList();
         var years = periods.Where(p => p.Kind == PeriodKind.Year).Select(p => p.Year).Order().ToList();
         if (years.Count == 0) return scopes;
-        var baseYear = time.Plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years[0];
+        var baseYear = plan.Indicators.Select(i => i.GrowthBaseYear).FirstOrDefault(y => y is not null) ?? years[0];
         var from = Math.Max(baseYear, years[0]);
         foreach (var last in new[] { 2025, 2030, years[^1] }.Distinct().Where(y => years.Contains(y) && y > from))
             scopes.Insert(0, ExportScope.Years(from, last));

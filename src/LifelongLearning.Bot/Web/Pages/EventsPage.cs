@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Text;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
@@ -7,14 +8,14 @@ using static LifelongLearning.Bot.Web.Html;
 namespace LifelongLearning.Bot.Web.Pages;
 
 /// <summary>Events coming and past (with the participants units reported), and announcements with their delivery reports.</summary>
-public sealed class EventsPage(BotStore store, PlanHolder time)
+public sealed class EventsPage(BotStore store, CommuneClock clock)
 {
     private const int PastShown = 30;
     private const int BroadcastsShown = 30;
 
     public WebView Render()
     {
-        var now = time.UtcNow;
+        var now = clock.UtcNow;
         var events = store.Events.Find(e => e.CancelledAt == null).ToList();
         var coming = events.Where(e => End(e) >= now).OrderBy(e => e.StartsAt).ToList();
         var past = events.Where(e => End(e) < now).OrderByDescending(e => e.StartsAt).Take(PastShown).ToList();
@@ -27,7 +28,7 @@ public sealed class EventsPage(BotStore store, PlanHolder time)
         return new WebView("Sự kiện và thông báo", sb.ToString());
     }
 
-    private DateTime End(EventRecord e) => e.LastDay is { } last ? time.ToUtc(DateOnly.FromDateTime(last).AddDays(1), TimeOnly.MinValue)
+    private DateTime End(EventRecord e) => e.LastDay is { } last ? clock.ToUtc(DateOnly.FromDateTime(last).AddDays(1), TimeOnly.MinValue)
         : e.AllDay ? e.StartsAt.AddDays(1) : e.StartsAt;
 
     private string EventTable(List<EventRecord> events, bool withFigures)
@@ -38,7 +39,7 @@ public sealed class EventsPage(BotStore store, PlanHolder time)
         sb.Append("</tr></thead><tbody>");
         foreach (var e in events)
         {
-            var local = time.ToLocal(e.StartsAt);
+            var local = clock.ToLocal(e.StartsAt);
             var when = e.AllDay ? VietnameseFormat.Date(DateOnly.FromDateTime(local.DateTime)) : VietnameseFormat.DateTime(local);
             if (e.LastDay is { } last) when += " – " + VietnameseFormat.Date(DateOnly.FromDateTime(last));
             sb.Append("<tr><td data-h=\"Số\">").Append(e.Id).Append("</td><td data-h=\"Sự kiện\">").Append(E(e.Title))
@@ -72,7 +73,7 @@ public sealed class EventsPage(BotStore store, PlanHolder time)
             var by = b.OfficialId.Length == 0 ? "Lịch sự kiện (tự động)" : store.Members.FindById(b.OfficialId)?.Name ?? "—";
             // Old rows are pruned by housekeeping; then only the settled count the broadcast keeps is known.
             var settledOnly = rows.Count == 0 && b.Recipients > 0;
-            sb.Append("<tr><td data-h=\"Gửi lúc\">").Append(E(VietnameseFormat.DateTime(time.ToLocal(b.CreatedAt)))).Append("</td>")
+            sb.Append("<tr><td data-h=\"Gửi lúc\">").Append(E(VietnameseFormat.DateTime(clock.ToLocal(b.CreatedAt)))).Append("</td>")
               .Append("<td data-h=\"Nội dung\">").Append(text.Length == 0 ? "<span class=\"muted\">—</span>" : E(text)).Append("</td>")
               .Append("<td data-h=\"Người nhận\" class=\"n\">").Append(b.Recipients).Append("</td>")
               .Append("<td data-h=\"Đã gửi\" class=\"n ok\">").Append(settledOnly ? "—" : sent.ToString()).Append("</td>")

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using System.Text;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Text;
@@ -12,7 +13,7 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// The open rounds: who answered and when, who is late and by how much, when each was last reminded, who
 /// cannot be reached and on which channel. A unit's name opens its answers with every revision.
 /// </summary>
-public sealed class RoundPage(BotStore store, PlanHolder time, RoundService rounds, Reports reports)
+public sealed class RoundPage(BotStore store, CommuneClock clock, RoundService rounds, Reports reports)
 {
     public WebView Render()
     {
@@ -33,7 +34,7 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
         var sb = new StringBuilder();
         // The same summary lines as /trangthai and the digest, from the same functions.
         var status = DigestWriter.Status(Sentence.Cap(round.Period.Label), round.DeadlineDay, reports.CompletenessOf(round), listUnits: false);
-        var deadlineEnd = time.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
+        var deadlineEnd = clock.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
         // Everything the table needs in a few indexed reads, not several per unit: the page must stay fast on 60 units.
         var first = store.Answers.Find(Query.EQ(nameof(Answer.RoundId), round.Id)).GroupBy(a => a.UnitId).ToDictionary(g => g.Key, g => g.Min(a => a.FirstConfirmedAt));
         var reminded = store.Outbox.Find(Query.StartsWith(nameof(OutboxMessage.DedupKey), DedupKeys.ReminderPrefix(round.Id)))
@@ -51,16 +52,16 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
             DateTime? at = first.TryGetValue(unit.Id, out var f) ? f : null;
             var (state, css) = at switch
             {
-                { } t when Lateness.IsLate(time.ToLocal(t), round.DeadlineDay) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
+                { } t when Lateness.IsLate(clock.ToLocal(t), round.DeadlineDay) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
                 not null => ("Đã gửi đúng hạn", "ok"),
-                null when time.UtcNow >= deadlineEnd => ($"Chưa gửi — quá hạn {Days(time.UtcNow - deadlineEnd)}", "bad"),
+                null when clock.UtcNow >= deadlineEnd => ($"Chưa gửi — quá hạn {Days(clock.UtcNow - deadlineEnd)}", "bad"),
                 null => ("Chưa gửi", "muted"),
             };
             sb.Append("<tr><td data-h=\"Đơn vị\"><a href=\"/web/ky/").Append(E(Uri.EscapeDataString(round.Id))).Append('/').Append(E(Uri.EscapeDataString(unit.Id)))
               .Append("\">").Append(E(unit.Name)).Append("</a> <span class=\"muted\">").Append(E(unit.Id)).Append("</span></td>")
               .Append("<td data-h=\"Tình trạng\" class=\"").Append(css).Append("\">").Append(E(state)).Append("</td>")
-              .Append("<td data-h=\"Gửi lúc\">").Append(at is { } sent ? E(VietnameseFormat.DateTime(time.ToLocal(sent))) : "—").Append("</td>")
-              .Append("<td data-h=\"Nhắc gần nhất\">").Append(reminded.TryGetValue(unit.Id, out var r) ? E(VietnameseFormat.DateTime(time.ToLocal(r))) : "—").Append("</td>")
+              .Append("<td data-h=\"Gửi lúc\">").Append(at is { } sent ? E(VietnameseFormat.DateTime(clock.ToLocal(sent))) : "—").Append("</td>")
+              .Append("<td data-h=\"Nhắc gần nhất\">").Append(reminded.TryGetValue(unit.Id, out var r) ? E(VietnameseFormat.DateTime(clock.ToLocal(r))) : "—").Append("</td>")
               .Append("<td data-h=\"Liên lạc\">").Append(E(Reach([.. reporters[unit.Id]], accounts))).Append("</td></tr>");
         }
         sb.Append("</tbody></table></div></section>");
@@ -89,7 +90,7 @@ public sealed class RoundPage(BotStore store, PlanHolder time, RoundService roun
                 sb.Append("<ol>");
                 foreach (var r in answer.Revisions)
                     sb.Append("<li>").Append(E(r.Value.Display(indicator))).Append(" — ").Append(E(r.MemberName)).Append(", ")
-                      .Append(E(VietnameseFormat.DateTime(time.ToLocal(r.At)))).Append(", qua ").Append(E(ChannelName.Display(r.Channel))).Append("</li>");
+                      .Append(E(VietnameseFormat.DateTime(clock.ToLocal(r.At)))).Append(", qua ").Append(E(ChannelName.Display(r.Channel))).Append("</li>");
                 sb.Append("</ol>");
             }
             sb.Append("</td></tr>");

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Core.Plans;
+using LifelongLearning.Bot.Core.Time;
 using System.Text;
 using System.Text.RegularExpressions;
 using LifelongLearning.Bot.Configuration;
@@ -16,7 +18,7 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// per unit with a fresh invite code, its Telegram link and the Zalo bot's link (Zalo:BotLink) as QR codes,
 /// and the code to type on Zalo. The rules are those of /themdonvi and /moi.
 /// </summary>
-public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
+public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock clock, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
 {
     private const int MaxNameLength = 150;
 
@@ -33,7 +35,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         }, "done"));
         var token = FormToken(user);
         var reporters = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
-        var kinds = time.Plan.UnitKinds.ToDictionary(k => k.Code, k => k.Name);
+        var kinds = plan.UnitKinds.ToDictionary(k => k.Code, k => k.Name);
         sb.Append("<section class=\"noprint\"><h2>In giấy mời</h2><p>Mỗi đơn vị một thẻ: mã mời mới (dùng một lần, hết hạn sau ")
           .Append((int)options.Value.InviteLifetime.TotalDays).Append(" ngày), mã QR mở bot trên Telegram và trên Zalo, và mã để gõ trên Zalo.</p>")
           .Append("<form method=\"post\" action=\"/web/giay-moi\" class=\"inline\">").Append(token)
@@ -56,7 +58,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         sb.Append("<section class=\"noprint\"><h2>Thêm đơn vị</h2><form method=\"post\" action=\"/web/don-vi/them\" class=\"inline\">").Append(token)
           .Append("<input name=\"ma\" placeholder=\"Mã, ví dụ TV-CD\" aria-label=\"Mã đơn vị\" maxlength=\"20\" required>")
           .Append("<select name=\"loai\" aria-label=\"Loại đơn vị\">");
-        foreach (var k in time.Plan.UnitKinds) sb.Append("<option value=\"").Append(E(k.Code)).Append("\">").Append(E(k.Name)).Append("</option>");
+        foreach (var k in plan.UnitKinds) sb.Append("<option value=\"").Append(E(k.Code)).Append("\">").Append(E(k.Name)).Append("</option>");
         sb.Append("</select><input name=\"ten\" placeholder=\"Tên đơn vị\" aria-label=\"Tên đơn vị\" maxlength=\"").Append(MaxNameLength).Append("\" required>")
           .Append("<button type=\"submit\">Thêm</button></form></section>");
         var retired = store.Units.Count(u => !u.Active);
@@ -124,7 +126,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
     public FormOutcome Invitations(WebUser user, IFormCollection form)
     {
         var all = form["donvi"] == "tatca";
-        var expires = time.UtcNow + options.Value.InviteLifetime;
+        var expires = clock.UtcNow + options.Value.InviteLifetime;
         var cards = store.Write(() =>
         {
             var staffed = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).Select(m => m.UnitId!).ToHashSet();
@@ -135,7 +137,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
                 store.Invites.Insert(new Invite
                 {
                     Id = InviteCodes.Hash(code), Role = Role.Reporter, UnitId = unit.Id, CreatedBy = user.Member.Id,
-                    CreatedAt = time.UtcNow, ExpiresAt = expires,
+                    CreatedAt = clock.UtcNow, ExpiresAt = expires,
                 });
                 list.Add((unit, code));
             }
@@ -144,7 +146,7 @@ public sealed partial class UnitsPage(BotStore store, PlanHolder time, BotIdenti
         if (cards.Count == 0) return Error(user, "Đơn vị nào cũng đã có người báo cáo. Chọn «Tất cả đơn vị» để in lại giấy mời cho mọi đơn vị.");
         var sb = new StringBuilder();
         sb.Append("<p class=\"noprint\">Các mã dưới đây chỉ hiện một lần: hãy in trang này ngay (Ctrl+P). <a href=\"/web/don-vi\">← Đơn vị</a></p><div class=\"cards\">");
-        var until = VietnameseFormat.Date(DateOnly.FromDateTime(time.ToLocal(expires).DateTime));
+        var until = VietnameseFormat.Date(DateOnly.FromDateTime(clock.ToLocal(expires).DateTime));
         foreach (var (unit, code) in cards)
         {
             sb.Append("<div class=\"invite\"><h3>").Append(E(unit.Name)).Append("</h3><p class=\"muted\">Mời người báo cáo số liệu của đơn vị cho Kế hoạch học tập suốt đời của xã.</p>");

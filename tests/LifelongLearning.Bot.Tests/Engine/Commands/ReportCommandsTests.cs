@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using LifelongLearning.Bot.Storage;
 using Xunit;
@@ -45,7 +46,7 @@ public sealed class ReportCommandsTests : EngineCommandTestBase
         Assert.Contains("còn bỏ trống 2 mục:", status);
         Assert.DoesNotContain("TV-SOHOA", status);
         Assert.DoesNotContain("TV-TRUYCAP", status);
-        var plan = Bot.Services.GetRequiredService<LifelongLearning.Bot.Engine.PlanHolder>().Plan;
+        var plan = Bot.Services.GetRequiredService<Plan>();
         foreach (var code in new[] { "TV-SOHOA", "TV-TRUYCAP" })
             Assert.Contains("– " + plan.Indicators.Single(i => i.Code == code).Name, status);
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
@@ -29,7 +30,7 @@ public sealed class PlanEventDaysTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private EventCalendar Calendar(Plan plan) => new(_store, new PlanHolder(plan, Zone, _clock));
+    private EventCalendar Calendar(Plan plan) => new(_store, plan, new CommuneClock(Zone, _clock));
 
     private int Seed(Plan plan, int year) => _store.Write(() => Calendar(plan).SeedPlanDays(year));
 

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Engine;
@@ -57,13 +58,13 @@ public sealed class FixtureWriter
         var rounds = services.GetRequiredService<RoundService>();
         var broadcaster = services.GetRequiredService<Broadcaster>();
         var messenger = services.GetRequiredService<Messenger>();
-        var time = services.GetRequiredService<PlanHolder>();
+        var local = services.GetRequiredService<CommuneClock>();
         store.Write(() =>
         {
             var lan = store.Members.FindOne(m => m.Name == "Chị Lan");
             var hoa = store.Members.FindOne(m => m.Name == "Cô Hoa");
             // Chị Lan also uses Telegram: one member, two accounts.
-            store.Accounts.Insert(new ChatAccount { Id = ChatAccount.AddressOf("telegram", "700100"), Channel = "telegram", ChatId = "700100", MemberId = lan.Id, DisplayName = "Lan VH", LastSeenAt = time.UtcNow });
+            store.Accounts.Insert(new ChatAccount { Id = ChatAccount.AddressOf("telegram", "700100"), Channel = "telegram", ChatId = "700100", MemberId = lan.Id, DisplayName = "Lan VH", LastSeenAt = local.UtcNow });
             // Two more corrections in last year's round: a number and a yes/no.
             var lastYear = rounds.Find("2025")!;
             var answers = store.Answers.Find(a => a.RoundId == lastYear.Id && a.UnitId == "NVH-1").OrderBy(a => a.Id).ToList();
@@ -81,7 +82,7 @@ public sealed class FixtureWriter
             store.Events.Insert(new EventRecord
             {
                 Title = "Ngày hội đọc sách thôn 1", StartsAt = At.UtcDateTime.AddDays(30), Place = "Nhà văn hóa thôn 1", Area = "Thôn 1",
-                OrganiserUnitId = "NVH-1", CreatedBy = lan.Id, CreatedAt = time.UtcNow,
+                OrganiserUnitId = "NVH-1", CreatedBy = lan.Id, CreatedAt = local.UtcNow,
             });
             messenger.To("telegram", "700100", Reply.Plain("Đã ghi sự kiện «Ngày hội đọc sách thôn 1»."));
         });

@@ -1,11 +1,8 @@
-using LifelongLearning.Bot.Core.Plans;
+namespace LifelongLearning.Bot.Core.Time;
 
-namespace LifelongLearning.Bot.Engine;
-
-/// <summary>The plan loaded at start, and the local time of the commune it belongs to.</summary>
-public sealed class PlanHolder(Plan plan, TimeZoneInfo zone, TimeProvider clock)
+/// <summary>The local time of one commune: its time zone over the host's clock, so "today" is the commune's day, not the server's.</summary>
+public sealed class CommuneClock(TimeZoneInfo zone, TimeProvider clock)
 {
-    public Plan Plan { get; } = plan;
     public TimeZoneInfo Zone { get; } = zone;
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
