@@ -5,7 +5,7 @@ using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Storage;
 
-namespace LifelongLearning.Bot.Engine.City;
+namespace LifelongLearning.Bot.Engine.Cities;
 
 /// <summary>
 /// Reads every commune's stored units and answers into the tree, and rolls them up with Core's <see cref="RollUp"/>:

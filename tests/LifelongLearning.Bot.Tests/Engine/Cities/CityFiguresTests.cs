@@ -3,12 +3,12 @@ using LifelongLearning.Bot.Core.Answers;
 using LifelongLearning.Bot.Core.Areas;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
-using LifelongLearning.Bot.Engine.City;
+using LifelongLearning.Bot.Engine.Cities;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Support;
 using Xunit;
 
-namespace LifelongLearning.Bot.Tests.Engine.City;
+namespace LifelongLearning.Bot.Tests.Engine.Cities;
 
 /// <summary>
 /// The city's figures come from every commune's stored units and answers, through Core's roll-up: Tân Kỳ has
