@@ -53,7 +53,7 @@ public sealed class BroadcastWorld : IDisposable
     /// <summary>What /thongbao does on "OK": find the audience and write one row per recipient, in one transaction.</summary>
     public int Queue(string broadcastId) => Store.Write(() =>
     {
-        var accounts = Audience.Residents(null);
+        var accounts = Audience.Residents(null, null);
         Broadcaster.Queue(broadcastId, null, accounts, "📢 Ngày hội đọc sách toàn xã, 8:00 chủ nhật tại nhà văn hóa.", null);
         return accounts.Count;
     });

@@ -7,4 +7,7 @@ public sealed class AnnouncementDraft
 
     /// <summary>The village it goes to; null for the whole commune (or not chosen yet: the step says which).</summary>
     public string? Area { get; set; }
+
+    /// <summary>A city official's announcement: the one commune it goes to; null for every commune of the city.</summary>
+    public string? Commune { get; set; }
 }

@@ -45,9 +45,12 @@ public static class CityLoader
             var at = $"$.communes[{i}]";
             var c = f.Communes[i];
             var code = errors.Text(c.Code, at + ".code");
-            // The code joins a commune's unit codes into keys ("tan-ky/TV-XA"): one word, no slash.
-            if (code.Any(ch => char.IsWhiteSpace(ch) || ch == '/'))
-                errors.Fail(at + ".code", $"mã xã \"{code}\" không được chứa dấu cách hay dấu /", $"commune code \"{code}\" must not contain spaces or '/'");
+            // The code joins a commune's unit codes into keys ("tan-ky/TV-XA") and starts its round ids in the store
+            // ("hoa-binh~2026-H1"), which the outbox's keys split on ':', '#' and '@': one word, none of these.
+            if (code.Any(ch => char.IsWhiteSpace(ch) || ch is '/' or ':' or '~' or '#' or '@'))
+                errors.Fail(at + ".code", $"mã xã \"{code}\" không được chứa dấu cách hay các dấu / : ~ # @", $"commune code \"{code}\" must not contain spaces or / : ~ # @");
+            if (string.Equals(code, CityPlan.Code, StringComparison.OrdinalIgnoreCase))
+                errors.Fail(at + ".code", $"mã xã \"{code}\" là mã dành cho thành phố, chọn mã khác", $"commune code \"{code}\" is the city's own code");
             if (communes.Any(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase)))
                 errors.Fail(at + ".code", $"mã xã \"{code}\" bị trùng", $"commune code \"{code}\" is used twice");
             var communeName = errors.Text(c.Name, at + ".name");

@@ -7,6 +7,12 @@ namespace LifelongLearning.Bot.Core.Plans;
 /// </summary>
 public sealed record CityPlan(string Name, IReadOnlyList<CityCommune> Communes, IReadOnlyList<Indicator> Indicators)
 {
+    /// <summary>
+    /// What the city's own stored records (its officials, their invites and exports) carry where a commune's carry
+    /// the commune's code: so a commune's view of the store never holds them. No commune may take this code.
+    /// </summary>
+    public const string Code = "thanh-pho";
+
     public CityCommune? FindCommune(string code) =>
         Communes.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 }

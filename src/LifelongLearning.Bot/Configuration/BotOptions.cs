@@ -11,6 +11,13 @@ public sealed class BotOptions
     [Required]
     public string PlanPath { get; set; } = "plan/ke-hoach-04-KH-UBND.json";
 
+    /// <summary>
+    /// A city file (plan/thanh-pho-hai-phong.json names its communes, each with its plan file): set, this one
+    /// process serves every commune of the city on the same bot tokens, and <see cref="PlanPath"/> is not read.
+    /// Empty (the default): one commune, the plan of <see cref="PlanPath"/>, as before the city.
+    /// </summary>
+    public string CityPath { get; set; } = "";
+
     [Required]
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 

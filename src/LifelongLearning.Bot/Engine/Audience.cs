@@ -9,13 +9,15 @@ namespace LifelongLearning.Bot.Engine;
 public sealed class Audience(BotStore store, Messenger messenger)
 {
     /// <summary>
-    /// An area also reaches those who chose none (they asked for the whole commune); null reaches everyone.
-    /// In the order they subscribed, so a broadcast goes out in an order one can reason about.
+    /// The residents of one commune, or of every commune of the city when <paramref name="communeId"/> is null (a
+    /// city official's announcement). An area also reaches those who chose none (they asked for the whole commune);
+    /// null reaches the whole commune. In the order they subscribed, so a broadcast goes out in an order one can reason about.
     /// </summary>
-    public List<ChatAccount> Residents(string? area)
+    public List<ChatAccount> Residents(string? communeId, string? area)
     {
         var result = new List<ChatAccount>();
-        foreach (var s in store.Subscribers.Find(s => s.Active).OrderBy(s => s.SubscribedAt).ThenBy(s => s.Id, StringComparer.Ordinal))
+        var active = communeId is null ? store.Subscribers.Find(s => s.Active) : store.For(communeId).Subscribers.Find(s => s.Active);
+        foreach (var s in active.OrderBy(s => s.SubscribedAt).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             if (area is not null && s.Area is not null && s.Area != area) continue;
             if (store.Members.FindById(s.Id) is { BothChannels: true }) result.AddRange(messenger.Reachable(s.Id));

@@ -56,7 +56,9 @@ public sealed class Messenger(BotStore store, CommuneClock clock, TextLimits lim
     {
         var sent = 0;
         // In the order of their ids, as before the index: officials hear things in a stable order.
-        foreach (var official in store.OfficialsAndAdmins().ToEnumerable().Where(m => m.RemovedAt == null).OrderBy(m => m.Id, StringComparer.Ordinal))
+        // A city official hears the city's digest when they ask for it, not every commune's alerts and escalations.
+        foreach (var official in store.OfficialsAndAdmins().ToEnumerable().Where(m => m.RemovedAt == null && m.CommuneId != Communes.City)
+                     .OrderBy(m => m.Id, StringComparer.Ordinal))
             if (ToMember(official.Id, reply, kind, dedupKey is null ? null : DedupKeys.ForMember(dedupKey, official.Id), photoFileId) is not Queued.Nowhere) sent++;
         return sent;
     }

@@ -18,6 +18,9 @@ public sealed class Turn(IncomingMessage message, Member? member, ChatAccount? a
 
     public bool IsOfficial => Role is Role.Official or Role.Admin;
 
+    /// <summary>A city official: an official whose commune is the city's code. They read every commune's figures and change none.</summary>
+    public bool IsCity => Role == Role.Official && Member?.CommuneId == Communes.City;
+
     /// <summary>The commune whose data this turn may read and change: the writer's own (an admin or a stranger: the shipped one).</summary>
     public string CommuneId => Member?.CommuneId ?? Communes.Shipped;
 

@@ -10,6 +10,7 @@ public static class ExportExtensions
     {
         builder.Services.AddSingleton<ReportSource>();
         builder.Services.AddSingleton<ExportFiles>();
+        builder.Services.AddSingleton<CityWorkbook>();
         return builder;
     }
 

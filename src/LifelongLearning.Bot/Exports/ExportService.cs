@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Exports;
@@ -13,7 +14,7 @@ namespace LifelongLearning.Bot.Exports;
 /// path; then, in one transaction, puts them in the store's file storage, queues them to the official
 /// and marks the request done. A request left pending by a crash is built at the next start.
 /// </summary>
-public sealed partial class ExportService(BotStore store, ExportFiles files, Plan plan, CommuneClock clock, Messenger messenger, ILogger<ExportService> logger)
+public sealed partial class ExportService(BotStore store, ExportFiles files, CityWorkbook cityWorkbook, Plan plan, CommuneClock clock, Messenger messenger, ILogger<ExportService> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -66,7 +67,8 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
         IReadOnlyList<ExportFile> built;
         try
         {
-            built = files.Build(scope!, ct);
+            // A city official's request (stamped with the city's code) is the city's workbook of one period.
+            built = request.CommuneId == Communes.City ? [cityWorkbook.Build(scope!.Main)] : files.Build(scope!, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,8 +89,10 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Pla
             messenger.Enqueue(new OutboxMessage
             {
                 Channel = request.Channel, ChatId = request.ChatId, Kind = OutboxKinds.Reply,
-                Text = $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Under(plan).Label : request.Scope)} đã sẵn sàng. " +
-                       "Dự thảo báo cáo cần được kiểm tra, bổ sung trước khi trình ký.",
+                Text = request.CommuneId == Communes.City
+                    ? $"Bảng tổng hợp của thành phố {(ReportingPeriod.TryParse(request.Scope, out var period) ? period!.Label : request.Scope)} đã sẵn sàng."
+                    : $"Các tệp báo cáo {(ExportScope.TryParse(request.Scope, out var scope) ? scope!.Under(plan).Label : request.Scope)} đã sẵn sàng. " +
+                      "Dự thảo báo cáo cần được kiểm tra, bổ sung trước khi trình ký.",
             });
             foreach (var file in built)
             {

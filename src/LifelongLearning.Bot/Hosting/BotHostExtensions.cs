@@ -59,6 +59,8 @@ public static class BotHostExtensions
         var services = builder.Services;
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations()
             .Validate(o => FindZone(o.TimeZone) is not null, "Bot:TimeZone không phải múi giờ hợp lệ (dùng \"Asia/Ho_Chi_Minh\").")
+            .Validate(o => o.CityPath.Length == 0 || File.Exists(ResolvePath(o.CityPath, builder.Environment.ContentRootPath)),
+                "Bot:CityPath: không tìm thấy tệp thành phố (ví dụ \"plan/thanh-pho-hai-phong.json\"); để trống nếu bot chỉ phục vụ một xã.")
             .Validate(o => o.AdminChatIds.All(id => id.Contains(':')), "Bot:AdminChatIds phải có dạng \"kênh:mã\", ví dụ \"telegram:123456789\".")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -67,13 +69,23 @@ public static class BotHostExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CommuneClock(
+            FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)!, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            return PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath));
+            var clock = sp.GetRequiredService<CommuneClock>();
+            return options.CityPath.Length == 0
+                ? CommuneDirectory.Single(PlanLoader.LoadFile(ResolvePath(options.PlanPath, builder.Environment.ContentRootPath)), clock)
+                : CommuneDirectory.Of(CityLoader.LoadFile(ResolvePath(options.CityPath, builder.Environment.ContentRootPath)), clock);
         });
-        services.AddSingleton(sp => new CommuneClock(
-            FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)!, sp.GetRequiredService<TimeProvider>()));
+        // What still reads one plan for the whole process (the web page, the exports, the demo) reads the default
+        // commune's; a turn, a round and each loop's step take their own commune's from the directory.
+        services.AddSingleton(sp =>
+        {
+            var communes = sp.GetRequiredService<CommuneDirectory>();
+            return communes.PlanOf(communes.Default);
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -102,6 +114,8 @@ public static class BotHostExtensions
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<UnitRegistry>();
         services.AddSingleton<OfficialCommands>();
+        services.AddSingleton<Engine.Cities.CityFigures>();
+        services.AddSingleton<Engine.Cities.CityCommands>();
         services.AddSingleton<HelpCommand>();
         services.AddSingleton<ResidentCommands>();
         services.AddSingleton<AnnouncementFlow>();

@@ -10,20 +10,22 @@ using Microsoft.Extensions.Options;
 
 namespace LifelongLearning.Bot.Hosting;
 
-/// <summary>Runs before the channels: the plan's units into the store, and the demo commune when asked.</summary>
+/// <summary>Runs before the channels: each served commune's units into the store, and the demo commune when asked.</summary>
 public sealed partial class StartupService(
-    BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
+    BotStore store, Plan plan, CommuneDirectory communes, CommuneClock clock, EventCalendar calendar, DemoCommune demo, IOptions<BotOptions> options, ILogger<StartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var added = store.Write(() =>
         {
             var count = 0;
-            foreach (var unit in plan.Units.Where(u => store.Units.FindById(u.Code) is null))
-            {
-                store.Units.Insert(new UnitRecord { Id = unit.Code, Name = unit.Name, Kind = unit.Kind, Area = unit.Area });
-                count++;
-            }
+            // Every served commune's units, each stored as its commune's.
+            foreach (var commune in communes.All)
+                foreach (var unit in commune.Plan.Units.Where(u => store.Units.FindById(u.Code) is null))
+                {
+                    store.For(commune.Code).Units.Insert(new UnitRecord { Id = unit.Code, Name = unit.Name, Kind = unit.Kind, Area = unit.Area });
+                    count++;
+                }
             // The days the plan names are in the events calendar from the first start.
             calendar.SeedPlanDays(clock.Today.Year);
             calendar.SeedPlanDays(clock.Today.Year + 1);

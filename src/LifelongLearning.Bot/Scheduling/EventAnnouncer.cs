@@ -60,6 +60,6 @@ public sealed class EventAnnouncer(
         // A morning message makes the one ahead pointless; never both on the same run.
         if (broadcastId == BeforeId(e.Id) && broadcaster.Exists(DayId(e.Id))) return false;
         if (broadcaster.Exists(broadcastId)) return false;
-        return broadcaster.Queue(broadcastId, null, audience.Residents(e.Area), text, e.PhotoFileId);
+        return broadcaster.Queue(broadcastId, null, audience.Residents(e.CommuneId, e.Area), text, e.PhotoFileId);
     }
 }

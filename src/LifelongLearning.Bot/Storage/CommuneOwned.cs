@@ -13,4 +13,10 @@ public static class Communes
     /// written before communes were stored holds only its records, and a deployment without a city file is it alone.
     /// </summary>
     public const string Shipped = "tan-ky";
+
+    /// <summary>
+    /// The city's own records: a city official is a member of role Official with this commune, and their invites
+    /// and exports carry it too. A commune's view (<see cref="BotStore.For"/>) never holds them.
+    /// </summary>
+    public const string City = Core.Plans.CityPlan.Code;
 }

@@ -86,6 +86,18 @@ public sealed class Round : ICommuneOwned
 
     public ReportingPeriod Period => new(Kind, Year, Number);
     public DateOnly DeadlineDay => DateOnly.FromDateTime(Deadline);
+
+    /// <summary>
+    /// A round's id: the period code in the shipped commune, as every store before the city wrote it (so none
+    /// needs its rounds, answers and outbox keys rewritten), "commune~period" in another. Two communes on one
+    /// period hold two rounds, and every id and dedup key made from a round id (answers, reminders, digests,
+    /// the chart) is its commune's own.
+    /// </summary>
+    public static string IdOf(string communeId, ReportingPeriod period) =>
+        communeId == Communes.Shipped ? period.Code : $"{communeId}{CommuneSeparator}{period.Code}";
+
+    /// <summary>Between the commune and the period in a round id; a commune code may not hold it (<c>CityLoader</c>).</summary>
+    public const char CommuneSeparator = '~';
 }
 
 /// <summary>One revision of an answer: what it was set to, by whom, when, through which channel.</summary>

@@ -2,14 +2,15 @@ using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine.Commands;
 
-/// <summary>Who may use a command. Admins are officials here.</summary>
+/// <summary>Who may use a command. Admins are officials here; <see cref="City"/> is a city official (<see cref="Turn.IsCity"/>).</summary>
 [Flags]
 public enum CommandUsers
 {
     Residents = 1,
     Reporters = 2,
     Officials = 4,
-    Everyone = Residents | Reporters | Officials,
+    City = 8,
+    Everyone = Residents | Reporters | Officials | City,
 }
 
 /// <summary>
@@ -37,10 +38,16 @@ public sealed record Command(
 {
     public IEnumerable<string> Names => Aliases is null ? [Name] : [Name, .. Aliases];
 
-    public bool Allows(Turn turn) => Users.HasFlag(UsersOf(turn.Role));
+    public bool Allows(Turn turn) => Users.HasFlag(UsersOf(turn));
 
     /// <summary>Whether /trogiup and the menu of these users list it.</summary>
     public bool ShownTo(CommandUsers users) => (HelpUsers ?? Users).HasFlag(users);
+
+    public static CommandUsers UsersOf(Turn turn) => turn.IsCity ? CommandUsers.City : UsersOf(turn.Role);
+
+    /// <summary>The users a stored member is: an official whose commune is the city's code is a city official.</summary>
+    public static CommandUsers UsersOf(Member member) =>
+        member.Role == Role.Official && member.CommuneId == Communes.City ? CommandUsers.City : UsersOf(member.Role);
 
     public static CommandUsers UsersOf(Role role) => role switch
     {

@@ -55,7 +55,7 @@ public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<Bo
     {
         if (options.Value.AdminChatIds.Contains(account.Id)) return CommandUsers.Officials;
         return store.Members.FindById(account.MemberId) is { RemovedAt: null, Role: not Role.Resident } member
-            ? Command.UsersOf(member.Role)
+            ? Command.UsersOf(member)
             : CommandUsers.Residents;
     }
 
@@ -77,9 +77,9 @@ public sealed class CommandMenus(CommandTable table, BotStore store, IOptions<Bo
             chats[admin[prefix.Length..]] = CommandUsers.Officials;
         store.Read(() =>
         {
-            var staff = store.Members.Find(m => m.RemovedAt == null && m.Role != Role.Resident).ToDictionary(m => m.Id, m => m.Role);
+            var staff = store.Members.Find(m => m.RemovedAt == null && m.Role != Role.Resident).ToDictionary(m => m.Id, Command.UsersOf);
             foreach (var account in store.Accounts.Find(a => a.Channel == channel))
-                if (staff.TryGetValue(account.MemberId, out var role)) chats.TryAdd(account.ChatId, Command.UsersOf(role));
+                if (staff.TryGetValue(account.MemberId, out var users)) chats.TryAdd(account.ChatId, users);
         });
         foreach (var (chat, users) in chats.OrderBy(c => c.Key, StringComparer.Ordinal))
             menus.Add(new(MenuScope.Chat, chat, Of(c => c.ShownTo(users))));

@@ -1,4 +1,5 @@
 using LifelongLearning.Bot.Core.Text;
+using LifelongLearning.Bot.Engine.Cities;
 using LifelongLearning.Bot.Engine.Events;
 using static LifelongLearning.Bot.Engine.Commands.CommandUsers;
 
@@ -16,7 +17,7 @@ public sealed class CommandTable
     public CommandTable(
         StartCommand start, ReportFlow report, ReportCommands reportStatus, OfficialCommands official, HelpCommand help, ResidentCommands residents,
         AnnouncementFlow announcements, ExportCommands exports, LinkCommand link, EventFlow events, ConversationFlows flows,
-        EventListCommands eventList, ParticipationCommand participation, Web.WebCommand web)
+        EventListCommands eventList, ParticipationCommand participation, Web.WebCommand web, CityCommands city)
     {
         All =
         [
@@ -32,7 +33,9 @@ public sealed class CommandTable
             // Officials
             new("trangthai", Officials, "/trangthai — tình hình báo cáo từng đơn vị", "Tình hình báo cáo từng đơn vị", (t, _) => official.Status(t),
                 InGroups: true),
-            new("tonghop", Officials, "/tonghop — bản tổng hợp mới nhất", "Tổng hợp của xã", (t, _) => official.Digest(t), InGroups: true),
+            // A commune official reads their own commune only: «/tonghop another-commune» is refused, not ignored.
+            new("tonghop", Officials, "/tonghop — bản tổng hợp mới nhất", "Tổng hợp của xã",
+                (t, a) => { if (a.Length > 0) t.Say(CityCommands.OwnCommuneOnly); else official.Digest(t); }, InGroups: true),
             new("moi", Officials, "/moi MÃ-ĐƠN-VỊ — tạo mã mời cho người báo cáo của đơn vị; /moi canbo — mời cán bộ", "Tạo mã mời",
                 official.Invite),
             new("donvi", Officials, "/donvi — danh sách đơn vị và người báo cáo", "Danh sách đơn vị", (t, _) => official.ListUnits(t)),
@@ -41,7 +44,7 @@ public sealed class CommandTable
             new("moky", Officials, "/moky MÃ-KỲ — mở kỳ báo cáo sớm (ví dụ /moky 2026-H1)", "Mở kỳ báo cáo", official.OpenRound),
             new("giahan", Officials, "/giahan MÃ-KỲ ngày/tháng/năm — gia hạn kỳ đang mở (ví dụ /giahan 2026-H1 30/06/2026)",
                 "Gia hạn kỳ báo cáo", official.ExtendDeadline),
-            new("thongbao", Officials, "/thongbao — gửi thông báo cho người dân (có thể kèm ảnh)", "Gửi thông báo cho người dân",
+            new("thongbao", Officials | City, "/thongbao — gửi thông báo cho người dân (có thể kèm ảnh)", "Gửi thông báo cho người dân",
                 (t, _) => announcements.Start(t)),
             new("xuat", Officials,
                 "/xuat KỲ — xuất dự thảo báo cáo (Word), bảng tổng hợp (Excel): /xuat 2025, /xuat 2026-H1, /xuat 2023-2025",
@@ -51,7 +54,12 @@ public sealed class CommandTable
             new("huysukien", Officials, "/huysukien SỐ — hủy sự kiện anh/chị đã thêm", "Hủy sự kiện", eventList.Cancel),
             new("web", Officials, "/web — liên kết đăng nhập trang theo dõi trên máy tính (dùng một lần, 10 phút)", "Trang theo dõi trên máy tính",
                 (t, _) => web.Handle(t)),
-            new("huy", Officials, "/huy — thôi việc đang làm dở (thông báo, sự kiện)", "Thôi việc đang làm dở", (t, _) => flows.Cancel(t)),
+            new("huy", Officials | City, "/huy — thôi việc đang làm dở (thông báo, sự kiện)", "Thôi việc đang làm dở", (t, _) => flows.Cancel(t)),
+            // City officials (Turn.IsCity): every commune's figures, read; nothing of a commune changed.
+            new("tonghop", City, "/tonghop — tổng hợp các xã của thành phố; /tonghop SỐ hoặc MÃ-XÃ — tổng hợp một xã", "Tổng hợp các xã",
+                city.Digest, InGroups: true),
+            new("xuat", City, "/xuat KỲ — bảng tổng hợp Excel của thành phố, một dòng mỗi xã (ví dụ /xuat 2025)", "Xuất bảng tổng hợp thành phố",
+                city.Export),
             // Residents (anyone may type them; they are shown to residents)
             // In a group, /start (sent by Telegram when someone adds the bot) shows what the bot does there.
             new("start", Everyone, "/start — đăng ký nhận thông báo sự kiện", "Đăng ký nhận thông báo",
@@ -140,6 +148,7 @@ public sealed class CommandTable
     public static string Refusal(string name, IEnumerable<Command> declarations, Turn turn)
     {
         var users = declarations.Aggregate((CommandUsers)0, (u, c) => u | c.Users);
+        if (turn.IsCity) return CityCommands.Refusal(name);
         if (!users.HasFlag(Reporters)) return $"Lệnh /{name} chỉ dành cho cán bộ theo dõi của xã.";
         return turn.IsOfficial
             ? $"Lệnh /{name} chỉ dành cho người báo cáo của đơn vị. Cán bộ theo dõi dùng /trangthai và /tonghop."

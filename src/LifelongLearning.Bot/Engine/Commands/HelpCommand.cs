@@ -8,7 +8,7 @@ public sealed class HelpCommand
     /// <summary>The commands of the caller's role, from the table, then the hints that are not commands.</summary>
     public void Show(Turn turn, CommandTable table)
     {
-        var users = Command.UsersOf(turn.Role);
+        var users = Command.UsersOf(turn);
         var lines = new List<string> { "Các lệnh của bot:" };
         var shown = new HashSet<string>();
         foreach (var command in table.All)

@@ -16,7 +16,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// </summary>
 public sealed class OfficialCommands(
     BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
-    ReportingCalendar calendar, Messenger messenger, UnitRegistry units, Members members)
+    ReportingCalendar calendar, Messenger messenger, UnitRegistry units, Members members, CommuneDirectory communes)
 {
     public void Status(Turn turn)
     {
@@ -75,7 +75,20 @@ public sealed class OfficialCommands(
         }
         Role role;
         UnitRecord? unit = null;
-        if (Words.Fold(what) is "canbo" or "can bo")
+        string? city = null;
+        if (Words.Fold(what) is "thanhpho" or "thanh pho")
+        {
+            // The city official's invite is the city's own record, so the commune's view never holds it.
+            if (turn.Role != Role.Admin || communes.City is null)
+            {
+                turn.Say(turn.Role != Role.Admin
+                    ? "Chỉ quản trị viên mời được cán bộ thành phố. Cán bộ xã mời người báo cáo (/moi MÃ-ĐƠN-VỊ) và cán bộ xã (/moi canbo)."
+                    : "Bot này đang phục vụ một xã, không có thành phố (Bot:CityPath chưa đặt), nên không mời được cán bộ thành phố.");
+                return;
+            }
+            (commune, role, city) = (store.For(Communes.City), Role.Official, communes.City.Name);
+        }
+        else if (Words.Fold(what) is "canbo" or "can bo")
             role = Role.Official;
         else
         {
@@ -95,7 +108,7 @@ public sealed class OfficialCommands(
             CreatedAt = clock.UtcNow, ExpiresAt = expires,
         });
         var link = identity.TelegramUsername is { } bot ? $"\nTrên Telegram, mở: https://t.me/{bot}?start={code}" : "";
-        var forWhom = unit is null ? "cán bộ theo dõi" : $"người báo cáo của {unit.Name}";
+        var forWhom = city is not null ? $"cán bộ theo dõi của {city}" : unit is null ? "cán bộ theo dõi" : $"người báo cáo của {unit.Name}";
         turn.Say($"Mã mời {forWhom}: {InviteCodes.Display(code)}\n" +
                  $"Dùng được một lần, hết hạn {VietnameseFormat.DateTime(clock.ToLocal(expires))}.\n" +
                  $"Người nhận gửi mã này cho bot (trên Zalo hoặc Telegram).{link}");

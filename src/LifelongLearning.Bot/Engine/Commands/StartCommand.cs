@@ -12,7 +12,7 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// code it joins the chat to the member who made it (<see cref="LinkCommand"/>); /start without one offers
 /// a stranger to subscribe as a resident, never more.
 /// </summary>
-public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Messenger messenger, Members members, LinkCommand link)
+public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Messenger messenger, Members members, LinkCommand link, CommuneDirectory communes)
 {
     public void Handle(Turn turn, string args)
     {
@@ -99,6 +99,16 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         }
         else
         {
+            if (turn.Role != Role.Admin && member.CommuneId != invite.CommuneId)
+            {
+                // The person now belongs where the invite says (a resident of a commune becoming the city's official).
+                member.CommuneId = invite.CommuneId;
+                foreach (var account in store.Accounts.Find(a => a.MemberId == member.Id).ToList())
+                {
+                    account.CommuneId = invite.CommuneId;
+                    store.Accounts.Update(account);
+                }
+            }
             if (turn.Role != Role.Admin) member.Role = invite.Role;
             member.UnitId = invite.UnitId;
             store.Members.Update(member);
@@ -110,6 +120,13 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         invite.UsedBy = member.Id;
         store.Invites.Update(invite);
 
+        if (invite.CommuneId == Communes.City && communes.City is { } city)
+        {
+            turn.Say($"Chào {member.Name}! Anh/chị đã được đăng ký là cán bộ theo dõi của {city.Name}: xem tổng hợp các xã (/tonghop), " +
+                     "bảng tổng hợp Excel (/xuat) và gửi thông báo cho người dân các xã (/thongbao). Gõ /trogiup để xem các lệnh.");
+            messenger.ToMember(invite.CreatedBy, $"{member.Name} đã nhận lời mời làm cán bộ theo dõi của {city.Name}.", OutboxKinds.Alert);
+            return;
+        }
         if (unit is null)
         {
             turn.Say($"Chào {member.Name}! Anh/chị đã được đăng ký là cán bộ theo dõi Kế hoạch. Gõ /trogiup để xem các lệnh.");

@@ -147,7 +147,7 @@ public sealed class EventFlow : StepFlow<EventDraft>
     protected override Reply Preview(Turn turn)
     {
         var e = FromDraft(turn);
-        var reach = _audience.Residents(e.Area).Count;
+        var reach = _audience.Residents(turn.CommuneId, e.Area).Count;
         var unit = e.OrganiserUnitId is null ? "không có" : _store.Units.FindById(e.OrganiserUnitId)?.Name;
         return new Reply(
             $"Xem trước:\n{_calendar.Describe(e)}\n{(e.PhotoFileId is null ? "" : PhotoCopies.PreviewNote(_store, e.PhotoFileId) + "\n")}Đơn vị tổ chức: {unit}\n\n" +

@@ -20,10 +20,11 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
     private readonly CommuneClock _clock;
     private readonly Audience _audience;
     private readonly Broadcaster _broadcaster;
+    private readonly CommuneDirectory _communes;
 
-    public AnnouncementFlow(BotStore store, Plan plan, CommuneClock clock, Audience audience, Broadcaster broadcaster)
+    public AnnouncementFlow(BotStore store, Plan plan, CommuneClock clock, Audience audience, Broadcaster broadcaster, CommuneDirectory communes)
     {
-        (_store, _plan, _clock, _audience, _broadcaster) = (store, plan, clock, audience, broadcaster);
+        (_store, _plan, _clock, _audience, _broadcaster, _communes) = (store, plan, clock, audience, broadcaster, communes);
         Steps =
         [
             new("Nội dung", _ => "Gửi nội dung thông báo cho người dân trong một tin (tối đa 1.500 ký tự); có thể gửi kèm một ảnh, nội dung ghi ở chú thích ảnh. Gõ /huy để thôi.",
@@ -52,15 +53,29 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
         return null;
     }
 
+    private const string WholeCity = "cả thành phố";
+
+    // A city official sends to the whole city or to one commune; a commune official to their commune or a village.
     private Reply AskArea(Turn turn)
     {
-        var choices = AreaChoice.Choices(_plan.Commune);
+        var choices = turn.IsCity && _communes.City is { } city
+            ? [new Choice("Cả thành phố", WholeCity), .. city.Communes.Select(c => new Choice(c.Name, c.Code))]
+            : AreaChoice.Choices(_plan.Commune);
         turn.Conversation.NumberedChoices = choices;
         return new Reply("Gửi cho ai?", choices, Numbered: true);
     }
 
     private Reply? TakeArea(Turn turn, string text, AnnouncementDraft draft)
     {
+        if (turn.IsCity && _communes.City is { } city)
+        {
+            var folded = Words.Fold(text);
+            var commune = city.FindCommune(text.Trim()) ?? city.Communes.FirstOrDefault(c => Words.Fold(c.Name) == folded);
+            if (commune is null && folded is not ("ca thanh pho" or "tat ca"))
+                return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
+            (draft.Commune, draft.Area) = (commune?.Code, null);
+            return null;
+        }
         if (!AreaChoice.TryParse(_plan.Commune, text, out var area))
             return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
         draft.Area = area;
@@ -70,16 +85,24 @@ public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
     protected override Reply Preview(Turn turn)
     {
         var c = turn.Conversation;
-        var count = _audience.Residents(c.Announcement.Area).Count;
+        var count = Recipients(turn).Count;
         var photoNote = c.Photo is null ? "" : "\n" + PhotoCopies.PreviewNote(_store, c.Photo);
-        return new Reply($"Xem trước:\n{c.Announcement.Text}{photoNote}\n\nGửi tới {VietnameseFormat.Number(count)} người ({c.Announcement.Area ?? "cả xã"}). Gõ OK để gửi, /huy để thôi.",
+        var reach = turn.IsCity
+            ? c.Announcement.Commune is { } code ? _communes.City?.FindCommune(code)?.Name ?? code : WholeCity
+            : c.Announcement.Area ?? "cả xã";
+        return new Reply($"Xem trước:\n{c.Announcement.Text}{photoNote}\n\nGửi tới {VietnameseFormat.Number(count)} người ({reach}). Gõ OK để gửi, /huy để thôi.",
             [new Choice("✅ Gửi", "OK")]);
     }
+
+    /// <summary>A city official's reach every commune (or the one chosen); a commune official's, their commune only.</summary>
+    private List<ChatAccount> Recipients(Turn turn) => turn.IsCity
+        ? _audience.Residents(turn.Conversation.Announcement.Commune, null)
+        : _audience.Residents(turn.CommuneId, turn.Conversation.Announcement.Area);
 
     protected override void Finish(Turn turn)
     {
         var c = turn.Conversation;
-        var recipients = _audience.Residents(c.Announcement.Area);
+        var recipients = Recipients(turn);
         var broadcastId = _broadcaster.FreeId($"b{_clock.UtcNow:yyyyMMddHHmmss}-{turn.Member!.Id}");
         _broadcaster.Queue(broadcastId, turn.Member.Id, recipients, $"📢 {c.Announcement.Text}", c.Photo);
         c.Reset();
