@@ -21,6 +21,8 @@ public sealed class TelegramMassBroadcastTests : TelegramBotTestBase
     {
         var settings = base.Settings();
         settings["Telegram:MessagesPerSecond"] = "250";
+        // The fake enforces Telegram's limits here, so the official's own replies keep the real per-chat pace.
+        settings["Telegram:PerChatInterval"] = new TelegramOptions().PerChatInterval.ToString();
         return settings;
     }
 
