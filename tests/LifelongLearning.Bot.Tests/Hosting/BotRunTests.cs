@@ -1,9 +1,11 @@
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Storage;
+using LifelongLearning.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LifelongLearning.Bot.Tests.Hosting;
@@ -42,6 +44,39 @@ public sealed class BotRunTests : IDisposable
         Assert.True(store.Units.Count() > 0);
     }
 
+    [Fact]
+    public async Task Input_that_ends_at_once_ends_the_console_chat_cleanly_with_no_failure_logged()
+    {
+        // `dotnet run < /dev/null`, or a service manager with no terminal: the console reads the end of its
+        // input before the host has finished starting. That is a stop, not "Hosting failed to start".
+        var logs = new CapturedLogs();
+        var input = new EmptyInput();
+        var errors = new StringWriter();
+        var code = await BotRun.RunAsync(
+            [
+                $"--Storage:DatabasePath={Path.Combine(_folder, "bot.db")}",
+                $"--Bot:PlanPath={Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json")}",
+                "--Health:ListenUrl=http://127.0.0.1:0",
+                "--Web:ListenUrl=http://127.0.0.1:0",
+                $"--Backup:Folder={Path.Combine(_folder, "backups")}",
+            ],
+            errors,
+            builder =>
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(new ConsoleTerminal(input, TextWriter.Null)));
+                builder.Logging.AddProvider(logs);
+                // The services after the console start only once its input has ended, so the end always
+                // arrives while the host is still starting, as it does on a loaded machine.
+                var console = builder.Services.First(d => d.ImplementationType == typeof(ConsoleChannel));
+                builder.Services.Insert(builder.Services.IndexOf(console) + 1,
+                    ServiceDescriptor.Singleton<IHostedService>(sp => new StartsAfterTheInputEnded(input, sp.GetRequiredService<IHostApplicationLifetime>())));
+            });
+
+        Assert.Equal(0, code);
+        Assert.Equal("", errors.ToString());
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error") || l.StartsWith("Critical") || l.StartsWith("Warning"));
+    }
+
     /// <summary>
     /// The last service to start, where the stop arrives (a signal, or the console's input ending): it starts
     /// with a cancelled token and honours it, as Kestrel's bind of the web page does.
@@ -52,6 +87,33 @@ public sealed class BotRunTests : IDisposable
         {
             lifetime.StopApplication();
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class EmptyInput : TextReader
+    {
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            Ended.TrySetResult();
+            return ValueTask.FromResult<string?>(null);
+        }
+
+        public override string? ReadLine() => ReadLineAsync(CancellationToken.None).AsTask().Result;
+    }
+
+    /// <summary>Waits for the console's input to end, then for the stop it causes (or a second, if it waits for the start).</summary>
+    private sealed class StartsAfterTheInputEnded(EmptyInput input, IHostApplicationLifetime lifetime) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await input.Ended.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+            var stopping = new TaskCompletionSource();
+            using var _ = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            await Task.WhenAny(stopping.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -21,7 +21,10 @@ public sealed class ConsoleChannel(BotEngine engine, ConsoleTerminal terminal, I
             var line = await terminal.ReadLineAsync(stoppingToken);
             if (line is null)
             {
-                // End of input (Ctrl+D, or no terminal at all): stop the program instead of spinning.
+                // End of input (Ctrl+D, or no terminal at all): stop the program instead of spinning. A stop
+                // asked while the host is still starting cancels the services after this one and is logged
+                // as a failed start, so it waits for the start to finish.
+                await Started(stoppingToken);
                 lifetime.StopApplication();
                 return;
             }
@@ -31,6 +34,13 @@ public sealed class ConsoleChannel(BotEngine engine, ConsoleTerminal terminal, I
             // A typed line is never delivered twice, so any unique key will do.
             engine.Handle(new IncomingMessage(Name, me.ChatId, me.Name, line, $"{Name}:{Guid.NewGuid():N}"));
         }
+    }
+
+    private async Task Started(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
     }
 
     private bool SwitchPerson(string line)
