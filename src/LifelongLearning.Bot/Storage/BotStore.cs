@@ -27,6 +27,7 @@ public sealed class BotStore : IDisposable
         _lock = TakeLock(path);
         try
         {
+            StoreRebuild.RecoverInterrupted(DatabasePath);
             // Read-only first: a file a newer release wrote is refused before anything writes to it.
             if (File.Exists(path) && new FileInfo(path).Length > 0) StoreFile.EnsureNotNewer(Path.GetFullPath(path), StoreFile.Read(path).SchemaVersion);
             rebuild?.RunIfSparse(Path.GetFullPath(path));

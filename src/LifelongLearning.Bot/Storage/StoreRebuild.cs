@@ -10,8 +10,10 @@ public sealed record StoreSpace(long FileBytes, double FreeShare);
 /// LiteDB reuses freed pages but never gives them back to the disk, so a store that once held much more than it
 /// holds now (a year of outbox rows before housekeeping pruned them) stays at its largest. Past a free share,
 /// the file is rebuilt at start, on the opening thread before anything reads or writes it and while the store's
-/// lock file is held, so no write can be lost. LiteDB's rebuild writes a new file and keeps the old one; every
-/// collection's count is compared before the old one is let go, and any failure puts the old file back.
+/// lock file is held, so no write can be lost. The data is copied into a new file (<see cref="StoreCopy"/>),
+/// checked document by document, and only then swapped in by two renames; the old file is kept beside it. A
+/// failure anywhere leaves the old file in place, and a start after a crash mid-swap finishes it
+/// (<see cref="RecoverInterrupted"/>).
 /// </summary>
 public sealed partial class StoreRebuild(int freePercent, long minimumBytes, ILogger logger)
 {
@@ -20,6 +22,9 @@ public sealed partial class StoreRebuild(int freePercent, long minimumBytes, ILo
 
     /// <summary>The file as it was before the last rebuild, beside the store: one copy, replaced by the next rebuild.</summary>
     public static string BackupPathOf(string path) => Path.ChangeExtension(path, null) + ".before-rebuild" + Path.GetExtension(path);
+
+    /// <summary>The new file while it is written and checked; it takes the store's name only once it is whole.</summary>
+    public static string CopyPathOf(string path) => Path.ChangeExtension(path, null) + ".rebuilding" + Path.GetExtension(path);
 
     /// <summary>Measures an open store (after a checkpoint, so the log's pages are in the file).</summary>
     public static StoreSpace Measure(LiteDatabase db, string path)
@@ -31,32 +36,46 @@ public sealed partial class StoreRebuild(int freePercent, long minimumBytes, ILo
         return new StoreSpace(bytes, bytes == 0 ? 0 : Math.Min(1, free / (double)bytes));
     }
 
+    /// <summary>
+    /// Puts right what a crash during a rebuild left, before the store is opened. The copy is written and
+    /// checked before the old file is moved aside, so a copy found where the store is missing is whole and
+    /// takes its place; a copy found beside the store was never finished and is dropped.
+    /// </summary>
+    public static void RecoverInterrupted(string path)
+    {
+        var copy = CopyPathOf(path);
+        if (!File.Exists(copy)) return;
+        if (File.Exists(path)) File.Delete(copy);
+        else File.Move(copy, path);
+    }
+
     /// <summary>Rebuilds the closed store at <paramref name="path"/> when it is sparse enough; returns whether it did.</summary>
     public bool RunIfSparse(string path)
     {
+        RecoverInterrupted(path);
         if (!File.Exists(path) || new FileInfo(path).Length < minimumBytes) return false;
-        var liteBackup = Path.ChangeExtension(path, null) + "-backup" + Path.GetExtension(path);
+        var copy = CopyPathOf(path);
         var backup = BackupPathOf(path);
-        StoreSpace before;
         try
         {
-            using var db = Open(path);
-            before = Measure(db, path);
-            if (before.FreeShare * 100 < freePercent) return false;
-            var counts = Counts(db);
-            // LiteDB names its copy "-backup" and numbers it when that name is taken: clear it so the name is known.
-            File.Delete(liteBackup);
-            db.Rebuild();
-            var after = Measure(db, path);
-            if (!Counts(db).SequenceEqual(counts)) throw new InvalidDataException("Số bản ghi sau khi dựng lại khác trước.");
-            db.Dispose();
-            File.Move(liteBackup, backup, overwrite: true);
+            StoreSpace before;
+            using (var db = Open(path))
+            {
+                before = Measure(db, path);
+                if (before.FreeShare * 100 < freePercent) return false;
+                StoreCopy.Write(db, copy);
+            }
+            StoreSpace after;
+            using (var db = Open(copy)) after = Measure(db, copy);
+            File.Move(path, backup, overwrite: true);
+            File.Move(copy, path);
             LogRebuilt(path, before.FileBytes, after.FileBytes, before.FreeShare * 100, after.FreeShare * 100, backup);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Restore(path, liteBackup);
+            if (!File.Exists(path) && File.Exists(backup)) File.Move(backup, path);
+            DeleteCopy(copy);
             LogFailed(ex, path);
             return false;
         }
@@ -65,18 +84,15 @@ public sealed partial class StoreRebuild(int freePercent, long minimumBytes, ILo
     private static LiteDatabase Open(string path) =>
         new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
 
-    private static List<(string, int)> Counts(LiteDatabase db) =>
-        [.. db.GetCollectionNames().Order(StringComparer.Ordinal).Select(name => (name, db.GetCollection(name).Count()))];
-
-    /// <summary>LiteDB moves the old file aside before the new one takes its name: a failure between leaves only the old one.</summary>
-    private static void Restore(string path, string liteBackup)
+    private static void DeleteCopy(string copy)
     {
-        var temp = Path.ChangeExtension(path, null) + "-temp" + Path.GetExtension(path);
-        if (File.Exists(temp)) File.Delete(temp);
-        if (!File.Exists(liteBackup)) return;
-        File.Move(liteBackup, path, overwrite: true);
-        var log = Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path);
-        if (File.Exists(log)) File.Delete(log);
+        try
+        {
+            if (File.Exists(copy)) File.Delete(copy);
+            var log = Path.ChangeExtension(copy, null) + "-log" + Path.GetExtension(copy);
+            if (File.Exists(log)) File.Delete(log);
+        }
+        catch (IOException) { } // what is left is dropped by the next start's RecoverInterrupted
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store {Path} rebuilt: {BytesBefore} bytes ({FreePercentBefore:F0}% free) to {BytesAfter} bytes ({FreePercentAfter:F0}% free); the file before is kept as {Backup}")]

@@ -54,8 +54,9 @@ public sealed class StoreRebuildTests : IDisposable
     {
         StoreWithMuchDeleted();
         var before = new FileInfo(DbPath).Length;
-        // LiteDB writes the new file as "bot-temp.db" first: a folder of that name makes the rebuild fail.
-        Directory.CreateDirectory(Path.Combine(_folder, "bot-temp.db"));
+        // The old file is moved to the backup's name before the copy takes its place: a folder of that name
+        // makes the swap fail after the copy was written.
+        Directory.CreateDirectory(StoreRebuild.BackupPathOf(DbPath));
 
         using (var store = new BotStore(DbPath, Rebuild()))
         {
@@ -65,9 +66,84 @@ public sealed class StoreRebuildTests : IDisposable
         }
 
         Assert.Equal(before, new FileInfo(DbPath).Length);
+        Assert.False(File.Exists(StoreRebuild.CopyPathOf(DbPath)));
         Assert.Contains(_logs.Lines, l => l.StartsWith("Error") && l.Contains("could not be rebuilt"));
         using var reopened = new BotStore(DbPath);
         Assert.NotNull(reopened.Received.FindById("after"));
+    }
+
+    [Fact]
+    public void A_store_whose_outbox_held_many_rows_shrinks_and_keeps_its_rows_version_and_indexes()
+    {
+        // LiteDB's own Rebuild throws "Detected loop in FindAll" here (#2827): an indexed collection past 2,550 rows.
+        using (var store = new BotStore(DbPath))
+        {
+            store.Write(() => store.Outbox.InsertBulk(Enumerable.Range(0, 15_000).Select(OutboxRow)));
+            store.Write(() => store.Outbox.DeleteMany(m => m.Id > 3_000));
+        }
+        var before = new FileInfo(DbPath).Length;
+        var (rows, version, indexes) = Contents();
+
+        using (new BotStore(DbPath, Rebuild())) { }
+
+        Assert.True(new FileInfo(DbPath).Length < before / 2, $"{before} bytes before, {new FileInfo(DbPath).Length} after");
+        var (rowsAfter, versionAfter, indexesAfter) = Contents();
+        Assert.Equal(3_000, rowsAfter.Count(r => r.StartsWith("outbox ")));
+        Assert.Equal(rows, rowsAfter);
+        Assert.Equal(version, versionAfter);
+        Assert.Equal(indexes, indexesAfter);
+        Assert.Contains(_logs.Lines, l => l.Contains("rebuilt"));
+        // The outbox goes on numbering after its last row, as before the rebuild.
+        using var reopened = new BotStore(DbPath);
+        reopened.Write(() => reopened.Outbox.Insert(OutboxRow(0)));
+        Assert.Equal(3_001, reopened.Outbox.Max(m => m.Id));
+    }
+
+    [Fact]
+    public void A_crash_after_the_old_file_was_moved_aside_is_finished_at_the_next_start()
+    {
+        StoreWithMuchDeleted();
+        using (new BotStore(DbPath, Rebuild())) { }
+        // The state between the two renames: the store's name free, the checked copy beside it.
+        File.Move(DbPath, StoreRebuild.CopyPathOf(DbPath));
+
+        using var store = new BotStore(DbPath);
+
+        Assert.Equal(Answers(), store.Answers.FindAll().Select(a => (a.Id, a.Value.Number)).OrderBy(a => a.Id, StringComparer.Ordinal));
+        Assert.Equal(100, store.Received.Count());
+        Assert.False(File.Exists(StoreRebuild.CopyPathOf(DbPath)));
+    }
+
+    [Fact]
+    public void A_copy_left_unfinished_by_a_crash_is_dropped_and_the_next_rebuild_runs()
+    {
+        StoreWithMuchDeleted();
+        var before = new FileInfo(DbPath).Length;
+        File.WriteAllBytes(StoreRebuild.CopyPathOf(DbPath), RandomBytes(8192, 7));
+
+        using (var store = new BotStore(DbPath, Rebuild()))
+            Assert.Equal(Answers(), store.Answers.FindAll().Select(a => (a.Id, a.Value.Number)).OrderBy(a => a.Id, StringComparer.Ordinal));
+
+        Assert.True(new FileInfo(DbPath).Length < before / 3);
+        Assert.False(File.Exists(StoreRebuild.CopyPathOf(DbPath)));
+    }
+
+    private static OutboxMessage OutboxRow(int i) => new()
+    {
+        Channel = "telegram", ChatId = $"{i % 700}", Text = $"Tin số {i}: " + new string('x', 400), Kind = OutboxKinds.Broadcast,
+        BroadcastId = $"b{i / 1000}", DedupKey = $"broadcast:{i}", Status = i % 3 == 0 ? OutboxStatus.Sent : OutboxStatus.Pending,
+        CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(i), NotBefore = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    /// <summary>Every collection's rows as stored, the schema's version and every index, read straight from the file.</summary>
+    private (List<string> Rows, int Version, List<string> Indexes) Contents()
+    {
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = DbPath, Connection = LiteDB.ConnectionType.Direct, ReadOnly = true });
+        var rows = db.GetCollectionNames().Order(StringComparer.Ordinal)
+            .SelectMany(c => db.GetCollection(c).FindAll().Select(d => c + " " + LiteDB.JsonSerializer.Serialize(d))).ToList();
+        var indexes = db.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString}.{i["name"].AsString}={i["expression"].AsString}")
+            .Order(StringComparer.Ordinal).ToList();
+        return (rows, db.UserVersion, indexes);
     }
 
     private StoreRebuild Rebuild() => new(50, 0, _logs.CreateLogger(nameof(StoreRebuild)));
