@@ -159,6 +159,15 @@ public sealed partial class BotEngine(
         return new Turn(message, member, account, role, conversation) { PreparedDigest = digest };
     }
 
+    /// <summary>The one choice whose label is the text, without accents, or without its first word («xã», «thôn»).</summary>
+    private static Choice? ChoiceLabelled(List<Choice> choices, string text)
+    {
+        var folded = Words.Fold(text);
+        if (folded.Length == 0) return null;
+        var matches = choices.Where(c => Words.Fold(c.Label) is var label && (label == folded || label.EndsWith(" " + folded) && label.IndexOf(' ') == label.Length - folded.Length - 1)).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     private void Dispatch(Turn turn)
     {
         var message = turn.Message;
@@ -172,8 +181,13 @@ public sealed partial class BotEngine(
             return;
         }
 
-        if (turn.Conversation.NumberedChoices is { Count: > 0 } choices && int.TryParse(text, out var n) && n >= 1 && n <= choices.Count)
+        var choices = turn.Conversation.NumberedChoices;
+        if (choices.Count > 0 && int.TryParse(text, out var n) && n >= 1 && n <= choices.Count)
             text = choices[n - 1].Value;
+        // On Zalo a menu is a numbered list, and people type what they read («Hòa Bình») as often as its number.
+        else if (choices.Count > 0 && turn.Conversation.Mode == ConversationMode.Idle && !text.StartsWith('/')
+                 && ChoiceLabelled(choices, text) is { } byLabel)
+            text = byLabel.Value;
         // A menu offered outside any flow (/xuat's periods, /khuvuc's villages) answers only the message right
         // after it: left in place, a bare "1" typed days later would start another export. A flow's step (a
         // report, an announcement, an event) keeps its choices; it asks again or clears them itself.
@@ -200,9 +214,10 @@ public sealed partial class BotEngine(
         var mayJoin = turn.Member is null || (turn.Role == Role.Resident && store.Subscribers.FindById(turn.Member.Id) is not { Active: true });
         if (mayJoin && Words.Fold(text) is "dong y" or "dang ky")
         {
-            start.Subscribe(turn);
+            start.Subscribe(turn, "");
             return;
         }
+        if (start.TryCommuneAnswer(turn, text)) return;
         // A command typed without its slash, alone in the message («tong hop», «báo cáo»).
         if (commands.PlainCommand(text, turn) is { } plain)
         {

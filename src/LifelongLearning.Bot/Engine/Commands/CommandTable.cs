@@ -64,7 +64,7 @@ public sealed class CommandTable
             // In a group, /start (sent by Telegram when someone adds the bot) shows what the bot does there.
             new("start", Everyone, "/start — đăng ký nhận thông báo sự kiện", "Đăng ký nhận thông báo",
                 (t, a) => { if (t.Message.IsGroup) help.Show(t, this); else start.Handle(t, a); }, InGroups: true, HelpUsers: Residents),
-            new("dangky", Everyone, null, null, (t, _) => start.Subscribe(t)),
+            new("dangky", Everyone, null, null, start.Subscribe),
             new("khuvuc", Everyone, "/khuvuc — chọn thôn, khu dân cư quan tâm", "Chọn thôn, khu dân cư", residents.ChooseArea,
                 HelpUsers: Residents),
             new("lich", Everyone, "/lich — các sự kiện sắp tới", "Sự kiện sắp tới", (t, _) => residents.Calendar(t), InGroups: true,

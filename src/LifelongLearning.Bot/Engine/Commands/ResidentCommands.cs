@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
@@ -8,7 +7,7 @@ using LifelongLearning.Bot.Storage;
 namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>What residents do: leave (/ngung), pick their village (/khuvuc), see upcoming events (/lich).</summary>
-public sealed class ResidentCommands(BotStore store, Plan plan, CommuneClock clock, Broadcaster broadcaster, EventCalendar calendar)
+public sealed class ResidentCommands(BotStore store, CommuneDirectory communes, CommuneClock clock, Broadcaster broadcaster, EventCalendar calendar)
 {
     public void Leave(Turn turn)
     {
@@ -34,7 +33,7 @@ public sealed class ResidentCommands(BotStore store, Plan plan, CommuneClock clo
             turn.Say("Gõ /start để đăng ký nhận thông báo trước, rồi chọn thôn.");
             return;
         }
-        var areas = plan.Commune.Areas;
+        var areas = communes.PlanOf(turn.CommuneId).Commune.Areas;
         var pick = areas.FirstOrDefault(a => Words.Fold(a) == Words.Fold(args));
         if (pick is null && Words.Fold(args) is "tat ca" or "ca xa") pick = "";
         if (pick is null)
@@ -52,7 +51,7 @@ public sealed class ResidentCommands(BotStore store, Plan plan, CommuneClock clo
 
     public void Calendar(Turn turn)
     {
-        var upcoming = calendar.Upcoming().Where(e => calendar.FirstDayOf(e) <= clock.Today.AddDays(366)).Take(8).ToList();
+        var upcoming = calendar.Upcoming(turn.CommuneId).Where(e => calendar.FirstDayOf(e) <= clock.Today.AddDays(366)).Take(8).ToList();
         if (upcoming.Count == 0)
         {
             turn.Say("Chưa có sự kiện nào sắp tới.");

@@ -36,25 +36,76 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
             turn.Say("Anh/chị đang nhận thông báo sự kiện của xã. Gõ /ngung để thôi nhận.");
             return;
         }
+        // Serving a city, the bot is the city's; the commune is asked when the person agrees (see Subscribe).
+        var owner = communes.City is { } city && communes.ServesMany ? city.Name : plan.Commune.Name;
         turn.Say(new Reply(
-            $"Chào anh/chị! Đây là bot học tập suốt đời của {plan.Commune.Name}.\n" +
+            $"Chào anh/chị! Đây là bot học tập suốt đời của {owner}.\n" +
             "Bot gửi thông báo về ngày hội đọc sách, Tuần lễ học tập suốt đời, các lớp học và câu lạc bộ.\n" +
             "Bot chỉ lưu tên hiển thị và mã trò chuyện của anh/chị. Gõ «đồng ý» để nhận thông báo.\n" +
             "Cán bộ đơn vị có mã mời thì gửi mã đó (ví dụ ABCD-EFGH).",
             [new Choice("Đồng ý nhận thông báo", "/dangky")]));
     }
 
-    public void Subscribe(Turn turn)
+    /// <summary>
+    /// A resident's yes. A returning resident keeps their commune; a newcomer to a bot serving several communes
+    /// names theirs first (<paramref name="args"/>: its number in the list, its name or its code), so each
+    /// commune's announcements reach only its own residents.
+    /// </summary>
+    public void Subscribe(Turn turn, string args)
     {
-        var member = turn.Member ?? members.Create(turn.Message, Role.Resident, null, Communes.Shipped);
+        var communeId = turn.Member?.CommuneId ?? ChosenCommune(turn, args);
+        if (communeId is null) return;
+        var member = turn.Member ?? members.Create(turn.Message, Role.Resident, null, communeId);
         turn.Member = member;
-        var subscriber = store.Subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
+        var subscribers = store.For(member.CommuneId).Subscribers;
+        var subscriber = subscribers.FindById(member.Id) ?? new Subscriber { Id = member.Id };
         subscriber.Active = true;
         subscriber.SubscribedAt = clock.UtcNow;
         subscriber.LeftAt = null;
-        store.Subscribers.Upsert(subscriber);
-        turn.Say("Cảm ơn anh/chị đã đăng ký! Bot sẽ báo trước các sự kiện học tập của xã. Gõ /ngung bất cứ lúc nào để thôi nhận.");
+        subscribers.Upsert(subscriber);
+        turn.Conversation.NumberedChoices = [];
+        var whose = communes.ServesMany ? "của " + MidSentence(communes.Of(member.CommuneId).Name) : "của xã";
+        turn.Say($"Cảm ơn anh/chị đã đăng ký! Bot sẽ báo trước các sự kiện học tập {whose}. Gõ /ngung bất cứ lúc nào để thôi nhận.");
     }
+
+    /// <summary>
+    /// A stranger's answer to «ở xã nào?»: a stranger has no stored conversation to hold the question, so a
+    /// commune's number in the list, or its name, from someone the bot does not know is taken as that answer.
+    /// </summary>
+    public bool TryCommuneAnswer(Turn turn, string text)
+    {
+        if (!communes.ServesMany || turn.Member is not null) return false;
+        var pick = int.TryParse(text.Trim(), out var n) && n >= 1 && n <= communes.All.Count ? communes.All[n - 1] : CommuneNamed(text);
+        if (pick is null) return false;
+        Subscribe(turn, pick.Code);
+        return true;
+    }
+
+    /// <summary>The commune a newcomer named, or null after asking them which (with the communes as numbered choices).</summary>
+    private string? ChosenCommune(Turn turn, string args)
+    {
+        if (!communes.ServesMany) return communes.Default;
+        if (CommuneNamed(args) is { } named) return named.Code;
+        var choices = communes.All.Select(c => new Choice(c.Name, $"/dangky {c.Code}")).ToList();
+        turn.Conversation.NumberedChoices = choices;
+        var unknown = args.Trim().Length == 0 ? "" : $"Không có xã «{Quote.Short(args.Trim())}» trong {communes.City!.Name}. ";
+        turn.Say(new Reply(unknown + "Anh/chị ở xã nào? Gõ số thứ tự hoặc tên xã.", choices, Numbered: true));
+        return null;
+    }
+
+    /// <summary>A commune of this city by its code or its name, with or without accents and «xã».</summary>
+    private CityCommune? CommuneNamed(string text)
+    {
+        var folded = Words.Fold(text);
+        if (folded.Length == 0) return null;
+        return communes.All.FirstOrDefault(c => string.Equals(c.Code, text.Trim(), StringComparison.OrdinalIgnoreCase))
+               ?? communes.All.FirstOrDefault(c => Words.Fold(c.Name) == folded || Words.Fold(c.Name) == "xa " + folded);
+    }
+
+    private static string MidSentence(string name) =>
+        name.StartsWith("Xã ", StringComparison.Ordinal) || name.StartsWith("Phường ", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(name[0]) + name[1..]
+            : name;
 
     private void Redeem(Turn turn, string code)
     {

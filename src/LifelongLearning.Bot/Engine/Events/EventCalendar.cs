@@ -74,12 +74,18 @@ public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
         if (changed) store.Events.Update(e);
     }
 
-    /// <summary>Events not cancelled whose last day is today or later, soonest first.</summary>
-    public List<EventRecord> Upcoming(int max = int.MaxValue)
+    /// <summary>
+    /// Events not cancelled whose last day is today or later, soonest first: one commune's, or every commune's
+    /// when <paramref name="communeId"/> is null (the announcer, which sends each to its own commune).
+    /// </summary>
+    public List<EventRecord> Upcoming(string? communeId = null, int max = int.MaxValue)
     {
         var today = clock.Today;
         var from = clock.ToUtc(today.AddDays(-10), TimeOnly.MinValue); // a multi-day event started before today
-        return [.. store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null)
+        var found = communeId is null
+            ? store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null)
+            : store.For(communeId).Events.Find(e => e.StartsAt >= from && e.CancelledAt == null);
+        return [.. found
             .Where(e => LastDayOf(e) >= today)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
             .Take(max)];

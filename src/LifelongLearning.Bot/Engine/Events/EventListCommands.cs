@@ -12,7 +12,7 @@ public sealed class EventListCommands(BotStore store, CommuneClock clock, EventC
 {
     public void List(Turn turn)
     {
-        var upcoming = calendar.Upcoming(20);
+        var upcoming = calendar.Upcoming(turn.CommuneId, 20);
         if (upcoming.Count == 0)
         {
             turn.Say("Chưa có sự kiện nào sắp tới. Gõ /sukien để thêm.");
@@ -26,7 +26,7 @@ public sealed class EventListCommands(BotStore store, CommuneClock clock, EventC
 
     public void Cancel(Turn turn, string args)
     {
-        if (!int.TryParse(args.Trim(), out var id) || store.Events.FindById(id) is not { } e)
+        if (!int.TryParse(args.Trim(), out var id) || store.For(turn.CommuneId).Events.FindById(id) is not { } e)
         {
             turn.Say("Gõ /huysukien kèm số của sự kiện, ví dụ /huysukien 12. Gõ /dssukien để xem số.");
             return;
