@@ -14,7 +14,9 @@ namespace LifelongLearning.Bot.Benchmarks;
 /// A Bot API on a loopback port that answers sendMessage as Telegram does and holds the bot to Telegram's
 /// limits, strictly: at most <see cref="PerSecond"/> messages in any second overall, and to one chat one a second (a burst of
 /// <see cref="ChatBurst"/>) (a token bucket, as the tests' fake), else a 429 with retry_after. A send travels half the round trip, is counted when it arrives,
-/// and its answer travels the other half (a proxy, a Bot API server abroad).
+/// and its answer travels the other half (a proxy, a Bot API server abroad). It also answers the few calls a starting bot
+/// makes (getMe, setMyCommands, deleteWebhook) and holds each getUpdates for its timeout with no updates, so the built
+/// bot can be run against it (IdleBench).
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -32,6 +34,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private int _tooMany;
     private int _tooManyToChat;
     private long _messageId;
+    private TaskCompletionSource<long> _firstPoll = NewFirstPoll();
 
     private FakeBotApi(WebApplication app) => _app = app;
 
@@ -49,6 +52,11 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>Every accepted message: its chat and when it arrived.</summary>
     public IReadOnlyList<(long Chat, TimeSpan At)> Accepted { get { lock (_gate) return [.. _accepted]; } }
+
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which the first getUpdates since the start or the last <see cref="Reset"/> arrived.</summary>
+    public Task<long> FirstPoll { get { lock (_gate) return _firstPoll.Task; } }
+
+    private static TaskCompletionSource<long> NewFirstPoll() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static async Task<FakeBotApi> StartAsync()
     {
@@ -72,16 +80,52 @@ public sealed class FakeBotApi : IAsyncDisposable
             _accepted.Clear();
             _tooMany = 0;
             _tooManyToChat = 0;
+            if (_firstPoll.Task.IsCompleted) _firstPoll = NewFirstPoll();
         }
     }
 
     private async Task HandleAsync(HttpContext context)
     {
-        if (context.Request.Path.Value != $"/bot{Token}/sendMessage")
+        switch (context.Request.Path.Value?.Replace($"/bot{Token}/", "", StringComparison.Ordinal))
         {
-            context.Response.StatusCode = 404;
-            return;
+            case "sendMessage":
+                await SendMessageAsync(context);
+                return;
+            case "getUpdates":
+                await GetUpdatesAsync(context);
+                return;
+            case "getMe":
+                await AnswerAsync(context, new { id = 123456, is_bot = true, first_name = "Bench", username = "bench_bot" });
+                return;
+            case "setMyCommands" or "deleteWebhook":
+                await AnswerAsync(context, true);
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                return;
         }
+    }
+
+    private static Task AnswerAsync(HttpContext context, object result)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { ok = true, result }));
+    }
+
+    /// <summary>A long poll that never has updates: answered empty after its timeout, as Telegram does for a quiet bot.</summary>
+    private async Task GetUpdatesAsync(HttpContext context)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate) _firstPoll.TrySetResult(now);
+        var body = context.Request.HasJsonContentType() ? await JsonNode.ParseAsync(context.Request.Body) : null;
+        var timeout = body?["timeout"]?.GetValue<int>() ?? 0;
+        try { await Task.Delay(TimeSpan.FromSeconds(timeout), context.RequestAborted); }
+        catch (OperationCanceledException) { return; } // the bot stopped polling
+        await AnswerAsync(context, Array.Empty<object>());
+    }
+
+    private async Task SendMessageAsync(HttpContext context)
+    {
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var chat = body!["chat_id"]!.GetValue<long>();
         var half = RoundTrip / 2;
