@@ -18,6 +18,8 @@ if (args.Contains("--size")) { SizeBench.Run(); return; }
 if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 // `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
+// `-- --idle`: the built bot polling a loopback Bot API: time to its first poll, memory and CPU after 30 s idle, SIGTERM (IdleBench).
+if (args.Contains("--idle")) { await IdleBench.RunAsync(); return; }
 // `-- --send`: sending at the platform's limit over a loopback Bot API, and the cost per message by queue length
 // (SendBench); `-- --drain` only the latter, `-- --broadcast` only the former.
 if (args.Contains("--send") || args.Contains("--drain") || args.Contains("--broadcast"))
