@@ -35,6 +35,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private int _tooManyToChat;
     private long _messageId;
     private TaskCompletionSource<long> _firstPoll = NewFirstPoll();
+    private int _polls;
 
     private FakeBotApi(WebApplication app) => _app = app;
 
@@ -55,6 +56,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which the first getUpdates since the start or the last <see cref="Reset"/> arrived.</summary>
     public Task<long> FirstPoll { get { lock (_gate) return _firstPoll.Task; } }
+
+    /// <summary>getUpdates received since the start or the last <see cref="Reset"/>: one each timeout shows a true long poll.</summary>
+    public int Polls => Volatile.Read(ref _polls);
 
     private static TaskCompletionSource<long> NewFirstPoll() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -81,6 +85,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             _tooMany = 0;
             _tooManyToChat = 0;
             if (_firstPoll.Task.IsCompleted) _firstPoll = NewFirstPoll();
+            _polls = 0;
         }
     }
 
@@ -117,6 +122,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     {
         var now = Stopwatch.GetTimestamp();
         lock (_gate) _firstPoll.TrySetResult(now);
+        Interlocked.Increment(ref _polls);
         var body = context.Request.HasJsonContentType() ? await JsonNode.ParseAsync(context.Request.Body) : null;
         var timeout = body?["timeout"]?.GetValue<int>() ?? 0;
         try { await Task.Delay(TimeSpan.FromSeconds(timeout), context.RequestAborted); }

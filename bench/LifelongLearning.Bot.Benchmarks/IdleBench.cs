@@ -31,9 +31,10 @@ public static class IdleBench
             try
             {
                 var (startMs, rssKb, hwmKb, idleCpuMs, startCpuMs, code, stopMs) = await OneRunAsync(api, folder);
+                var polls = api.Polls;
                 starts.Add(startMs);
                 Console.WriteLine(string.Create(c, $"  run {run}: first poll {startMs,6:F0} ms after start ({startCpuMs:F0} ms CPU); after {Idle.TotalSeconds:F0} s idle: " +
-                    $"VmRSS {rssKb / 1024.0,5:F1} MB, VmHWM {hwmKb / 1024.0,5:F1} MB, {idleCpuMs,4:F0} ms CPU; SIGTERM: exit {code} in {stopMs:F0} ms"));
+                    $"VmRSS {rssKb / 1024.0,5:F1} MB, VmHWM {hwmKb / 1024.0,5:F1} MB, {idleCpuMs,4:F0} ms CPU, {polls} getUpdates; SIGTERM: exit {code} in {stopMs:F0} ms"));
             }
             finally { Directory.Delete(folder, recursive: true); }
         }
