@@ -162,9 +162,7 @@ public sealed partial class BotEngine(
     /// <summary>The one choice whose label is the text, without accents, or without its first word («xã», «thôn»).</summary>
     private static Choice? ChoiceLabelled(List<Choice> choices, string text)
     {
-        var folded = Words.Fold(text);
-        if (folded.Length == 0) return null;
-        var matches = choices.Where(c => Words.Fold(c.Label) is var label && (label == folded || label.EndsWith(" " + folded) && label.IndexOf(' ') == label.Length - folded.Length - 1)).ToList();
+        var matches = choices.Where(c => Words.Names(c.Label, text)).ToList();
         return matches.Count == 1 ? matches[0] : null;
     }
 

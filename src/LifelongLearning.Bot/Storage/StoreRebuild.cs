@@ -50,9 +50,9 @@ public sealed partial class StoreRebuild(int freePercent, long minimumBytes, ILo
     }
 
     /// <summary>Rebuilds the closed store at <paramref name="path"/> when it is sparse enough; returns whether it did.</summary>
+    /// <remarks>The store has called <see cref="RecoverInterrupted"/> before, so no copy of an earlier rebuild is in the way.</remarks>
     public bool RunIfSparse(string path)
     {
-        RecoverInterrupted(path);
         if (!File.Exists(path) || new FileInfo(path).Length < minimumBytes) return false;
         var copy = CopyPathOf(path);
         var backup = BackupPathOf(path);

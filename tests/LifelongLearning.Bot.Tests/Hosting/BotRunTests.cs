@@ -17,19 +17,22 @@ public sealed class BotRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>The console channel (no token) on the shipped plan, with everything it writes in the test's folder.</summary>
+    private string[] Args() =>
+    [
+        $"--Storage:DatabasePath={Path.Combine(_folder, "bot.db")}",
+        $"--Bot:PlanPath={Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json")}",
+        "--Health:ListenUrl=http://127.0.0.1:0",
+        "--Web:ListenUrl=http://127.0.0.1:0",
+        $"--Backup:Folder={Path.Combine(_folder, "backups")}",
+    ];
+
     [Fact]
     public async Task Ctrl_C_or_SIGTERM_while_the_bot_is_still_starting_ends_it_cleanly_with_exit_code_0()
     {
-        var database = Path.Combine(_folder, "bot.db");
         var errors = new StringWriter();
         var code = await BotRun.RunAsync(
-            [
-                $"--Storage:DatabasePath={database}",
-                $"--Bot:PlanPath={Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json")}",
-                "--Health:ListenUrl=http://127.0.0.1:0",
-                "--Web:ListenUrl=http://127.0.0.1:0",
-                $"--Backup:Folder={Path.Combine(_folder, "backups")}",
-            ],
+            Args(),
             errors,
             builder =>
             {
@@ -53,13 +56,7 @@ public sealed class BotRunTests : IDisposable
         var input = new EmptyInput();
         var errors = new StringWriter();
         var code = await BotRun.RunAsync(
-            [
-                $"--Storage:DatabasePath={Path.Combine(_folder, "bot.db")}",
-                $"--Bot:PlanPath={Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json")}",
-                "--Health:ListenUrl=http://127.0.0.1:0",
-                "--Web:ListenUrl=http://127.0.0.1:0",
-                $"--Backup:Folder={Path.Combine(_folder, "backups")}",
-            ],
+            Args(),
             errors,
             builder =>
             {

@@ -63,7 +63,6 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         subscriber.SubscribedAt = clock.UtcNow;
         subscriber.LeftAt = null;
         subscribers.Upsert(subscriber);
-        turn.Conversation.NumberedChoices = [];
         var whose = communes.ServesMany ? "của " + MidSentence(communes.Of(member.CommuneId).Name) : "của xã";
         turn.Say($"Cảm ơn anh/chị đã đăng ký! Bot sẽ báo trước các sự kiện học tập {whose}. Gõ /ngung bất cứ lúc nào để thôi nhận.");
     }
@@ -81,26 +80,24 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         return true;
     }
 
-    /// <summary>The commune a newcomer named, or null after asking them which (with the communes as numbered choices).</summary>
+    /// <summary>
+    /// The commune a newcomer named, or null after asking them which. The choices are not kept: a newcomer has no
+    /// stored conversation, so their answer comes back through <see cref="TryCommuneAnswer"/> or a /dangky button.
+    /// </summary>
     private string? ChosenCommune(Turn turn, string args)
     {
         if (!communes.ServesMany) return communes.Default;
         if (CommuneNamed(args) is { } named) return named.Code;
         var choices = communes.All.Select(c => new Choice(c.Name, $"/dangky {c.Code}")).ToList();
-        turn.Conversation.NumberedChoices = choices;
         var unknown = args.Trim().Length == 0 ? "" : $"Không có xã «{Quote.Short(args.Trim())}» trong {communes.City!.Name}. ";
         turn.Say(new Reply(unknown + "Anh/chị ở xã nào? Gõ số thứ tự hoặc tên xã.", choices, Numbered: true));
         return null;
     }
 
     /// <summary>A commune of this city by its code or its name, with or without accents and «xã».</summary>
-    private CityCommune? CommuneNamed(string text)
-    {
-        var folded = Words.Fold(text);
-        if (folded.Length == 0) return null;
-        return communes.All.FirstOrDefault(c => string.Equals(c.Code, text.Trim(), StringComparison.OrdinalIgnoreCase))
-               ?? communes.All.FirstOrDefault(c => Words.Fold(c.Name) == folded || Words.Fold(c.Name) == "xa " + folded);
-    }
+    private CityCommune? CommuneNamed(string text) =>
+        communes.All.FirstOrDefault(c => string.Equals(c.Code, text.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? communes.All.FirstOrDefault(c => Words.Names(c.Name, text));
 
     private static string MidSentence(string name) =>
         name.StartsWith("Xã ", StringComparison.Ordinal) || name.StartsWith("Phường ", StringComparison.Ordinal)

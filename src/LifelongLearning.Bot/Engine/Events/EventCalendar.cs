@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Text;
@@ -82,9 +83,8 @@ public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
     {
         var today = clock.Today;
         var from = clock.ToUtc(today.AddDays(-10), TimeOnly.MinValue); // a multi-day event started before today
-        var found = communeId is null
-            ? store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null)
-            : store.For(communeId).Events.Find(e => e.StartsAt >= from && e.CancelledAt == null);
+        Expression<Func<EventRecord, bool>> live = e => e.StartsAt >= from && e.CancelledAt == null;
+        var found = communeId is null ? store.Events.Find(live) : store.For(communeId).Events.Find(live);
         return [.. found
             .Where(e => LastDayOf(e) >= today)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
