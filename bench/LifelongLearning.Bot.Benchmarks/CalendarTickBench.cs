@@ -60,9 +60,9 @@ public static class CalendarTickBench
             var period = ReportingPeriod.FirstHalf(2026);
             clock.Now = new DateTimeOffset(local.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0)), TimeSpan.Zero);
             var units = Seed(store, plan, local, outboxRows);
-            var round = store.Write(() => rounds.Open(period, askReporters: false));
+            var round = store.Write(() => rounds.Open(Communes.Shipped, period, askReporters: false));
             var slot = calendar.ReminderSlots(round)[^1];
-            var at = calendar.SendTimeOf(slot).AddMinutes(5);
+            var at = calendar.SendTimeOf(round, slot).AddMinutes(5);
             clock.Now = new DateTimeOffset(local.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)), TimeSpan.Zero);
             var sent = calendar.Run(); // reminds every unit (and tells the officials): the ticks after it find all sent
             if (sent < units) throw new InvalidOperationException($"the first tick sent {sent} reminders for {units} units");

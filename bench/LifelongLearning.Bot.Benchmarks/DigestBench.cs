@@ -39,18 +39,18 @@ public static class DigestBench
             var store = sp.GetRequiredService<BotStore>();
             var (answers, _) = WebPagesBench.Seed(store, sp.GetRequiredService<Plan>(), sp.GetRequiredService<CommuneClock>());
             store.Checkpoint();
-            var calendar = sp.GetRequiredService<ReportingCalendar>();
+            var digests = sp.GetRequiredService<RoundDigests>();
             var source = sp.GetRequiredService<ReportSource>();
-            var open = sp.GetRequiredService<RoundService>().OpenRounds()[0];
+            var open = sp.GetRequiredService<RoundService>().OpenRounds(Communes.Shipped)[0];
             var year = ReportingPeriod.WholeYear(DateTime.UtcNow.Year - 1);
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"Digest and exports on the web bench's store ({answers:N0} answers); median of {Runs}"));
             (string Name, Action Work)[] steps =
             [
-                ("digest + chart (/tonghop, in its write)", () => store.Write(() => calendar.RoundDigest(open))),
-                ("report source, one year", () => source.Build(ExportScope.Of(year))),
-                (".xlsx, one year", () => XlsxWriter.Write(source.Build(ExportScope.Of(year)), new MemoryStream())),
-                (".docx, one year", () => DocxWriter.Write(source.Build(ExportScope.Of(year)), new MemoryStream())),
+                ("digest + chart (/tonghop, in its write)", () => store.Write(() => digests.RoundDigest(open))),
+                ("report source, one year", () => source.Build(ExportScope.Of(year), Communes.Shipped)),
+                (".xlsx, one year", () => XlsxWriter.Write(source.Build(ExportScope.Of(year), Communes.Shipped), new MemoryStream())),
+                (".docx, one year", () => DocxWriter.Write(source.Build(ExportScope.Of(year), Communes.Shipped), new MemoryStream())),
             ];
             foreach (var (name, work) in steps)
             {

@@ -114,7 +114,7 @@ public static class ThroughputBench
         {
             store.Units.DeleteAll();
             store.Units.InsertBulk(units);
-            var round = rounds.Open(ReportingPeriod.LastEndedBefore(PeriodKind.HalfYear, DateOnly.FromDateTime(DateTime.UtcNow)), askReporters: false);
+            var round = rounds.Open(Communes.Shipped, ReportingPeriod.LastEndedBefore(PeriodKind.HalfYear, DateOnly.FromDateTime(DateTime.UtcNow)), askReporters: false);
             return units.Select((u, h) =>
             {
                 members.Create(Channel, $"h{h}", $"Người báo cáo {h}", Role.Reporter, u.Id, Communes.Shipped);

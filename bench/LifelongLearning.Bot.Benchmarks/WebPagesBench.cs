@@ -48,19 +48,19 @@ public static class WebPagesBench
             var lastYear = DateTime.UtcNow.Year;
             (string Name, Func<object> Render)[] pages =
             [
-                ("kỳ báo cáo  /web/", () => sp.GetRequiredService<RoundPage>().Render()),
-                ("một đơn vị  /web/ky/…", () => sp.GetRequiredService<RoundPage>().Unit(ReportingPeriod.WholeYear(lastYear).Code, "TV-XA")),
-                ("chỉ tiêu    /web/chi-tieu", () => sp.GetRequiredService<TargetsPage>().Render(null)),
-                ("xu hướng    /web/xu-huong", () => sp.GetRequiredService<TrendsPage>().Render()),
-                ("tải về      /web/tai-ve", () => sp.GetRequiredService<DownloadsPage>().Render()),
-                ("sự kiện     /web/su-kien", () => sp.GetRequiredService<EventsPage>().Render()),
+                ("kỳ báo cáo  /web/", () => sp.GetRequiredService<RoundPage>().Render(Communes.Shipped)),
+                ("một đơn vị  /web/ky/…", () => sp.GetRequiredService<RoundPage>().Unit(Communes.Shipped, ReportingPeriod.WholeYear(lastYear).Code, "TV-XA")),
+                ("chỉ tiêu    /web/chi-tieu", () => sp.GetRequiredService<TargetsPage>().Render(Communes.Shipped, null)),
+                ("xu hướng    /web/xu-huong", () => sp.GetRequiredService<TrendsPage>().Render(Communes.Shipped)),
+                ("tải về      /web/tai-ve", () => sp.GetRequiredService<DownloadsPage>().Render(Communes.Shipped)),
+                ("sự kiện     /web/su-kien", () => sp.GetRequiredService<EventsPage>().Render(Communes.Shipped)),
                 ("đơn vị      /web/don-vi", () => sp.GetRequiredService<UnitsPage>().Render(user, null)),
                 // What the pages rest on, to see where the time goes.
-                ("  ReportSource, một năm", () => sp.GetRequiredService<ReportSource>().Build(Core.Exports.ExportScope.Of(ReportingPeriod.WholeYear(lastYear - 1)))),
-                ("  ReportSource, mười năm", () => sp.GetRequiredService<ReportSource>().Build(Core.Exports.ExportScope.Years(lastYear - Years + 1, lastYear))),
-                ("  RoundService.UnitsOf", () => sp.GetRequiredService<RoundService>().UnitsOf(sp.GetRequiredService<RoundService>().OpenRounds()[0])),
+                ("  ReportSource, một năm", () => sp.GetRequiredService<ReportSource>().Build(Core.Exports.ExportScope.Of(ReportingPeriod.WholeYear(lastYear - 1)), Communes.Shipped)),
+                ("  ReportSource, mười năm", () => sp.GetRequiredService<ReportSource>().Build(Core.Exports.ExportScope.Years(lastYear - Years + 1, lastYear), Communes.Shipped)),
+                ("  RoundService.UnitsOf", () => sp.GetRequiredService<RoundService>().UnitsOf(sp.GetRequiredService<RoundService>().OpenRounds(Communes.Shipped)[0])),
                 ("  answers of the open round", () => sp.GetRequiredService<BotStore>().Answers.Find(LiteDB.Query.EQ("RoundId", ReportingPeriod.WholeYear(lastYear).Code)).ToList()),
-                ("  Reports.CompletenessOf", () => sp.GetRequiredService<Reports>().CompletenessOf(sp.GetRequiredService<RoundService>().OpenRounds()[0])),
+                ("  Reports.CompletenessOf", () => sp.GetRequiredService<Reports>().CompletenessOf(sp.GetRequiredService<RoundService>().OpenRounds(Communes.Shipped)[0])),
             ];
             foreach (var (name, render) in pages)
             {

@@ -30,6 +30,7 @@ public sealed partial class BotEngine(
     HelpCommand help,
     CommandTable commands,
     OfficialCommands official,
+    CommuneDirectory communes,
     ILogger<BotEngine> logger)
 {
     private readonly HashSet<string> _admins = [.. options.Value.AdminChatIds];
@@ -126,14 +127,16 @@ public sealed partial class BotEngine(
     {
         var text = message.Text.Trim();
         if (!text.StartsWith('/') || commands.Parse(text).Name != "tonghop") return null;
-        var asks = store.Read(() =>
+        // The commune whose digest it is: the official's own (a city official's /tonghop is the city's, drawn in its turn).
+        var commune = store.Read(() =>
         {
-            if (store.Received.FindById(message.Key) is not null) return false;
+            if (store.Received.FindById(message.Key) is not null) return null;
             var account = store.Accounts.FindById(message.Address);
             var member = account is null ? null : store.Members.FindById(account.MemberId);
-            return _admins.Contains(message.Address) || member is { RemovedAt: null, Role: Role.Official or Role.Admin };
+            if (member is { RemovedAt: null, Role: Role.Official or Role.Admin }) return member.CommuneId;
+            return _admins.Contains(message.Address) ? member?.CommuneId ?? communes.Default : null;
         });
-        return asks ? official.PrepareDigest() : null;
+        return commune is null || commune == Communes.City ? null : official.PrepareDigest(commune);
     }
 
     private Turn Identify(IncomingMessage message, DigestDraft? digest = null)
@@ -152,7 +155,8 @@ public sealed partial class BotEngine(
         var role = _admins.Contains(message.Address) ? Role.Admin : member?.Role ?? Role.Resident;
         if (role == Role.Admin && member is null)
         {
-            member = members.Create(message, Role.Admin, null, Communes.Shipped);
+            // An admin named in the configuration belongs to the commune served first (the shipped one, when served).
+            member = members.Create(message, Role.Admin, null, communes.Default);
             account = store.Accounts.FindById(message.Address);
         }
         var conversation = member is null ? new Conversation() : conversations.Of(member.Id);

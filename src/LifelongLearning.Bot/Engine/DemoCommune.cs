@@ -13,10 +13,13 @@ namespace LifelongLearning.Bot.Engine;
 /// year's round open with three units already reported, so that anyone can try a whole report and see
 /// the officials' status, digest and exports.
 /// </summary>
-public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService rounds, Members members)
+public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService rounds, Members members, CommuneDirectory communes)
 {
     public const string Channel = "console";
     private const int FirstYear = 2023;
+
+    /// <summary>The demo is the commune served first: the shipped one, unless a city file leaves it out.</summary>
+    private string Commune => communes.Default;
 
     /// <summary>Who would have sent each unit's figures (people of the demo, not real ones).</summary>
     private static readonly Dictionary<string, string> Senders = new()
@@ -39,15 +42,15 @@ public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService
             Person("minh", "Anh Minh", Role.Reporter, "NVH-1");
             Person("tuan", "Anh Tuấn", Role.Reporter, "TV-XA");
             var nga = Person("nga", "Bà Nga", Role.Resident, null);
-            store.Subscribers.Insert(new Subscriber { Id = nga.Id, Area = "Thôn 1", Active = true, SubscribedAt = clock.UtcNow });
+            store.For(Commune).Subscribers.Insert(new Subscriber { Id = nga.Id, Area = "Thôn 1", Active = true, SubscribedAt = clock.UtcNow });
 
             var thisYear = ReportingPeriod.Containing(PeriodKind.Year, clock.Today);
-            var units = store.Units.FindAll().OrderBy(u => u.Id).ToList();
+            var units = store.For(Commune).Units.FindAll().OrderBy(u => u.Id).ToList();
             for (var year = Math.Min(FirstYear, thisYear.Year - 1); year < thisYear.Year; year++)
                 PastYear(ReportingPeriod.WholeYear(year), units);
 
             var seeder = new Member { Id = "0", Name = "Dữ liệu mẫu" };
-            var open = rounds.Open(thisYear);
+            var open = rounds.Open(Commune, thisYear);
             foreach (var (unit, i) in units.Select((u, i) => (u, i)).Where(x => x.u.Id is "TV-THCS" or "TT-VHTT" or "TV-MN"))
                 rounds.Submit(open, unit.Id, seeder, Channel, Figures(unit, open, i + 1, thisYear.Year));
         });
@@ -56,7 +59,7 @@ public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService
     /// <summary>A closed yearly round: each unit's figures sent some days around the deadline, on Zalo or Telegram.</summary>
     private void PastYear(ReportingPeriod period, List<UnitRecord> units)
     {
-        var round = rounds.Open(period, askReporters: false);
+        var round = rounds.Open(Commune, period, askReporters: false);
         round.OpenedAt = clock.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0));
         round.Status = RoundStatus.Closed;
         round.ClosedAt = round.ClosesOn;
@@ -95,7 +98,7 @@ public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService
         store.Answers.Update(answer);
     }
 
-    private Member Person(string chatId, string name, Role role, string? unitId) => members.Create(Channel, chatId, name, role, unitId, Communes.Shipped);
+    private Member Person(string chatId, string name, Role role, string? unitId) => members.Create(Channel, chatId, name, role, unitId, Commune);
 
     /// <summary>Plausible figures: visits grow about 11% a year, more units say "có" as the years pass.</summary>
     private Dictionary<string, AnswerValue> Figures(UnitRecord unit, Round round, int seed, int year)

@@ -52,13 +52,20 @@ public sealed class Messenger(BotStore store, CommuneClock clock, TextLimits lim
         return Queued.Now;
     }
 
-    public int ToOfficials(Reply reply, string kind, string? dedupKey = null, string? photoFileId = null)
+    /// <summary>The officials (and admins) of every commune, for what is the process's, not one commune's (a calendar step that failed).</summary>
+    public int ToOfficials(Reply reply, string kind, string? dedupKey = null, string? photoFileId = null) =>
+        ToEach(store.OfficialsAndAdmins().ToEnumerable(), reply, kind, dedupKey, photoFileId);
+
+    /// <summary>The officials (and admins) of one commune: its round's alerts and digests, its people's news.</summary>
+    public int ToOfficialsOf(string communeId, Reply reply, string kind, string? dedupKey = null, string? photoFileId = null) =>
+        ToEach(store.OfficialsAndAdmins().ToEnumerable().Where(m => m.CommuneId == communeId), reply, kind, dedupKey, photoFileId);
+
+    private int ToEach(IEnumerable<Member> officials, Reply reply, string kind, string? dedupKey, string? photoFileId)
     {
         var sent = 0;
         // In the order of their ids, as before the index: officials hear things in a stable order.
         // A city official hears the city's digest when they ask for it, not every commune's alerts and escalations.
-        foreach (var official in store.OfficialsAndAdmins().ToEnumerable().Where(m => m.RemovedAt == null && m.CommuneId != Communes.City)
-                     .OrderBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var official in officials.Where(m => m.RemovedAt == null && m.CommuneId != Communes.City).OrderBy(m => m.Id, StringComparer.Ordinal))
             if (ToMember(official.Id, reply, kind, dedupKey is null ? null : DedupKeys.ForMember(dedupKey, official.Id), photoFileId) is not Queued.Nowhere) sent++;
         return sent;
     }

@@ -6,8 +6,8 @@ using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
 
-/// <summary>Reads the store into the domain's digest inputs: who answered, and the commune figures.</summary>
-public sealed class Reports(BotStore store, Plan plan, CommuneClock clock, RoundService rounds)
+/// <summary>Reads the store into the domain's digest inputs: who answered, and the commune figures, one commune at a time.</summary>
+public sealed class Reports(BotStore store, CommuneClock clock, RoundService rounds)
 {
     public Completeness CompletenessOf(Round round)
     {
@@ -34,35 +34,37 @@ public sealed class Reports(BotStore store, Plan plan, CommuneClock clock, Round
 
     private bool HasReachableAccount(string memberId) => store.Accounts.Exists(a => a.MemberId == memberId && a.UnreachableReason == null);
 
-    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round) => FiguresOf(round, YearlyFiguresByIndicator());
+    public IReadOnlyList<IndicatorFigure> FiguresOf(Round round) => FiguresOf(round, YearlyFiguresByIndicator(round.CommuneId));
 
     /// <summary>The figures with the yearly sums the caller already has: the digest's text and chart share one reading.</summary>
     public IReadOnlyList<IndicatorFigure> FiguresOf(Round round, IReadOnlyDictionary<string, YearlyFigures> sums)
     {
-        var now = UnitReports(round.Period);
-        var before = UnitReports(round.Period.YearBefore());
-        return [.. plan.Indicators
+        var now = UnitReports(round.CommuneId, round.Period);
+        var before = UnitReports(round.CommuneId, round.Period.YearBefore());
+        return [.. rounds.PlanOf(round).Indicators
             .Where(i => i.IsCollectedIn(round.Kind))
             .Select(i => FigureCalculator.Compute(i, round.Period, now, before, sums.GetValueOrDefault(i.Code)))];
     }
 
-    public IReadOnlyList<UnitReport> UnitReports(ReportingPeriod period)
+    /// <summary>Each active unit of the commune with what it answered in the commune's round of the period.</summary>
+    public IReadOnlyList<UnitReport> UnitReports(string communeId, ReportingPeriod period)
     {
-        var answers = store.AnswersOfRound(period.Code).ToEnumerable().ToLookup(a => a.UnitId);
-        return [.. store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
+        var answers = store.AnswersOfRound(Round.IdOf(communeId, period)).ToEnumerable().ToLookup(a => a.UnitId);
+        return [.. store.For(communeId).Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u =>
             new UnitReport(u.Id, u.Name, u.Kind, answers[u.Id].ToDictionary(a => a.IndicatorCode, a => a.Value)))];
     }
 
     /// <summary>
-    /// Each active unit's figure per indicator and year, from the yearly rounds (Core's <see cref="YearlyFigures.ByIndicator"/>,
+    /// Each active unit's figure of the commune per indicator and year, from the yearly rounds (Core's <see cref="YearlyFigures.ByIndicator"/>,
     /// as the report): the chart's yearly totals, and the like-for-like growth the digest and the chart both take from Core.
     /// The active units only, as <see cref="UnitReports"/>, so the chart's growth is the text's. Only the yearly
     /// rounds' answers are read, each round by its id prefix: never the half-year rounds' or the whole collection.
     /// </summary>
-    public Dictionary<string, YearlyFigures> YearlyFiguresByIndicator()
+    public Dictionary<string, YearlyFigures> YearlyFiguresByIndicator(string communeId)
     {
-        var years = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToDictionary(r => r.Id, r => r.Year);
-        var active = store.Units.Find(u => u.Active).Select(u => u.Id).ToHashSet();
+        var commune = store.For(communeId);
+        var years = commune.Rounds.Find(r => r.Kind == PeriodKind.Year).ToDictionary(r => r.Id, r => r.Year);
+        var active = commune.Units.Find(u => u.Active).Select(u => u.Id).ToHashSet();
         return YearlyFigures.ByIndicator(years.Keys.SelectMany(round => store.AnswersOfRound(round).ToEnumerable())
             .Select(a => (a.RoundId, a.UnitId, a.IndicatorCode, a.Value.Number)), years, active);
     }

@@ -9,22 +9,34 @@ using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;
 
-/// <summary>Rounds and the answers in them: open a round, say what a unit owes, store a confirmed report.</summary>
-public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, Messenger messenger, ConversationBook? conversations = null)
+/// <summary>
+/// Rounds and the answers in them: open a round, say what a unit owes, store a confirmed report. A round is its
+/// commune's (<see cref="Round.CommuneId"/>): its plan, its units and its answers are that commune's, so a method
+/// given a round needs no commune besides it.
+/// </summary>
+public sealed class RoundService(BotStore store, CommuneDirectory communes, CommuneClock clock, Messenger messenger, ConversationBook? conversations = null)
 {
     private readonly ConversationBook _conversations = conversations ?? new ConversationBook(store, clock);
 
-    private Plan Plan => plan;
+    public Plan PlanOf(Round round) => communes.PlanOf(round.CommuneId);
 
-    public IReadOnlyList<Round> OpenRounds() => [.. store.Rounds.Find(r => r.Status == RoundStatus.Open).OrderBy(r => r.Deadline)];
+    /// <summary>The commune's open rounds, the nearest deadline first.</summary>
+    public IReadOnlyList<Round> OpenRounds(string communeId) =>
+        [.. store.For(communeId).Rounds.Find(r => r.Status == RoundStatus.Open).OrderBy(r => r.Deadline)];
 
+    /// <summary>A round by its id (ids are unique in the store: <see cref="Round.IdOf"/>).</summary>
     public Round? Find(string id) => store.Rounds.FindById(id);
 
-    public IReadOnlyList<Indicator> IndicatorsFor(UnitRecord unit, Round round) => Plan.IndicatorsFor(unit.Kind, round.Kind);
+    /// <summary>The commune's round of a period, if it was opened.</summary>
+    public Round? Find(string communeId, ReportingPeriod period) => store.For(communeId).Rounds.FindById(Round.IdOf(communeId, period));
 
-    /// <summary>The active units that answer something in this round.</summary>
+    /// <summary>What the unit answers in the round; nothing in another commune's round.</summary>
+    public IReadOnlyList<Indicator> IndicatorsFor(UnitRecord unit, Round round) =>
+        unit.CommuneId == round.CommuneId ? PlanOf(round).IndicatorsFor(unit.Kind, round.Kind) : [];
+
+    /// <summary>The active units of the round's commune that answer something in it.</summary>
     public IReadOnlyList<UnitRecord> UnitsOf(Round round) =>
-        [.. store.Units.Find(u => u.Active).Where(u => IndicatorsFor(u, round).Count > 0).OrderBy(u => u.Id)];
+        [.. store.For(round.CommuneId).Units.Find(u => u.Active).Where(u => IndicatorsFor(u, round).Count > 0).OrderBy(u => u.Id)];
 
     public IReadOnlyList<Member> ReportersOf(string unitId) =>
         [.. store.Members.Find(m => m.UnitId == unitId && m.Role == Role.Reporter && m.RemovedAt == null)];
@@ -34,26 +46,28 @@ public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, 
 
     public bool HasReported(string roundId, string unitId) => store.AnswersOf(roundId, unitId).Exists();
 
-    /// <summary>Opens the round of a period (once), and asks every reporter of every unit its first question.</summary>
-    public Round Open(ReportingPeriod period, bool askReporters = true)
+    /// <summary>Opens the commune's round of a period (once), and asks every reporter of every unit its first question.</summary>
+    public Round Open(string communeId, ReportingPeriod period, bool askReporters = true)
     {
-        var existing = store.Rounds.FindById(period.Code);
+        var existing = Find(communeId, period);
         if (existing is not null) return existing;
+        var plan = communes.PlanOf(communeId);
         // Reporters asked now never hear a deadline that has passed; a round stored without asking anyone
         // (past figures typed in, the demo) keeps the plan's.
-        var deadline = askReporters ? Plan.DeadlineFor(period, clock.Today) : Plan.DeadlineFor(period);
+        var deadline = askReporters ? plan.DeadlineFor(period, clock.Today) : plan.DeadlineFor(period);
         var round = new Round
         {
-            Id = period.Code,
+            CommuneId = communeId,
+            Id = Round.IdOf(communeId, period),
             Kind = period.Kind,
             Year = period.Year,
             Number = period.Number,
             Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            ClosesOn = deadline.AddDays(Plan.Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            ClosesOn = deadline.AddDays(plan.Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Status = RoundStatus.Open,
             OpenedAt = clock.UtcNow,
         };
-        store.Rounds.Insert(round);
+        store.For(communeId).Rounds.Insert(round);
         if (!askReporters) return round;
         foreach (var unit in UnitsOf(round))
             foreach (var reporter in ReportersOf(unit.Id))
@@ -83,10 +97,10 @@ public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, 
     public ReportContext ContextFor(Round round, UnitRecord unit)
     {
         var previousPeriod = round.Period.YearBefore();
-        var previous = store.Rounds.FindById(previousPeriod.Code) is null
-            ? new Dictionary<string, AnswerValue>()
-            : ConfirmedAnswers(previousPeriod.Code, unit.Id);
-        return new ReportContext(Plan, round.Period.Label, unit.Name, IndicatorsFor(unit, round), previous,
+        var previous = Find(round.CommuneId, previousPeriod) is { } before
+            ? ConfirmedAnswers(before.Id, unit.Id)
+            : new Dictionary<string, AnswerValue>();
+        return new ReportContext(PlanOf(round), round.Period.Label, unit.Name, IndicatorsFor(unit, round), previous,
             previous.Count > 0 ? previousPeriod.Label : null);
     }
 
@@ -107,7 +121,7 @@ public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, 
             {
                 store.Answers.Insert(new Answer
                 {
-                    Id = id, RoundId = round.Id, UnitId = unitId, IndicatorCode = code, Value = value,
+                    CommuneId = round.CommuneId, Id = id, RoundId = round.Id, UnitId = unitId, IndicatorCode = code, Value = value,
                     Revisions = [revision], FirstConfirmedAt = clock.UtcNow,
                 });
             }
@@ -120,5 +134,20 @@ public sealed class RoundService(BotStore store, Plan plan, CommuneClock clock, 
             changed++;
         }
         return changed;
+    }
+
+    /// <summary>Moves a round's deadline (and its closing day with it) and tells every reporter of every unit.</summary>
+    public int ExtendDeadline(Round round, DateOnly deadline)
+    {
+        round.Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        round.ClosesOn = deadline.AddDays(PlanOf(round).Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        store.Rounds.Update(round);
+        var text = $"📅 Hạn gửi báo cáo {round.Period.Label} được gia hạn đến {Core.Text.VietnameseFormat.Date(deadline)}.";
+        var told = 0;
+        foreach (var unit in UnitsOf(round))
+            foreach (var reporter in ReportersOf(unit.Id))
+                if (messenger.ToMember(reporter.Id, Reply.Plain(text), OutboxKinds.Reminder, DedupKeys.Extension(round.Id, deadline, reporter.Id)) is not Queued.Nowhere)
+                    told++;
+        return told;
     }
 }

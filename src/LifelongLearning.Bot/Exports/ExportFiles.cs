@@ -6,12 +6,12 @@ namespace LifelongLearning.Bot.Exports;
 /// <summary>One file of an export, in memory until it is written to a folder or to the store.</summary>
 public sealed record ExportFile(string Name, byte[] Content, string Caption);
 
-/// <summary>Builds the three files of an export: the report document, the spreadsheet and the CSV of raw answers.</summary>
+/// <summary>Builds the three files of a commune's export: the report document, the spreadsheet and the CSV of raw answers.</summary>
 public sealed class ExportFiles(ReportSource source)
 {
-    public IReadOnlyList<ExportFile> Build(ExportScope scope, CancellationToken ct = default)
+    public IReadOnlyList<ExportFile> Build(ExportScope scope, string communeId, CancellationToken ct = default)
     {
-        var report = source.Build(scope);
+        var report = source.Build(scope, communeId);
         ct.ThrowIfCancellationRequested();
         var label = Cap(report.Scope.Label);
         return
@@ -23,10 +23,10 @@ public sealed class ExportFiles(ReportSource source)
     }
 
     /// <summary>Writes the files into a folder (created if needed) and returns their paths.</summary>
-    public IReadOnlyList<string> WriteTo(ExportScope scope, string folder, CancellationToken ct = default)
+    public IReadOnlyList<string> WriteTo(ExportScope scope, string communeId, string folder, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
-        return [.. Build(scope, ct).Select(f =>
+        return [.. Build(scope, communeId, ct).Select(f =>
         {
             var path = Path.Combine(folder, f.Name);
             File.WriteAllBytes(path, f.Content);

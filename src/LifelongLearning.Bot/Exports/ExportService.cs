@@ -68,7 +68,7 @@ public sealed partial class ExportService(BotStore store, ExportFiles files, Cit
         try
         {
             // A city official's request (stamped with the city's code) is the city's workbook of one period.
-            built = request.CommuneId == Communes.City ? [cityWorkbook.Build(scope!.Main)] : files.Build(scope!, ct);
+            built = request.CommuneId == Communes.City ? [cityWorkbook.Build(scope!.Main)] : files.Build(scope!, request.CommuneId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

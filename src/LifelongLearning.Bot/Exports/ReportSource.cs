@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Exports;
 using LifelongLearning.Bot.Engine;
@@ -6,15 +5,23 @@ using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Exports;
 
-/// <summary>Reads the store into a <see cref="Report"/>: the active units, the rounds, every answer with its revisions in local time.</summary>
-public sealed class ReportSource(BotStore store, Plan plan, CommuneClock clock)
+/// <summary>
+/// Reads one commune's part of the store into a <see cref="Report"/> on that commune's plan: its active units, its
+/// rounds, every answer with its revisions in local time.
+/// </summary>
+public sealed class ReportSource(BotStore store, CommuneDirectory communes, CommuneClock clock)
 {
-    public Report Build(ExportScope scope)
+    public Report Build(ExportScope scope, string communeId)
     {
-        var units = store.Units.Find(u => u.Active).Select(u => new ReportUnit(u.Id, u.Name, u.Kind)).ToList();
-        var rounds = store.Rounds.FindAll().Select(r => new ReportRound(r.Period, r.DeadlineDay)).ToList();
-        var answers = store.Answers.FindAll().Where(a => a.Revisions.Count > 0).Select(a => new ReportAnswer(a.RoundId, a.UnitId, a.IndicatorCode, a.Value,
-            [.. a.Revisions.Select(r => new AnswerChange(r.Value, r.MemberName, r.Channel, clock.ToLocal(r.At)))])).ToList();
-        return ReportBuilder.Build(plan, scope, new ReportInput(units, rounds, answers, clock.Today));
+        var commune = store.For(communeId);
+        var units = commune.Units.Find(u => u.Active).Select(u => new ReportUnit(u.Id, u.Name, u.Kind)).ToList();
+        var stored = commune.Rounds.FindAll().ToList();
+        var rounds = stored.Select(r => new ReportRound(r.Period, r.DeadlineDay)).ToList();
+        // The report knows rounds by their period; a round id also names its commune outside the shipped one (Round.IdOf).
+        var periodOf = stored.ToDictionary(r => r.Id, r => r.Period.Code);
+        var answers = commune.Answers.FindAll().Where(a => a.Revisions.Count > 0 && periodOf.ContainsKey(a.RoundId))
+            .Select(a => new ReportAnswer(periodOf[a.RoundId], a.UnitId, a.IndicatorCode, a.Value,
+                [.. a.Revisions.Select(r => new AnswerChange(r.Value, r.MemberName, r.Channel, clock.ToLocal(r.At)))])).ToList();
+        return ReportBuilder.Build(communes.PlanOf(communeId), scope, new ReportInput(units, rounds, answers, clock.Today));
     }
 }

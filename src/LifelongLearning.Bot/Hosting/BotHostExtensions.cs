@@ -101,6 +101,7 @@ public static class BotHostExtensions
         services.AddSingleton<Outgoing>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<Reports>();
+        services.AddSingleton<RoundDigests>();
         services.TryAddSingleton<BackupHealth>();
         services.TryAddSingleton<Heartbeats>();
         services.TryAddSingleton<DigestCharts>();

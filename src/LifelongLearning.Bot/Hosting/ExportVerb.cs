@@ -74,7 +74,9 @@ public static class ExportVerb
                     return 1;
                 }
                 await host.StartAsync();
-                var paths = host.Services.GetRequiredService<ExportFiles>().WriteTo(scope!, folder);
+                // The verb exports the commune served first: the shipped one, as before the city.
+                var commune = host.Services.GetRequiredService<CommuneDirectory>().Default;
+                var paths = host.Services.GetRequiredService<ExportFiles>().WriteTo(scope!, commune, folder);
                 await host.StopAsync();
                 await output.WriteLineAsync($"Đã ghi {paths.Count} tệp báo cáo {scope!.Under(host.Services.GetRequiredService<Plan>()).Label}:");
                 foreach (var path in paths) await output.WriteLineAsync("  " + path);

@@ -271,7 +271,7 @@ public sealed partial class OutboxService(
             return;
         }
         var unit = member.UnitId is null ? "" : $" ({store.Units.FindById(member.UnitId)?.Name})";
-        messenger.ToOfficials($"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName.Display(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
+        messenger.ToOfficialsOf(member.CommuneId, $"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName.Display(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
             OutboxKinds.Alert, $"unreachable:{account.Id}:{account.UnreachableSince:yyyyMMddHHmm}");
     }
 

@@ -13,8 +13,8 @@ namespace LifelongLearning.Bot.Scheduling;
 /// unit and reporter); a unit that already answered is not asked. Call inside a store write.
 /// </summary>
 public sealed class ParticipationRequests(
-    BotStore store, CommuneClock clock, EventCalendar calendar, EventFigures figures, RoundService rounds,
-    ReportingCalendar reporting, Messenger messenger, IOptions<EventOptions> options)
+    BotStore store, CommuneClock clock, CommuneDirectory communes, EventCalendar calendar, EventFigures figures, RoundService rounds,
+    Messenger messenger, IOptions<EventOptions> options)
 {
     /// <summary>After this many days nobody is asked any more (the bot was down, the event is old news).</summary>
     public const int AskWithinDays = 14;
@@ -22,18 +22,19 @@ public sealed class ParticipationRequests(
     public int Run()
     {
         var local = clock.LocalNow.DateTime;
-        // Units are asked like reports: on working days, in working hours.
-        if (!reporting.IsAllowed(local) || TimeOnly.FromDateTime(local) < options.Value.SendAt) return 0;
+        if (TimeOnly.FromDateTime(local) < options.Value.SendAt) return 0;
         var today = DateOnly.FromDateTime(local);
         var from = clock.ToUtc(today.AddDays(-AskWithinDays - 10), TimeOnly.MinValue);
         var asked = 0;
         foreach (var e in store.Events.Find(e => e.StartsAt >= from && e.CancelledAt == null).ToList())
         {
+            // Units are asked like reports: on their commune's working days, in working hours.
+            if (!ReportingCalendar.IsAllowed(communes.PlanOf(e.CommuneId), local)) continue;
             var last = calendar.LastDayOf(e);
             if (last >= today || today.DayNumber - last.DayNumber > AskWithinDays) continue;
             foreach (var unit in figures.UnitsAskedAbout(e))
             {
-                if (store.EventFigures.FindById(EventFigure.IdOf(e.Id, unit.Id)) is not null) continue;
+                if (store.For(e.CommuneId).EventFigures.FindById(EventFigure.IdOf(e.Id, unit.Id)) is not null) continue;
                 var text = $"📝 Sự kiện «{e.Title}» ({calendar.WhenOf(e)}) đã diễn ra. {unit.Name} có bao nhiêu người tham gia?\n" +
                            $"Gõ /thamgia {e.Id} SỐ-NGƯỜI, ví dụ /thamgia {e.Id} 120; gõ /thamgia {e.Id} 0 nếu đơn vị không tổ chức hoạt động nào. Gửi lại để sửa.";
                 foreach (var reporter in rounds.ReportersOf(unit.Id))

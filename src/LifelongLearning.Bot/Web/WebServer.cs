@@ -116,14 +116,14 @@ public sealed partial class WebServer(
         app.MapPost(WebAccess.SignInPath + "{token}", (HttpContext c, string token) => UseLink(c, token));
         app.MapPost("/web/dang-xuat", (Func<HttpContext, Task<IResult>>)SignOutAsync);
 
-        Get(app, "/web/", (u, c) => services.GetRequiredService<RoundPage>().Render(), "/web/");
-        Get(app, "/web/ky/{round}/{unit}", (u, c) => services.GetRequiredService<RoundPage>().Unit((string)c.Request.RouteValues["round"]!, (string)c.Request.RouteValues["unit"]!), "/web/");
-        Get(app, "/web/chi-tieu", (u, c) => services.GetRequiredService<TargetsPage>().Render(c.Request.Query["ky"]), "/web/chi-tieu");
-        Get(app, "/web/xu-huong", (u, c) => services.GetRequiredService<TrendsPage>().Render(), "/web/xu-huong");
-        Get(app, "/web/tai-ve", (u, c) => services.GetRequiredService<DownloadsPage>().Render(), "/web/tai-ve");
+        Get(app, "/web/", (u, c) => services.GetRequiredService<RoundPage>().Render(u.Member.CommuneId), "/web/");
+        Get(app, "/web/ky/{round}/{unit}", (u, c) => services.GetRequiredService<RoundPage>().Unit(u.Member.CommuneId, (string)c.Request.RouteValues["round"]!, (string)c.Request.RouteValues["unit"]!), "/web/");
+        Get(app, "/web/chi-tieu", (u, c) => services.GetRequiredService<TargetsPage>().Render(u.Member.CommuneId, c.Request.Query["ky"]), "/web/chi-tieu");
+        Get(app, "/web/xu-huong", (u, c) => services.GetRequiredService<TrendsPage>().Render(u.Member.CommuneId), "/web/xu-huong");
+        Get(app, "/web/tai-ve", (u, c) => services.GetRequiredService<DownloadsPage>().Render(u.Member.CommuneId), "/web/tai-ve");
         app.MapGet("/web/tai-ve/{scope}/{file}", (HttpContext c, string scope, string file) =>
-            Signed(c) is null ? ToSignIn() : services.GetRequiredService<DownloadsPage>().Download(scope, file, c.RequestAborted));
-        Get(app, "/web/su-kien", (u, c) => services.GetRequiredService<EventsPage>().Render(), "/web/su-kien");
+            Signed(c) is not { } u ? ToSignIn() : services.GetRequiredService<DownloadsPage>().Download(u.Member.CommuneId, scope, file, c.RequestAborted));
+        Get(app, "/web/su-kien", (u, c) => services.GetRequiredService<EventsPage>().Render(u.Member.CommuneId), "/web/su-kien");
         Get(app, "/web/don-vi", (u, c) => services.GetRequiredService<UnitsPage>().Render(u, c.Request.Query["da"]), "/web/don-vi");
         Get(app, "/web/don-vi/ngung", (u, c) => services.GetRequiredService<UnitsPage>().ConfirmRetire(u, c.Request.Query["ma"]), "/web/don-vi");
         Post(app, "/web/don-vi/them", (u, f) => services.GetRequiredService<UnitsPage>().Add(u, f));

@@ -78,8 +78,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Not_yet_the_engine_reaches_above_it_only_where_it_did()
     {
-        // Engine → Outbox (TextLimits in Messenger, IChannelSender), → Scheduling (/tonghop, /giahan), → Files (photos).
-        var today = new[] { "AnnouncementFlow", "Broadcaster", "EventFlow", "Messenger", "OfficialCommands" };
+        // Engine → Outbox (TextLimits in Messenger, IChannelSender), → Files (photos).
+        var today = new[] { "AnnouncementFlow", "Broadcaster", "EventFlow", "Messenger" };
         AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
             .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult(), today);
     }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Storage;
 using System.Text;
 using LifelongLearning.Bot.Core.Exports;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class CsvWriterTests(ExportStore world) : IClassFixture<ExportStor
     public void The_raw_answers_are_UTF8_with_a_byte_order_mark_and_keep_their_accents()
     {
         ExportScope.TryParse("2025", out var scope);
-        var csv = _world.Files.Build(scope!).Single(f => f.Name == "so-lieu-2025.csv").Content;
+        var csv = _world.Files.Build(scope!, Communes.Shipped).Single(f => f.Name == "so-lieu-2025.csv").Content;
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Kỳ,Mã đơn vị,Đơn vị,Mã chỉ tiêu,Chỉ tiêu,Giá trị,Đơn vị tính,Người xác nhận sau cùng,Kênh,Gửi lần đầu,Sửa lần cuối,Số lần xác nhận,Ước tính", lines[0]);

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using LifelongLearning.Bot.Core.Exports;
@@ -15,7 +16,7 @@ public sealed class DocxWriterTests(ExportStore world) : IClassFixture<ExportSto
     private WordprocessingDocument Open(string scope)
     {
         ExportScope.TryParse(scope, out var s);
-        var file = _world.Files.Build(s!).Single(f => f.Name.EndsWith(".docx", StringComparison.Ordinal));
+        var file = _world.Files.Build(s!, Communes.Shipped).Single(f => f.Name.EndsWith(".docx", StringComparison.Ordinal));
         return WordprocessingDocument.Open(new MemoryStream(file.Content), false);
     }
 

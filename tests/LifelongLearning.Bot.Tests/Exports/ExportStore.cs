@@ -39,8 +39,9 @@ public sealed class ExportStore : IDisposable
     {
         Store = new BotStore(DatabasePath);
         Local = new CommuneClock(Zone, Clock);
-        Rounds = new RoundService(Store, Plan, Local, new Messenger(Store, Local, ChannelProfiles.TextLimits));
-        Files = new ExportFiles(new ReportSource(Store, Plan, Local));
+        var communes = CommuneDirectory.Single(Plan, Local);
+        Rounds = new RoundService(Store, communes, Local, new Messenger(Store, Local, ChannelProfiles.TextLimits));
+        Files = new ExportFiles(new ReportSource(Store, communes, Local));
         Seed();
     }
 
@@ -58,7 +59,7 @@ public sealed class ExportStore : IDisposable
     {
         var period = ReportingPeriod.WholeYear(year);
         Clock.SetUtcNow(new DateTimeOffset(period.To.AddDays(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
-        var round = Store.Write(() => Rounds.Open(period, askReporters: false));
+        var round = Store.Write(() => Rounds.Open(Communes.Shipped, period, askReporters: false));
         var onTime = Local.ToUtc(round.DeadlineDay.AddDays(-3), new TimeOnly(9, 0));
         var units = Store.Units.FindAll().OrderBy(u => u.Id).ToList();
 

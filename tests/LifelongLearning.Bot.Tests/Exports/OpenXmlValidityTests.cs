@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using LifelongLearning.Bot.Core.Exports;
@@ -14,7 +15,7 @@ public sealed class OpenXmlValidityTests(ExportStore world) : IClassFixture<Expo
     public void The_document_and_the_workbook_are_valid_Open_XML(string scope)
     {
         ExportScope.TryParse(scope, out var s);
-        var files = world.Files.Build(s!);
+        var files = world.Files.Build(s!, Communes.Shipped);
         using (var docx = WordprocessingDocument.Open(new MemoryStream(files.Single(f => f.Name.EndsWith(".docx", StringComparison.Ordinal)).Content), false))
             Valid(new OpenXmlValidator().Validate(docx));
         using (var xlsx = SpreadsheetDocument.Open(new MemoryStream(files.Single(f => f.Name.EndsWith(".xlsx", StringComparison.Ordinal)).Content), false))

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using LifelongLearning.Bot.Core.Exports;
@@ -15,7 +16,7 @@ public sealed class XlsxWriterTests(ExportStore world) : IClassFixture<ExportSto
     private SpreadsheetDocument Open(string scope)
     {
         ExportScope.TryParse(scope, out var s);
-        var file = _world.Files.Build(s!).Single(f => f.Name.EndsWith(".xlsx", StringComparison.Ordinal));
+        var file = _world.Files.Build(s!, Communes.Shipped).Single(f => f.Name.EndsWith(".xlsx", StringComparison.Ordinal));
         return SpreadsheetDocument.Open(new MemoryStream(file.Content), false);
     }
 

@@ -27,7 +27,7 @@ public class OverflowingStoreCalendarTests
     public void The_calendar_closes_a_round_whose_sum_would_overflow_and_sends_its_digest()
     {
         using var w = new CalendarWorld(At(2026, 12, 15, 9));
-        w.Store.Write(() => Huge(w, w.Rounds.Open(ReportingPeriod.WholeYear(2025), askReporters: false), "TV-XA", "TV-TH"));
+        w.Store.Write(() => Huge(w, w.Rounds.Open(Communes.Shipped, ReportingPeriod.WholeYear(2025), askReporters: false), "TV-XA", "TV-TH"));
         w.RunAt(At(2026, 12, 15, 9));
         var round = w.Rounds.Find("2026")!;
         w.Store.Write(() => Huge(w, round, "TV-XA", "TV-TH", "TV-MN"));

@@ -29,6 +29,7 @@ public sealed class CalendarWorld : IDisposable
     public Messenger Messenger { get; private set; } = null!;
     public RoundService Rounds { get; private set; } = null!;
     public Reports Reports { get; private set; } = null!;
+    public RoundDigests Digests { get; private set; } = null!;
     public ReportingCalendar Calendar { get; private set; } = null!;
     public CalendarFailures Failures { get; private set; } = null!;
     public Member Official { get; private set; } = null!;
@@ -58,10 +59,12 @@ public sealed class CalendarWorld : IDisposable
         Store = new BotStore(DbPath);
         Local = new CommuneClock(Zone, Clock);
         Messenger = new Messenger(Store, Local, ChannelProfiles.TextLimits);
-        Rounds = new RoundService(Store, _plan, Local, Messenger);
-        Reports = new Reports(Store, _plan, Local, Rounds);
+        var communes = CommuneDirectory.Single(_plan, Local);
+        Rounds = new RoundService(Store, communes, Local, Messenger);
+        Reports = new Reports(Store, Local, Rounds);
+        Digests = new RoundDigests(Store, Reports, Rounds);
         Failures = new CalendarFailures(Store, Messenger);
-        Calendar = new ReportingCalendar(Store, _plan, Local, Rounds, Reports, Messenger, Failures);
+        Calendar = new ReportingCalendar(Store, communes, Local, Rounds, Reports, Digests, Messenger, Failures);
         Official = Store.Members.FindOne(m => m.Role == Role.Official);
     }
 

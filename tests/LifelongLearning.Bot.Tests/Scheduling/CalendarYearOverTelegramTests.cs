@@ -84,7 +84,7 @@ public sealed class CalendarYearOverTelegramTests : IAsyncLifetime
         Person("r-nvh3", "Anh Nam", Role.Reporter, "NVH-3", House3);
 
         var rounds = _bot.Get<RoundService>();
-        var last = rounds.Open(ReportingPeriod.FirstHalf(2025), askReporters: false);
+        var last = rounds.Open(Communes.Shipped, ReportingPeriod.FirstHalf(2025), askReporters: false);
         Submit(last, "TV-XA", luot: 1000);
         Submit(last, "TV-MN", luot: 300);
         Submit(last, "TV-TH", luot: 400);

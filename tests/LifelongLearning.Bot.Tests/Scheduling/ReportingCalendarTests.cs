@@ -52,7 +52,7 @@ public class ReportingCalendarTests
         Assert.All(scheduled, m =>
         {
             var local = CalendarWorld.ToLocal(m.CreatedAt);
-            Assert.True(w.Calendar.IsAllowed(local), $"{m.DedupKey} at {local}");
+            Assert.True(ReportingCalendar.IsAllowed(w.Plan, local), $"{m.DedupKey} at {local}");
         });
         var keys = w.Outbox().Where(m => m.DedupKey != null).Select(m => m.DedupKey).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
@@ -134,11 +134,11 @@ public class ReportingCalendarTests
     {
         using var w = new CalendarWorld(At(2026, 6, 1, 0), CalendarWorld.PlanWith([Day(2026, 6, 22)]));
         var c = w.Calendar;
-        Assert.Equal(At(2026, 6, 16, 8), c.NextAllowed(At(2026, 6, 16, 8)));
-        Assert.Equal(At(2026, 6, 16, 7), c.NextAllowed(At(2026, 6, 16, 3)));
-        Assert.Equal(At(2026, 6, 17, 7), c.NextAllowed(At(2026, 6, 16, 21)));
+        Assert.Equal(At(2026, 6, 16, 8), ReportingCalendar.NextAllowed(w.Plan, At(2026, 6, 16, 8)));
+        Assert.Equal(At(2026, 6, 16, 7), ReportingCalendar.NextAllowed(w.Plan, At(2026, 6, 16, 3)));
+        Assert.Equal(At(2026, 6, 17, 7), ReportingCalendar.NextAllowed(w.Plan, At(2026, 6, 16, 21)));
         // Saturday night → Sunday skipped → Monday 22/6 a holiday → Tuesday 07:00.
-        Assert.Equal(At(2026, 6, 23, 7), c.NextAllowed(At(2026, 6, 20, 22)));
+        Assert.Equal(At(2026, 6, 23, 7), ReportingCalendar.NextAllowed(w.Plan, At(2026, 6, 20, 22)));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class ReportingCalendarTests
         using var w = new CalendarWorld(At(2026, 6, 15, 7));
         w.RunAt(At(2026, 6, 15, 7));
         var round = w.Rounds.Find("2026-H1")!;
-        var told = w.Store.Write(() => w.Calendar.ExtendDeadline(round, Day(2026, 6, 30)));
+        var told = w.Store.Write(() => w.Rounds.ExtendDeadline(round, Day(2026, 6, 30)));
         Assert.Equal(3, told);
         var notes = w.WithKeyPrefix("extend:2026-H1:");
         Assert.Equal(3, notes.Count);
@@ -194,7 +194,7 @@ public class ReportingCalendarTests
         var by = new Member { Id = "0", Name = "Dữ liệu thử" };
         w.Store.Write(() =>
         {
-            var last = w.Rounds.Open(ReportingPeriod.WholeYear(2025), askReporters: false);
+            var last = w.Rounds.Open(Communes.Shipped, ReportingPeriod.WholeYear(2025), askReporters: false);
             Submit(w, last, by, "TV-XA", luot: 1000);
             Submit(w, last, by, "TV-MN", luot: 300);
             Submit(w, last, by, "TV-TH", luot: 400);
@@ -231,7 +231,7 @@ public class ReportingCalendarTests
         AssertPng(w, close.PhotoFileId);
 
         var input = ChartInputBuilder.Build(w.Plan, "Năm 2026", w.Reports.FiguresOf(round),
-            w.Reports.YearlyFiguresByIndicator().ToDictionary(p => p.Key, p => p.Value));
+            w.Reports.YearlyFiguresByIndicator(Communes.Shipped).ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(["TV-HTSD", "TV-CDS", "VH-CLB"], input.Targets.Select(t => t.Code));
         Assert.Equal(66.7m, input.Targets[0].Current);
         Assert.Equal(50m, input.Targets[1].Current);
@@ -261,8 +261,8 @@ public class ReportingCalendarTests
         w.RunAt(At(2026, 6, 15, 9));
         var round = w.Rounds.Find("2026-H1")!;
 
-        var first = w.Store.Write(() => w.Calendar.RoundDigest(round).PhotoFileId);
-        var second = w.Store.Write(() => w.Calendar.RoundDigest(round).PhotoFileId);
+        var first = w.Store.Write(() => w.Digests.RoundDigest(round).PhotoFileId);
+        var second = w.Store.Write(() => w.Digests.RoundDigest(round).PhotoFileId);
 
         Assert.Equal(first, second);
         Assert.Single(w.Store.Files.FindAll(), f => f.Id.StartsWith("$/charts/2026-H1"));

@@ -1,4 +1,3 @@
-using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Core.Conversations;
@@ -12,8 +11,9 @@ namespace LifelongLearning.Bot.Engine.Commands;
 /// <summary>
 /// /xuat: an official asks for the report files of a period. The request is stored with the message and
 /// answered at once; the export service builds the files outside the message's transaction and sends them.
+/// The files are the official's own commune's, on its plan.
 /// </summary>
-public sealed class ExportCommands(BotStore store, Plan plan, CommuneClock clock)
+public sealed class ExportCommands(BotStore store, CommuneDirectory communes, CommuneClock clock)
 {
     public const string Usage = "Gõ /xuat 2025 (cả năm), /xuat 2026-H1 (6 tháng đầu năm) hoặc /xuat 2023-2025 (sơ kết giai đoạn).";
 
@@ -31,8 +31,9 @@ public sealed class ExportCommands(BotStore store, Plan plan, CommuneClock clock
             turn.Say($"Bot không hiểu kỳ «{Quote.Short(args)}». {Usage}");
             return;
         }
-        scope = scope!.Under(plan);
-        var rounds = store.Rounds.FindAll().Select(r => r.Id).ToHashSet();
+        var commune = store.For(turn.CommuneId);
+        scope = scope!.Under(communes.PlanOf(turn.CommuneId));
+        var rounds = commune.Rounds.FindAll().Select(r => r.Period.Code).ToHashSet();
         if (!scope!.Periods.Any(p => rounds.Contains(p.Code)))
         {
             turn.Say($"Chưa có kỳ báo cáo nào trong {scope.Label} nên chưa có số liệu để xuất. {Usage}");
@@ -40,12 +41,12 @@ public sealed class ExportCommands(BotStore store, Plan plan, CommuneClock clock
         }
         var code = scope.Code;
         var memberId = turn.Member.Id;
-        if (store.Exports.Exists(e => e.MemberId == memberId && e.Scope == code && e.Status == ExportStatus.Pending))
+        if (commune.Exports.Exists(e => e.MemberId == memberId && e.Scope == code && e.Status == ExportStatus.Pending))
         {
             turn.Say($"Bot đang chuẩn bị các tệp {scope.Label}, vui lòng chờ trong giây lát.");
             return;
         }
-        store.Exports.Insert(new ExportRequest
+        commune.Exports.Insert(new ExportRequest
         {
             Scope = code, MemberId = memberId, Channel = turn.Message.Channel, ChatId = turn.Message.ChatId,
             Status = ExportStatus.Pending, RequestedAt = clock.UtcNow,
@@ -56,7 +57,8 @@ public sealed class ExportCommands(BotStore store, Plan plan, CommuneClock clock
     /// <summary>/xuat alone: the latest rounds, and ranges of years from the plan's base year, as numbered choices.</summary>
     private void Offer(Turn turn)
     {
-        var rounds = store.Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
+        var plan = communes.PlanOf(turn.CommuneId);
+        var rounds = store.For(turn.CommuneId).Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
         if (rounds.Count == 0)
         {
             turn.Say("Chưa có kỳ báo cáo nào nên chưa có số liệu để xuất.");

@@ -4,7 +4,6 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Text;
-using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,15 +11,16 @@ namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>
 /// What officials do in chat: round status, the digest, invites, units and their members, opening a round.
-/// Only officials reach these: <see cref="CommandTable"/> refuses everyone else.
+/// Only officials reach these: <see cref="CommandTable"/> refuses everyone else. Each reads and changes only the
+/// official's own commune (<see cref="Turn.CommuneId"/>).
 /// </summary>
 public sealed class OfficialCommands(
-    BotStore store, Plan plan, CommuneClock clock, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
-    ReportingCalendar calendar, Messenger messenger, UnitRegistry units, Members members, CommuneDirectory communes)
+    BotStore store, CommuneClock clock, RoundService rounds, Reports reports, BotIdentity identity, IOptions<BotOptions> options,
+    RoundDigests digests, Messenger messenger, UnitRegistry units, Members members, CommuneDirectory communes)
 {
     public void Status(Turn turn)
     {
-        var open = rounds.OpenRounds();
+        var open = rounds.OpenRounds(turn.CommuneId);
         if (open.Count == 0)
         {
             turn.Say("Hiện không có kỳ báo cáo nào đang mở. Gõ /moky MÃ-KỲ để mở (ví dụ /moky 2026-H1).");
@@ -42,26 +42,26 @@ public sealed class OfficialCommands(
     }
 
     /// <summary>/tonghop's digest, built before the message's write (see <see cref="BotEngine.Handle"/>); null when there is no round.</summary>
-    public DigestDraft? PrepareDigest() => store.Read(RoundToShow) is { } round ? calendar.BuildDigest(round) : null;
+    public DigestDraft? PrepareDigest(string communeId) => store.Read(() => RoundToShow(communeId)) is { } round ? digests.Build(round) : null;
 
     public void Digest(Turn turn)
     {
-        var round = RoundToShow();
+        var round = RoundToShow(turn.CommuneId);
         if (round is null)
         {
             turn.Say("Chưa có kỳ báo cáo nào nên chưa có số liệu tổng hợp.");
             return;
         }
         // Built before the write when the engine could; here only when the round changed meanwhile or the command came another way.
-        var draft = turn.PreparedDigest is { } ready && ready.RoundId == round.Id ? ready : calendar.BuildDigest(round);
-        var photo = calendar.StoreChart(draft);
+        var draft = turn.PreparedDigest is { } ready && ready.RoundId == round.Id ? ready : digests.Build(round);
+        var photo = digests.StoreChart(draft);
         // Queued here rather than as turn replies, so the text comes before the chart.
         messenger.To(turn.Message.Channel, turn.Message.ChatId, draft.Text);
         messenger.To(turn.Message.Channel, turn.Message.ChatId, $"Biểu đồ chỉ tiêu — {round.Period.Label}", OutboxKinds.Digest, photoFileId: photo);
     }
 
-    private Round? RoundToShow() => rounds.OpenRounds().FirstOrDefault()
-        ?? store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
+    private Round? RoundToShow(string communeId) => rounds.OpenRounds(communeId).FirstOrDefault()
+        ?? store.For(communeId).Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
 
     public void Invite(Turn turn, string args)
     {
@@ -117,7 +117,7 @@ public sealed class OfficialCommands(
     public void AddUnit(Turn turn, string args)
     {
         var parts = args.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var kinds = string.Join(", ", plan.UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
+        var kinds = string.Join(", ", communes.PlanOf(turn.CommuneId).UnitKinds.Select(k => $"{k.Code} ({k.Name})"));
         if (parts.Length < 3)
         {
             turn.Say($"Gõ: /themdonvi MÃ loại Tên đơn vị, ví dụ /themdonvi TV-CD thu-vien-khac Thư viện cộng đồng Thôn 2.\nCác loại: {kinds}");
@@ -172,11 +172,12 @@ public sealed class OfficialCommands(
             turn.Say("Gõ mã kỳ: /moky 2026 (cả năm), /moky 2026-H1 (6 tháng đầu năm), /moky 2026-Q1 (quý), /moky 2026-M03 (tháng).");
             return;
         }
-        if (rounds.Find(period.Code) is { } existing)
+        if (rounds.Find(turn.CommuneId, period) is { } existing)
         {
             turn.Say(existing.Status == RoundStatus.Open ? $"Kỳ {period.Label} đang mở rồi." : $"Kỳ {period.Label} đã đóng.");
             return;
         }
+        var plan = communes.PlanOf(turn.CommuneId);
         if (!plan.HasQuestionsIn(period.Kind))
         {
             // A round without questions would tell every unit it is open and then ask nothing.
@@ -185,7 +186,7 @@ public sealed class OfficialCommands(
                      $"Các kỳ có câu hỏi: {string.Join(", ", kinds)}.");
             return;
         }
-        var round = rounds.Open(period);
+        var round = rounds.Open(turn.CommuneId, period);
         turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.DeadlineDay)}. Bot đã nhắn các đơn vị.");
     }
 
@@ -218,7 +219,7 @@ public sealed class OfficialCommands(
             turn.Say("Gõ: /giahan MÃ-KỲ ngày/tháng/năm, ví dụ /giahan 2026-H1 30/06/2026.");
             return;
         }
-        if (rounds.Find(period.Code) is not { Status: RoundStatus.Open } round)
+        if (rounds.Find(turn.CommuneId, period) is not { Status: RoundStatus.Open } round)
         {
             turn.Say($"Kỳ {period.Label} không đang mở nên không gia hạn được.");
             return;
@@ -228,7 +229,7 @@ public sealed class OfficialCommands(
             turn.Say("Hạn mới phải từ hôm nay trở đi.");
             return;
         }
-        var told = calendar.ExtendDeadline(round, deadline);
+        var told = rounds.ExtendDeadline(round, deadline);
         turn.Say($"Đã gia hạn kỳ {period.Label} đến {VietnameseFormat.Date(deadline)}; đã báo {told} người báo cáo.");
     }
 }

@@ -12,7 +12,7 @@ public sealed class ReportCommands(RoundService rounds, ReportFlow flow)
     public void Status(Turn turn)
     {
         if (flow.UnitOf(turn) is not { } unit) return;
-        var open = rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
+        var open = rounds.OpenRounds(unit.CommuneId).Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
         if (open.Count == 0)
         {
             turn.Say($"{unit.Name}: hiện không có kỳ báo cáo nào đang mở.");

@@ -178,11 +178,11 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         if (unit is null)
         {
             turn.Say($"Chào {member.Name}! Anh/chị đã được đăng ký là cán bộ theo dõi Kế hoạch. Gõ /trogiup để xem các lệnh.");
-            messenger.ToOfficials($"{member.Name} đã nhận lời mời làm cán bộ theo dõi.", OutboxKinds.Alert);
+            messenger.ToOfficialsOf(member.CommuneId, $"{member.Name} đã nhận lời mời làm cán bộ theo dõi.", OutboxKinds.Alert);
             return;
         }
-        messenger.ToOfficials($"{member.Name} đã đăng ký báo cáo cho {unit.Name}.", OutboxKinds.Alert);
-        var open = rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
+        messenger.ToOfficialsOf(member.CommuneId, $"{member.Name} đã đăng ký báo cáo cho {unit.Name}.", OutboxKinds.Alert);
+        var open = rounds.OpenRounds(unit.CommuneId).Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
         var due = open.FirstOrDefault(r => !rounds.HasReported(r.Id, unit.Id));
         turn.Say(Greeting(member, unit, due ?? open.FirstOrDefault(), due is null));
         // The report of an open round begins in this turn's replies, after the welcome, so it never arrives first.

@@ -11,7 +11,7 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// start and are announced like any other) and the events officials add. Call the writing methods inside
 /// a store write.
 /// </summary>
-public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
+public sealed class EventCalendar(BotStore store, CommuneDirectory communes, CommuneClock clock)
 {
     public const string PlanCreator = "plan";
 
@@ -19,29 +19,30 @@ public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
     public static string BroadcastPrefix(int eventId) => $"event:{eventId}:";
 
     /// <summary>
-    /// Puts the plan's named days of the year (the learning week among them) into the calendar, once each. An
+    /// Puts each commune's plan's named days of the year (the learning week among them) into its calendar, once each. An
     /// event is found again by its key of the year, so a restart or a plan file with a new title or new dates
     /// adds nothing: the one event, and with it its announcements (by event id), stays. Returns how many were added.
     /// </summary>
     public int SeedPlanDays(int year)
     {
         var added = 0;
-        foreach (var day in plan.EventDays)
-            if (day.In(year) is { } when)
-                added += Seed(day, year, when.First, when.Last);
+        foreach (var commune in communes.All)
+            foreach (var day in commune.Plan.EventDays)
+                if (day.In(year) is { } when)
+                    added += Seed(store.For(commune.Code), day, year, when.First, when.Last);
         return added;
     }
 
-    private int Seed(EventDay day, int year, DateOnly first, DateOnly last)
+    private int Seed(CommuneStore commune, EventDay day, int year, DateOnly first, DateOnly last)
     {
         var key = day.KeyIn(year);
-        var existing = store.Events.FindOne(e => e.PlanKey == key) ?? SeededByAnOlderRelease(day, first);
+        var existing = commune.Events.FindOne(e => e.PlanKey == key) ?? SeededByAnOlderRelease(commune, day, first);
         if (existing is not null)
         {
-            Follow(existing, key, day, first, last);
+            Follow(commune, existing, key, day, first, last);
             return 0;
         }
-        store.Events.Insert(new EventRecord
+        commune.Events.Insert(new EventRecord
         {
             Title = day.Title, StartsAt = clock.ToUtc(first, TimeOnly.MinValue), AllDay = true,
             LastDay = last == first ? null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Description = day.Description,
@@ -51,17 +52,17 @@ public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
     }
 
     /// <summary>Releases before the yearly keys named a day by its date and title, and the learning week by its first day.</summary>
-    private EventRecord? SeededByAnOlderRelease(EventDay day, DateOnly first)
+    private static EventRecord? SeededByAnOlderRelease(CommuneStore commune, EventDay day, DateOnly first)
     {
         var legacy = day.Until is null ? $"plan:{first:yyyy-MM-dd}:{Words.Fold(day.Title)}" : $"plan:week:{first:yyyy-MM-dd}";
-        return store.Events.FindOne(e => e.PlanKey == legacy);
+        return commune.Events.FindOne(e => e.PlanKey == legacy);
     }
 
     /// <summary>
     /// The stored event takes the key of the year and, until it begins, what the plan file now says of it; one
     /// that has begun, or that an official cancelled, keeps what residents were told.
     /// </summary>
-    private void Follow(EventRecord e, string key, EventDay day, DateOnly first, DateOnly last)
+    private void Follow(CommuneStore commune, EventRecord e, string key, EventDay day, DateOnly first, DateOnly last)
     {
         var lastDay = last == first ? (DateTime?)null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var startsAt = clock.ToUtc(first, TimeOnly.MinValue);
@@ -72,7 +73,7 @@ public sealed class EventCalendar(BotStore store, Plan plan, CommuneClock clock)
             (e.Title, e.StartsAt, e.LastDay, e.Description) = (day.Title, startsAt, lastDay, day.Description);
             changed = true;
         }
-        if (changed) store.Events.Update(e);
+        if (changed) commune.Events.Update(e);
     }
 
     /// <summary>

@@ -8,17 +8,18 @@ namespace LifelongLearning.Bot.Engine.Events;
 
 /// <summary>
 /// Participation in events, as units report it after each one. Which units are asked: the event's organiser;
-/// for a day the plan names, which has none, every unit whose kind reports the plan's participation indicator.
+/// for a day the plan names, which has none, every unit of the event's commune whose kind reports its plan's participation indicator.
 /// </summary>
-public sealed class EventFigures(BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, IOptions<EventOptions> options)
+public sealed class EventFigures(BotStore store, CommuneDirectory communes, CommuneClock clock, EventCalendar calendar, IOptions<EventOptions> options)
 {
     public IReadOnlyList<UnitRecord> UnitsAskedAbout(EventRecord e)
     {
-        if (e.OrganiserUnitId is { } id) return store.Units.FindById(id) is { Active: true } unit ? [unit] : [];
+        var commune = store.For(e.CommuneId);
+        if (e.OrganiserUnitId is { } id) return commune.Units.FindById(id) is { Active: true } unit ? [unit] : [];
         if (e.PlanKey is null) return [];
-        var indicator = plan.FindIndicator(options.Value.ParticipationIndicator);
+        var indicator = communes.PlanOf(e.CommuneId).FindIndicator(options.Value.ParticipationIndicator);
         if (indicator is null) return [];
-        return [.. store.Units.Find(u => u.Active).Where(u => indicator.IsReportedBy(u.Kind)).OrderBy(u => u.Id)];
+        return [.. commune.Units.Find(u => u.Active).Where(u => indicator.IsReportedBy(u.Kind)).OrderBy(u => u.Id)];
     }
 
     /// <summary>Stores (or corrects) a unit's figure for an event, with who gave it and when.</summary>
@@ -36,12 +37,12 @@ public sealed class EventFigures(BotStore store, Plan plan, CommuneClock clock, 
         return figure;
     }
 
-    /// <summary>Events with a figure, and the people they drew, for the events that took place between the two days.</summary>
-    public static (int Events, int People) Between(BotStore store, DateOnly from, DateOnly to)
+    /// <summary>The commune's events with a figure, and the people they drew, for the events that took place between the two days.</summary>
+    public static (int Events, int People) Between(CommuneStore commune, DateOnly from, DateOnly to)
     {
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var figures = store.EventFigures.Find(f => f.EventDay >= start && f.EventDay <= end).ToList();
+        var figures = commune.EventFigures.Find(f => f.EventDay >= start && f.EventDay <= end).ToList();
         return (figures.Select(f => f.EventId).Distinct().Count(), figures.Sum(f => f.Participants));
     }
 }

@@ -30,7 +30,7 @@ public sealed class ReportFlow(BotStore store, RoundService rounds, Plan plan) :
             turn.Say(ReportSession.Resume(c, rounds.ContextFor(current, unit)).Replies);
             return;
         }
-        var open = rounds.OpenRounds().Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
+        var open = rounds.OpenRounds(unit.CommuneId).Where(r => rounds.IndicatorsFor(unit, r).Count > 0).ToList();
         if (open.Count == 0)
         {
             turn.Say("Hiện không có kỳ báo cáo nào đang mở. Bot sẽ nhắn khi đến kỳ.");
@@ -54,7 +54,7 @@ public sealed class ReportFlow(BotStore store, RoundService rounds, Plan plan) :
     public void Correct(Turn turn)
     {
         if (UnitOf(turn) is not { } unit) return;
-        var round = rounds.OpenRounds().FirstOrDefault(r => rounds.HasReported(r.Id, unit.Id));
+        var round = rounds.OpenRounds(unit.CommuneId).FirstOrDefault(r => rounds.HasReported(r.Id, unit.Id));
         if (round is null)
         {
             turn.Say("Không có báo cáo nào để sửa: đơn vị chưa gửi báo cáo của kỳ đang mở, hoặc kỳ đã đóng. Gõ /baocao để báo cáo.");
@@ -106,7 +106,7 @@ public sealed class ReportFlow(BotStore store, RoundService rounds, Plan plan) :
     {
         var unit = turn.Member?.UnitId is { } id ? store.Units.FindById(id) : null;
         if (unit is null || BulkForm.TryRead(text, plan) is null) return false;
-        var round = rounds.OpenRounds().FirstOrDefault(r => rounds.IndicatorsFor(unit, r).Count > 0);
+        var round = rounds.OpenRounds(unit.CommuneId).FirstOrDefault(r => rounds.IndicatorsFor(unit, r).Count > 0);
         if (round is null)
         {
             turn.Say("Hiện không có kỳ báo cáo nào đang mở, nên bot chưa nhận số liệu này.");

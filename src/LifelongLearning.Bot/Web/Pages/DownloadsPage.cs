@@ -16,7 +16,7 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// The report files of each year, each round and the sơ kết / tổng kết span: built by the same
 /// <see cref="ExportFiles"/> /xuat uses, when asked, so a download is the file the chat would send.
 /// </summary>
-public sealed class DownloadsPage(BotStore store, Plan plan, ExportFiles files)
+public sealed class DownloadsPage(BotStore store, CommuneDirectory communes, ExportFiles files)
 {
     private static readonly (string Prefix, string Ext, string Label)[] Kinds =
     [
@@ -25,9 +25,10 @@ public sealed class DownloadsPage(BotStore store, Plan plan, ExportFiles files)
         ("so-lieu", "csv", "Số liệu gốc (CSV)"),
     ];
 
-    public WebView Render()
+    /// <summary>The files of the official's own commune.</summary>
+    public WebView Render(string communeId)
     {
-        var scopes = Scopes();
+        var scopes = Scopes(communeId);
         if (scopes.Count == 0) return new WebView("Tải báo cáo", Note("Chưa có kỳ báo cáo nào nên chưa có số liệu để xuất."));
         var sb = new StringBuilder();
         sb.Append(Note("Các tệp giống hệt tệp bot gửi khi dùng lệnh /xuat. Dự thảo báo cáo cần được kiểm tra, bổ sung trước khi trình ký."));
@@ -49,20 +50,21 @@ public sealed class DownloadsPage(BotStore store, Plan plan, ExportFiles files)
         return new WebView("Tải báo cáo", sb.ToString());
     }
 
-    public IResult Download(string code, string fileName, CancellationToken ct)
+    public IResult Download(string communeId, string code, string fileName, CancellationToken ct)
     {
         if (!ExportScope.TryParse(code, out var scope) || scope is null || scope.Code != code)
             return Results.NotFound();
-        var rounds = store.Rounds.FindAll().Select(r => r.Id).ToHashSet();
+        var rounds = store.For(communeId).Rounds.FindAll().Select(r => r.Period.Code).ToHashSet();
         if (!scope.Periods.Any(p => rounds.Contains(p.Code))) return Results.NotFound();
-        var file = files.Build(scope, ct).FirstOrDefault(f => f.Name == fileName);
+        var file = files.Build(scope, communeId, ct).FirstOrDefault(f => f.Name == fileName);
         return file is null ? Results.NotFound() : Results.File(file.Content, PublicFiles.ContentTypeOf(file.Name), file.Name);
     }
 
     /// <summary>The periods /xuat offers: every round, newest first, and the spans from the plan's base year to 2025, 2030 and the last year.</summary>
-    private List<ExportScope> Scopes()
+    private List<ExportScope> Scopes(string communeId)
     {
-        var periods = store.Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
+        var plan = communes.PlanOf(communeId);
+        var periods = store.For(communeId).Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
         var scopes = periods.Select(ExportScope.Of).ToList();
         var years = periods.Where(p => p.Kind == PeriodKind.Year).Select(p => p.Year).Order().ToList();
         if (years.Count == 0) return scopes;

@@ -13,27 +13,29 @@ public sealed class EventsPage(BotStore store, CommuneClock clock)
     private const int PastShown = 30;
     private const int BroadcastsShown = 30;
 
-    public WebView Render()
+    /// <summary>The events and announcements of the official's own commune.</summary>
+    public WebView Render(string communeId)
     {
         var now = clock.UtcNow;
-        var events = store.Events.Find(e => e.CancelledAt == null).ToList();
+        var commune = store.For(communeId);
+        var events = commune.Events.Find(e => e.CancelledAt == null).ToList();
         var coming = events.Where(e => End(e) >= now).OrderBy(e => e.StartsAt).ToList();
         var past = events.Where(e => End(e) < now).OrderByDescending(e => e.StartsAt).Take(PastShown).ToList();
         var sb = new StringBuilder();
         sb.Append("<h2>Sự kiện sắp tới</h2>");
-        sb.Append(coming.Count == 0 ? Note("Chưa có sự kiện nào sắp tới.") : EventTable(coming, withFigures: false));
+        sb.Append(coming.Count == 0 ? Note("Chưa có sự kiện nào sắp tới.") : EventTable(commune, coming, withFigures: false));
         sb.Append("<h2>Sự kiện đã qua</h2>");
-        sb.Append(past.Count == 0 ? Note("Chưa có sự kiện nào đã qua.") : EventTable(past, withFigures: true));
-        sb.Append("<h2>Thông báo đã gửi</h2>").Append(Broadcasts());
+        sb.Append(past.Count == 0 ? Note("Chưa có sự kiện nào đã qua.") : EventTable(commune, past, withFigures: true));
+        sb.Append("<h2>Thông báo đã gửi</h2>").Append(Broadcasts(commune));
         return new WebView("Sự kiện và thông báo", sb.ToString());
     }
 
     private DateTime End(EventRecord e) => e.LastDay is { } last ? clock.ToUtc(DateOnly.FromDateTime(last).AddDays(1), TimeOnly.MinValue)
         : e.AllDay ? e.StartsAt.AddDays(1) : e.StartsAt;
 
-    private string EventTable(List<EventRecord> events, bool withFigures)
+    private string EventTable(CommuneStore commune, List<EventRecord> events, bool withFigures)
     {
-        var units = store.Units.FindAll().ToDictionary(u => u.Id, u => u.Name);
+        var units = commune.Units.FindAll().ToDictionary(u => u.Id, u => u.Name);
         var sb = new StringBuilder("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>Số</th><th>Sự kiện</th><th>Thời gian</th><th>Địa điểm</th><th>Đơn vị tổ chức</th>");
         if (withFigures) sb.Append("<th>Người tham gia</th>");
         sb.Append("</tr></thead><tbody>");
@@ -48,7 +50,7 @@ public sealed class EventsPage(BotStore store, CommuneClock clock)
               .Append("<td data-h=\"Đơn vị tổ chức\">").Append(E(e.OrganiserUnitId is { } o ? units.GetValueOrDefault(o, o) : "—")).Append("</td>");
             if (withFigures)
             {
-                var figures = store.EventFigures.Find(f => f.EventId == e.Id).ToList();
+                var figures = commune.EventFigures.Find(f => f.EventId == e.Id).ToList();
                 sb.Append("<td data-h=\"Người tham gia\" class=\"n\">").Append(figures.Count == 0 ? "<span class=\"muted\">chưa có số</span>"
                     : E($"{VietnameseFormat.Number(figures.Sum(f => f.Participants))} người ({figures.Count} đơn vị báo số)")).Append("</td>");
             }
@@ -57,14 +59,14 @@ public sealed class EventsPage(BotStore store, CommuneClock clock)
         return sb.Append("</tbody></table></div>").ToString();
     }
 
-    private string Broadcasts()
+    private string Broadcasts(CommuneStore commune)
     {
-        var broadcasts = store.Broadcasts.FindAll().OrderByDescending(b => b.CreatedAt).Take(BroadcastsShown).ToList();
+        var broadcasts = commune.Broadcasts.FindAll().OrderByDescending(b => b.CreatedAt).Take(BroadcastsShown).ToList();
         if (broadcasts.Count == 0) return Note("Chưa gửi thông báo nào.");
         var sb = new StringBuilder("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>Gửi lúc</th><th>Nội dung</th><th>Người nhận</th><th>Đã gửi</th><th>Không gửi được</th><th>Đang chờ</th><th>Người gửi</th></tr></thead><tbody>");
         foreach (var b in broadcasts)
         {
-            var rows = store.Outbox.Find(m => m.BroadcastId == b.Id).ToList();
+            var rows = commune.Outbox.Find(m => m.BroadcastId == b.Id).ToList();
             var sent = rows.Count(m => m.Status == OutboxStatus.Sent);
             var refused = rows.Count(m => m.Status is OutboxStatus.Failed or OutboxStatus.Unreachable);
             var pending = rows.Count(m => m.Status == OutboxStatus.Pending);

@@ -15,14 +15,15 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// </summary>
 public sealed class RoundPage(BotStore store, CommuneClock clock, RoundService rounds, Reports reports)
 {
-    public WebView Render()
+    /// <summary>The open rounds of the official's own commune.</summary>
+    public WebView Render(string communeId)
     {
-        var open = rounds.OpenRounds();
+        var open = rounds.OpenRounds(communeId);
         var sb = new StringBuilder();
         if (open.Count == 0)
         {
             sb.Append(Note("Hiện không có kỳ báo cáo nào đang mở."));
-            var last = store.Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
+            var last = store.For(communeId).Rounds.FindAll().OrderByDescending(r => r.Deadline).FirstOrDefault();
             if (last is not null) sb.Append("<h2>Kỳ gần nhất</h2>").Append(RoundTable(last));
         }
         foreach (var round in open) sb.Append(RoundTable(round));
@@ -69,10 +70,11 @@ public sealed class RoundPage(BotStore store, CommuneClock clock, RoundService r
     }
 
     /// <summary>One unit's answers in a round, each with its revisions: the value, who, when, through which channel.</summary>
-    public WebView Unit(string roundId, string unitId)
+    public WebView Unit(string communeId, string roundId, string unitId)
     {
-        var round = rounds.Find(roundId);
-        var unit = store.Units.FindById(unitId);
+        // Another commune's round or unit is, for this official, not there.
+        var round = rounds.Find(roundId) is { } found && found.CommuneId == communeId ? found : null;
+        var unit = store.For(communeId).Units.FindById(unitId);
         if (round is null || unit is null)
             return new WebView("Không tìm thấy", Note("Không có kỳ báo cáo hoặc đơn vị này.", "error"), 404);
         var answers = store.Answers.Find(a => a.RoundId == round.Id && a.UnitId == unit.Id).ToDictionary(a => a.IndicatorCode);

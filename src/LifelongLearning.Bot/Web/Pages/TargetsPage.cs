@@ -17,14 +17,16 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// </summary>
 public sealed class TargetsPage(BotStore store, ReportSource source, RoundService rounds, Reports reports)
 {
-    public WebView Render(string? code)
+    /// <summary>The official's own commune against its plan's targets.</summary>
+    public WebView Render(string communeId, string? code)
     {
-        var periods = store.Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
+        var commune = store.For(communeId);
+        var periods = commune.Rounds.FindAll().Select(r => r.Period).OrderByDescending(p => p.To).ThenBy(p => p.Kind == PeriodKind.Year ? 0 : 1).ToList();
         if (periods.Count == 0) return new WebView("Chỉ tiêu của Kế hoạch", Note("Chưa có kỳ báo cáo nào nên chưa có số liệu."));
         var chosen = ExportScope.TryParse(code, out var asked) && asked is not null && !asked.IsRange && periods.Contains(asked.Main)
             ? asked.Main
-            : periods.FirstOrDefault(p => p.Kind == PeriodKind.Year && store.Rounds.FindById(p.Code)?.Status == RoundStatus.Closed) ?? periods[0];
-        var report = source.Build(ExportScope.Of(chosen));
+            : periods.FirstOrDefault(p => p.Kind == PeriodKind.Year && rounds.Find(communeId, p)?.Status == RoundStatus.Closed) ?? periods[0];
+        var report = source.Build(ExportScope.Of(chosen), communeId);
         var sb = new StringBuilder();
         sb.Append("<p class=\"noprint\">Kỳ: ");
         foreach (var p in periods.Take(12))
@@ -62,7 +64,7 @@ public sealed class TargetsPage(BotStore store, ReportSource source, RoundServic
             foreach (var s in activities) sb.Append("<p>").Append(E(ReportText.Sentence(report, s))).Append("</p>");
             sb.Append("</section>");
         }
-        if (rounds.Find(chosen.Code) is { Status: RoundStatus.Open } open)
+        if (rounds.Find(communeId, chosen) is { Status: RoundStatus.Open } open)
             sb.Append("<h2>Như trong bản tổng hợp gửi qua tin nhắn</h2><section><pre class=\"digest\">")
               .Append(E(DigestWriter.Figures(reports.FiguresOf(open)))).Append("</pre></section>");
         return new WebView("Chỉ tiêu của Kế hoạch", sb.ToString());

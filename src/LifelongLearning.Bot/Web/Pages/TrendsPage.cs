@@ -13,14 +13,15 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// </summary>
 public sealed class TrendsPage(BotStore store, ReportSource source)
 {
-    public WebView Render()
+    /// <summary>The official's own commune, year by year.</summary>
+    public WebView Render(string communeId)
     {
-        var yearly = store.Rounds.Find(r => r.Kind == PeriodKind.Year).ToList();
+        var yearly = store.For(communeId).Rounds.Find(r => r.Kind == PeriodKind.Year).ToList();
         var years = yearly.Select(r => r.Year).Distinct().Order().ToList();
         var open = yearly.Where(r => r.Status == RoundStatus.Open).Select(r => r.Year).ToHashSet();
         if (years.Count == 0) return new WebView("Xu hướng theo năm", Note("Chưa có kỳ báo cáo năm nào nên chưa có số liệu theo năm."));
         var span = Enumerable.Range(years[0], years[^1] - years[0] + 1).ToList();
-        var report = source.Build(ExportScope.Years(span[0], span[^1]));
+        var report = source.Build(ExportScope.Years(span[0], span[^1]), communeId);
         var sb = new StringBuilder();
         sb.Append(Note($"Số liệu toàn xã theo các kỳ báo cáo năm, từ {span[0]} đến {span[^1]}, tính như trong báo cáo."));
         foreach (var s in report.Indicators.Where(s => s.Figures.Any(f => f.Value is not null)))

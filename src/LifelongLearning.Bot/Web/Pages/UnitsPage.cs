@@ -18,9 +18,12 @@ namespace LifelongLearning.Bot.Web.Pages;
 /// per unit with a fresh invite code, its Telegram link and the Zalo bot's link (Zalo:BotLink) as QR codes,
 /// and the code to type on Zalo. The rules are those of /themdonvi and /moi.
 /// </summary>
-public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock clock, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
+public sealed partial class UnitsPage(BotStore store, CommuneDirectory communes, CommuneClock clock, BotIdentity identity, IOptions<BotOptions> options, UnitRegistry units)
 {
     private const int MaxNameLength = 150;
+
+    /// <summary>What the signed-in official sees and changes: their own commune's units, people and invites.</summary>
+    private CommuneStore Of(WebUser user) => store.For(user.Member.CommuneId);
 
     public WebView Render(WebUser user, string? done, string? error = null)
     {
@@ -34,15 +37,15 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
             _ => "Đã lưu.",
         }, "done"));
         var token = FormToken(user);
-        var reporters = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
-        var kinds = plan.UnitKinds.ToDictionary(k => k.Code, k => k.Name);
+        var reporters = Of(user).Members.Find(m => m.RemovedAt == null && m.UnitId != null).ToLookup(m => m.UnitId!);
+        var kinds = communes.PlanOf(user.Member.CommuneId).UnitKinds.ToDictionary(k => k.Code, k => k.Name);
         sb.Append("<section class=\"noprint\"><h2>In giấy mời</h2><p>Mỗi đơn vị một thẻ: mã mời mới (dùng một lần, hết hạn sau ")
           .Append((int)options.Value.InviteLifetime.TotalDays).Append(" ngày), mã QR mở bot trên Telegram và trên Zalo, và mã để gõ trên Zalo.</p>")
           .Append("<form method=\"post\" action=\"/web/giay-moi\" class=\"inline\">").Append(token)
           .Append("<select name=\"donvi\"><option value=\"thieu\">Các đơn vị chưa có người báo cáo</option><option value=\"tatca\">Tất cả đơn vị</option></select>")
           .Append("<button type=\"submit\">Tạo giấy mời</button></form></section>");
         sb.Append("<h2>Các đơn vị</h2><div class=\"scroll\"><table class=\"stack\"><thead><tr><th>Mã</th><th>Tên đơn vị</th><th>Loại</th><th>Người báo cáo</th><th class=\"noprint\">Thay đổi</th></tr></thead><tbody>");
-        foreach (var u in store.Units.Find(u => u.Active).OrderBy(u => u.Id))
+        foreach (var u in Of(user).Units.Find(u => u.Active).OrderBy(u => u.Id))
         {
             var people = reporters[u.Id].Select(m => m.Name).ToList();
             sb.Append("<tr><td data-h=\"Mã\">").Append(E(u.Id)).Append("</td><td data-h=\"Tên đơn vị\">").Append(E(u.Name))
@@ -58,10 +61,10 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
         sb.Append("<section class=\"noprint\"><h2>Thêm đơn vị</h2><form method=\"post\" action=\"/web/don-vi/them\" class=\"inline\">").Append(token)
           .Append("<input name=\"ma\" placeholder=\"Mã, ví dụ TV-CD\" aria-label=\"Mã đơn vị\" maxlength=\"20\" required>")
           .Append("<select name=\"loai\" aria-label=\"Loại đơn vị\">");
-        foreach (var k in plan.UnitKinds) sb.Append("<option value=\"").Append(E(k.Code)).Append("\">").Append(E(k.Name)).Append("</option>");
+        foreach (var k in communes.PlanOf(user.Member.CommuneId).UnitKinds) sb.Append("<option value=\"").Append(E(k.Code)).Append("\">").Append(E(k.Name)).Append("</option>");
         sb.Append("</select><input name=\"ten\" placeholder=\"Tên đơn vị\" aria-label=\"Tên đơn vị\" maxlength=\"").Append(MaxNameLength).Append("\" required>")
           .Append("<button type=\"submit\">Thêm</button></form></section>");
-        var retired = store.Units.Count(u => !u.Active);
+        var retired = Of(user).Units.Count(u => !u.Active);
         if (retired > 0) sb.Append(Note($"{retired} đơn vị đã ngừng theo dõi (số liệu cũ vẫn có trong báo cáo các năm trước)."));
         return new WebView("Đơn vị và giấy mời", sb.ToString());
     }
@@ -69,7 +72,7 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
     /// <summary>Retiring asks once more: a click by mistake would stop the unit being asked for its figures.</summary>
     public WebView ConfirmRetire(WebUser user, string? code)
     {
-        if (store.Units.FindById(code ?? "") is not { Active: true } unit)
+        if (Of(user).Units.FindById(code ?? "") is not { Active: true } unit)
             return new WebView("Không tìm thấy", Note("Không có đơn vị này.", "error"), StatusCodes.Status404NotFound);
         return new WebView($"Ngừng theo dõi {unit.Name}?",
             $"<section><p>Từ kỳ báo cáo sau, bot không hỏi số liệu của <b>{E(unit.Name)}</b> nữa và đơn vị không còn trong danh sách. " +
@@ -85,8 +88,7 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
         var name = form["ten"].ToString().Trim();
         if (!UnitCode().IsMatch(code)) return Error(user, "Mã đơn vị gồm 2–20 chữ cái không dấu, chữ số hoặc dấu gạch ngang, ví dụ TV-CD.");
         if (name.Length is 0 or > MaxNameLength) return Error(user, $"Tên đơn vị không được để trống và dài tối đa {MaxNameLength} ký tự.");
-        // The web page serves the shipped commune only, until its sign-in carries a commune (#16).
-        return store.Write(() => units.Add(store.For(Communes.Shipped), code, kind, name)) switch
+        return store.Write(() => units.Add(Of(user), code, kind, name)) switch
         {
             UnitAdded.Added => FormOutcome.Redirect("/web/don-vi?da=them"),
             UnitAdded.UnknownKind => Error(user, "Loại đơn vị không có trong Kế hoạch."),
@@ -101,9 +103,9 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
         if (name.Length is 0 or > MaxNameLength) return Error(user, $"Tên đơn vị không được để trống và dài tối đa {MaxNameLength} ký tự.");
         var done = store.Write(() =>
         {
-            if (store.Units.FindById(code) is not { Active: true } unit) return false;
+            if (Of(user).Units.FindById(code) is not { Active: true } unit) return false;
             unit.Name = name;
-            store.Units.Update(unit);
+            Of(user).Units.Update(unit);
             return true;
         });
         return done ? FormOutcome.Redirect("/web/don-vi?da=doiten") : Error(user, "Không có đơn vị này.");
@@ -114,9 +116,9 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
         var code = form["ma"].ToString();
         var done = store.Write(() =>
         {
-            if (store.Units.FindById(code) is not { Active: true } unit) return false;
+            if (Of(user).Units.FindById(code) is not { Active: true } unit) return false;
             unit.Active = false;
-            store.Units.Update(unit);
+            Of(user).Units.Update(unit);
             return true;
         });
         return done ? FormOutcome.Redirect("/web/don-vi?da=ngung") : Error(user, "Không có đơn vị này.");
@@ -129,12 +131,12 @@ public sealed partial class UnitsPage(BotStore store, Plan plan, CommuneClock cl
         var expires = clock.UtcNow + options.Value.InviteLifetime;
         var cards = store.Write(() =>
         {
-            var staffed = store.Members.Find(m => m.RemovedAt == null && m.UnitId != null).Select(m => m.UnitId!).ToHashSet();
+            var staffed = Of(user).Members.Find(m => m.RemovedAt == null && m.UnitId != null).Select(m => m.UnitId!).ToHashSet();
             var list = new List<(UnitRecord Unit, string Code)>();
-            foreach (var unit in store.Units.Find(u => u.Active).OrderBy(u => u.Id).Where(u => all || !staffed.Contains(u.Id)))
+            foreach (var unit in Of(user).Units.Find(u => u.Active).OrderBy(u => u.Id).Where(u => all || !staffed.Contains(u.Id)))
             {
                 var code = InviteCodes.NewCode();
-                store.Invites.Insert(new Invite
+                Of(user).Invites.Insert(new Invite
                 {
                     Id = InviteCodes.Hash(code), Role = Role.Reporter, UnitId = unit.Id, CreatedBy = user.Member.Id,
                     CreatedAt = clock.UtcNow, ExpiresAt = expires,

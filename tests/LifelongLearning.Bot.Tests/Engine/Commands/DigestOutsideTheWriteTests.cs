@@ -27,7 +27,7 @@ public sealed class DigestOutsideTheWriteTests
         var chat = new EngineChat(bot);
         chat.Join("lan", "Cô Lan", Role.Reporter, "TV-TH");
         chat.Join("hoa", "Chị Hoa", Role.Official);
-        bot.Store.Write(() => bot.Services.GetRequiredService<RoundService>().Open(ReportingPeriod.WholeYear(2025), askReporters: false));
+        bot.Store.Write(() => bot.Services.GetRequiredService<RoundService>().Open(Communes.Shipped, ReportingPeriod.WholeYear(2025), askReporters: false));
         Assert.NotEmpty(chat.Ask("lan", "/baocao"));
 
         var digest = Task.Run(() => chat.Say("hoa", "/tonghop"));

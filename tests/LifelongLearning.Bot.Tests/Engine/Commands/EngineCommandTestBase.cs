@@ -20,11 +20,15 @@ public abstract class EngineCommandTestBase : IAsyncLifetime
 
     protected BotStore Store => Bot.Store;
 
+    /// <summary>The configuration the engine starts with; a test class of a city adds <c>Bot:CityPath</c>.</summary>
+    protected virtual Dictionary<string, string?> Settings => new() { ["Bot:AdminChatIds:0"] = "test:admin" };
+
+    /// <summary>The test city of Support/City: the shipped xã Tân Kỳ and xã Hòa Bình ("hoa-binh", units HB-TV and HB-NVH).</summary>
+    protected static string TestCityPath => Path.Combine(AppContext.BaseDirectory, "Support", "City", "thanh-pho-thu.json");
+
     public async Task InitializeAsync()
     {
-        Bot = await EngineHost.StartAsync(
-            new Dictionary<string, string?> { ["Bot:AdminChatIds:0"] = "test:admin" },
-            services => services.AddSingleton<TimeProvider>(Clock));
+        Bot = await EngineHost.StartAsync(Settings, services => services.AddSingleton<TimeProvider>(Clock));
         Chat = new EngineChat(Bot);
     }
 

@@ -30,7 +30,11 @@ public sealed class PlanEventDaysTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private EventCalendar Calendar(Plan plan) => new(_store, plan, new CommuneClock(Zone, _clock));
+    private EventCalendar Calendar(Plan plan)
+    {
+        var clock = new CommuneClock(Zone, _clock);
+        return new(_store, CommuneDirectory.Single(plan, clock), clock);
+    }
 
     private int Seed(Plan plan, int year) => _store.Write(() => Calendar(plan).SeedPlanDays(year));
 

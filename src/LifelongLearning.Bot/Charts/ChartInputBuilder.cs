@@ -1,8 +1,7 @@
-using LifelongLearning.Bot.Charts;
 using LifelongLearning.Bot.Core.Digests;
 using LifelongLearning.Bot.Core.Plans;
 
-namespace LifelongLearning.Bot.Scheduling;
+namespace LifelongLearning.Bot.Charts;
 
 /// <summary>Turns a round's figures and the yearly visit sums into what the digest chart draws.</summary>
 public static class ChartInputBuilder
