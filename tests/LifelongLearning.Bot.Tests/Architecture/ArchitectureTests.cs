@@ -67,6 +67,14 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Charts_depend_on_nothing_of_the_host_but_core()
+    {
+        // Charts only draw what they are given, so the engine (the city's /tonghop) and the calendar may use them.
+        var above = HostParts.Where(p => p != $"{Root}.Charts").ToArray();
+        AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.Charts").ShouldNot().HaveDependencyOnAny([.. above, $"{Root}.Web", $"{Root}.Backups"]).GetResult());
+    }
+
+    [Fact]
     public void Channels_never_read_the_store()
     {
         // A sender reads what it sends through the engine (Outgoing), an inbox asks the engine (Knows, AskForText, PeopleOn).
@@ -84,6 +92,15 @@ public sealed class ArchitectureTests
         var today = new[] { "OfficialCommands" };
         AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
             .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult(), today);
+    }
+
+    [Fact]
+    public void Not_yet_the_engine_reaches_the_web_page_only_where_it_did()
+    {
+        // One cycle left: /web's handler (WebCommand) lives in Web, which reads the engine's Turn.
+        var today = new[] { "CommandTable" };
+        AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
+            .HaveDependencyOn($"{Root}.Web").GetResult(), today);
     }
 
     private static void AssertHolds(TestResult result) =>
