@@ -86,9 +86,9 @@ public sealed class ArchitectureTests
     [Fact]
     public void Not_yet_the_engine_reaches_above_it_only_where_it_did()
     {
-        // Every other Engine type already holds the rule: TextLimits and PhotoCopies live in the engine, so Outbox
-        // and Files depend on it and not it on them. OfficialCommands still calls Scheduling's ReportingCalendar
-        // (/tonghop, /giahan) until rounds move per commune.
+        // Every other Engine type already holds the rule: what Messenger, Broadcaster and the flows needed of Outbox
+        // and Files (TextLimits, PhotoCopies) is the engine's own. OfficialCommands still calls Scheduling's
+        // ReportingCalendar (/tonghop, /giahan) until rounds move per commune.
         var today = new[] { "OfficialCommands" };
         AssertNoNewBreaker(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
             .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult(), today);
