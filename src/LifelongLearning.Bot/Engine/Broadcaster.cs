@@ -1,6 +1,5 @@
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Text;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;

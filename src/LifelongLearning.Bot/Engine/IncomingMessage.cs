@@ -6,7 +6,7 @@ namespace LifelongLearning.Bot.Engine;
 /// delivered again changes nothing. <see cref="PhotoRef"/> is a photo that came with the message, as a
 /// reference its channel can send again ("telegram:" + file_id, "zalo:" + URL); the text is then the photo's
 /// caption. The engine alone decides whether a photo is welcome; other channels get the store's copy
-/// (<see cref="Files.PhotoCopies"/>), which the receiving channel made before handing the message over.
+/// (<see cref="PhotoCopies"/>), which the receiving channel made before handing the message over.
 /// </summary>
 public sealed record IncomingMessage(
     string Channel,

@@ -1,7 +1,6 @@
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
-using LifelongLearning.Bot.Outbox;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine;

@@ -1,5 +1,5 @@
 using LifelongLearning.Bot.Configuration;
-using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Scheduling;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

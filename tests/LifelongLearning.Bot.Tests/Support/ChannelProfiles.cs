@@ -1,7 +1,7 @@
 using LifelongLearning.Bot.Channels.Console;
 using LifelongLearning.Bot.Channels.Telegram;
 using LifelongLearning.Bot.Channels.Zalo;
-using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Engine;
 
 namespace LifelongLearning.Bot.Tests.Support;
 

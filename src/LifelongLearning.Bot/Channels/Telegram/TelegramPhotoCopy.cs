@@ -1,5 +1,4 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using Telegram.Bot;
 
 namespace LifelongLearning.Bot.Channels.Telegram;

@@ -1,6 +1,5 @@
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

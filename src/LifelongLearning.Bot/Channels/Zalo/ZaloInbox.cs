@@ -1,5 +1,4 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using Microsoft.Extensions.Logging;
 
 namespace LifelongLearning.Bot.Channels.Zalo;

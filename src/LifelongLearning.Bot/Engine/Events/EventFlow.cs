@@ -4,7 +4,6 @@ using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Flows;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Options;
 

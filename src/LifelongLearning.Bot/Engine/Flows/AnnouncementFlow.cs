@@ -2,7 +2,6 @@ using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 
 namespace LifelongLearning.Bot.Engine.Flows;

@@ -3,7 +3,7 @@ using System.Text;
 using LifelongLearning.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace LifelongLearning.Bot.Files;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// A copy, in the store's file storage, of a photo a person sent (an announcement's, an event's), so the photo

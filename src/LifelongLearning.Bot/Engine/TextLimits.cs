@@ -1,8 +1,7 @@
 using LifelongLearning.Bot.Core.Conversations;
-using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 
-namespace LifelongLearning.Bot.Outbox;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// How much text one message may hold on each channel, known when a message is queued so that a long text
