@@ -26,14 +26,15 @@ public sealed class EventFigures(BotStore store, CommuneDirectory communes, Comm
     public EventFigure Record(EventRecord e, string unitId, int participants, Member by, string channel)
     {
         var id = EventFigure.IdOf(e.Id, unitId);
-        var figure = store.EventFigures.FindById(id) ?? new EventFigure
+        var commune = store.For(e.CommuneId);
+        var figure = commune.EventFigures.FindById(id) ?? new EventFigure
         {
             Id = id, EventId = e.Id, UnitId = unitId,
             EventDay = calendar.FirstDayOf(e).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };
         figure.Participants = participants;
         figure.Revisions.Add(new EventFigureRevision { Participants = participants, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = clock.UtcNow });
-        store.EventFigures.Upsert(figure);
+        commune.EventFigures.Upsert(figure);
         return figure;
     }
 

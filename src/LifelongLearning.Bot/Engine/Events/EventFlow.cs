@@ -13,21 +13,22 @@ namespace LifelongLearning.Bot.Engine.Events;
 /// /sukien: an official adds an event in seven short steps (title, time, place, description, photo, village,
 /// organiser), each answerable by typing because Zalo has no buttons; «quay lại» goes back a step; a preview
 /// with the number of residents it reaches, where a field is changed by its number, then OK. The draft
-/// lives in the conversation, so a restart resumes at the same step.
+/// lives in the conversation, so a restart resumes at the same step. The event is the official's own commune's:
+/// its villages, its units, its residents.
 /// </summary>
 public sealed class EventFlow : StepFlow<EventDraft>
 {
     private readonly BotStore _store;
-    private readonly Plan _plan;
+    private readonly CommuneDirectory _communes;
     private readonly CommuneClock _clock;
     private readonly EventCalendar _calendar;
     private readonly Audience _audience;
     private readonly EventOptions _options;
     private readonly IReadOnlyList<FlowStep<EventDraft>> _steps;
 
-    public EventFlow(BotStore store, Plan plan, CommuneClock clock, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
+    public EventFlow(BotStore store, CommuneDirectory communes, CommuneClock clock, EventCalendar calendar, Audience audience, IOptions<EventOptions> options)
     {
-        (_store, _plan, _clock, _calendar, _audience, _options) = (store, plan, clock, calendar, audience, options.Value);
+        (_store, _communes, _clock, _calendar, _audience, _options) = (store, communes, clock, calendar, audience, options.Value);
         _steps =
         [
             new("Tên", _ => "Tên sự kiện là gì?", TakeTitle),
@@ -94,14 +95,14 @@ public sealed class EventFlow : StepFlow<EventDraft>
 
     private Reply AskArea(Turn turn)
     {
-        var choices = AreaChoice.Choices(_plan.Commune);
+        var choices = AreaChoice.Choices(_communes.PlanOf(turn.CommuneId).Commune);
         turn.Conversation.NumberedChoices = choices;
         return new Reply("Sự kiện dành cho bà con ở đâu?", choices, Numbered: true);
     }
 
     private Reply? TakeArea(Turn turn, string text, EventDraft draft)
     {
-        if (!AreaChoice.TryParse(_plan.Commune, text, out var area))
+        if (!AreaChoice.TryParse(_communes.PlanOf(turn.CommuneId).Commune, text, out var area))
             return new Reply("Vui lòng chọn số trong danh sách.", turn.Conversation.NumberedChoices, Numbered: true);
         draft.Area = area;
         return null;
@@ -109,7 +110,7 @@ public sealed class EventFlow : StepFlow<EventDraft>
 
     private Reply AskOrganiser(Turn turn)
     {
-        var choices = _store.Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u => new Choice(u.Name, u.Id))
+        var choices = _store.For(turn.CommuneId).Units.Find(u => u.Active).OrderBy(u => u.Id).Select(u => new Choice(u.Name, u.Id))
             .Append(new Choice("Không có đơn vị nào", "bỏ qua")).ToList();
         turn.Conversation.NumberedChoices = choices;
         return new Reply("Đơn vị nào tổ chức? Sau sự kiện, bot sẽ hỏi đơn vị đó số người tham gia.", choices, Numbered: true);
@@ -118,7 +119,7 @@ public sealed class EventFlow : StepFlow<EventDraft>
     private Reply? TakeOrganiser(Turn turn, string text, EventDraft draft)
     {
         var skip = IsSkip(text);
-        var unit = skip ? null : _store.Units.FindById(text.Trim().ToUpperInvariant());
+        var unit = skip ? null : _store.For(turn.CommuneId).Units.FindById(text.Trim().ToUpperInvariant());
         if (!skip && unit is not { Active: true })
             return new Reply("Vui lòng chọn số trong danh sách, hoặc gõ «bỏ qua».", turn.Conversation.NumberedChoices, Numbered: true);
         draft.OrganiserUnitId = unit?.Id;
@@ -159,7 +160,7 @@ public sealed class EventFlow : StepFlow<EventDraft>
     protected override void Finish(Turn turn)
     {
         var e = FromDraft(turn);
-        _store.Events.Insert(e);
+        _store.For(turn.CommuneId).Events.Insert(e);
         turn.Conversation.Reset();
         turn.Say($"Đã lưu sự kiện số {e.Id}: {e.Title} ({_calendar.WhenOf(e)}). Bot sẽ báo cho bà con{Schedule()}. " +
                  $"Gõ /dssukien để xem lịch, /huysukien {e.Id} để hủy.");

@@ -26,7 +26,8 @@ public sealed class ParticipationCommand(BotStore store, CommuneClock clock, Eve
             turn.Say("Gõ /thamgia SỐ-SỰ-KIỆN SỐ-NGƯỜI, ví dụ /thamgia 12 150.");
             return;
         }
-        var e = store.Events.FindById(eventId);
+        // An event of another commune is, for this unit, not there.
+        var e = store.For(unit.CommuneId).Events.FindById(eventId);
         if (e is null || e.CancelledAt is not null)
         {
             turn.Say($"Không có sự kiện số {eventId}. Số sự kiện có trong tin bot đã gửi.");
