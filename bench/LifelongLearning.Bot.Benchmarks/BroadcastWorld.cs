@@ -62,7 +62,7 @@ public sealed class BroadcastWorld : IDisposable
     public async Task DrainAsync(string broadcastId, int expected)
     {
         var sender = new LoopbackSender(Channel, expected);
-        var outbox = new OutboxService([sender], Store, Messenger, Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
+        var outbox = new OutboxService([sender], Store, new Deliveries(Store, Local, Messenger, Broadcaster), TimeProvider.System, NullLogger<OutboxService>.Instance);
         await outbox.StartAsync(CancellationToken.None);
         await sender.AllSent;
         // The last row is marked in the transaction after its send: wait for the broadcast to be reported.

@@ -115,7 +115,7 @@ public static class SendBench
         http = new HttpClient();
         var bot = new TelegramBotClient(new TelegramBotClientOptions(FakeBotApi.Token, api.BaseUrl) { RetryThreshold = 0 }, http);
         var sender = new TelegramSender(bot, new Outgoing(world.Store), Options.Create(new TelegramOptions { BotToken = FakeBotApi.Token }));
-        return new OutboxService([sender], world.Store, world.Messenger, world.Broadcaster, TimeProvider.System, NullLogger<OutboxService>.Instance);
+        return new OutboxService([sender], world.Store, new Deliveries(world.Store, world.Local, world.Messenger, world.Broadcaster), TimeProvider.System, NullLogger<OutboxService>.Instance);
     }
 
     /// <summary>The most messages one chat got in any one second.</summary>

@@ -124,6 +124,7 @@ public static class BotHostExtensions
         services.AddSingleton<ExportCommands>();
         services.AddSingleton<Audience>();
         services.AddSingleton<Broadcaster>();
+        services.AddSingleton<Deliveries>();
         services.AddSingleton<EventCalendar>();
         services.AddSingleton<EventFigures>();
         services.AddSingleton<EventFlow>();

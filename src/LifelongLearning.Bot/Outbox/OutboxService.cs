@@ -10,14 +10,13 @@ namespace LifelongLearning.Bot.Outbox;
 /// <summary>
 /// Sends what the outbox holds, one loop per channel, at the platform's pace, several sends at once but never
 /// two to one chat. A message is marked sent only after the platform accepted it, so a crash repeats at most
-/// the messages in flight; a 429 or a failure waits and retries; a refusal marks the person unreachable and
-/// tells the officials.
+/// the messages in flight; a 429 or a failure waits and retries. What a row's end means for people (a refusal,
+/// a row given up, a broadcast's report) is the engine's <see cref="Deliveries"/>.
 /// </summary>
 public sealed partial class OutboxService(
     IEnumerable<IChannelSender> senders,
     BotStore store,
-    Messenger messenger,
-    Broadcaster broadcaster,
+    Deliveries deliveries,
     TimeProvider clock,
     ILogger<OutboxService> logger) : BackgroundService
 {
@@ -188,7 +187,7 @@ public sealed partial class OutboxService(
                 stored.SentAt = clock.GetUtcNow().UtcDateTime;
                 stored.Attempts++;
                 store.Outbox.Update(stored);
-                if (wasPending) broadcaster.Settled(stored);
+                if (wasPending) deliveries.Settled(stored);
             });
         }
         catch (SendFailedException failure) when (!send.IsCancellationRequested)
@@ -227,54 +226,17 @@ public sealed partial class OutboxService(
                 break;
             case SendFailure.Unreachable:
                 message.Status = OutboxStatus.Unreachable;
-                MarkUnreachable(message, failure.Message);
+                if (deliveries.Unreachable(message, failure.Message) is { } member) LogUnreachable(message.Channel, member, failure.Message);
                 break;
             default:
                 message.Status = OutboxStatus.Failed;
                 LogGaveUp(message.Channel, message.Id, message.Attempts, failure.Message);
-                TellGaveUp(message, failure.Message);
+                deliveries.GaveUp(message, failure.Message);
                 break;
         }
         store.Outbox.Update(message);
-        if (message.Status != OutboxStatus.Pending) broadcaster.Settled(message);
+        if (message.Status != OutboxStatus.Pending) deliveries.Settled(message);
     });
-
-    /// <summary>
-    /// The officials hear once a day per channel that messages are being given up (a broadcast hitting one
-    /// fault gives up every row: one alert, not one per resident); the log has each row.
-    /// </summary>
-    private void TellGaveUp(OutboxMessage message, string reason) =>
-        messenger.ToOfficials(
-            $"⚠️ Bot đã thôi gửi một tin trên {ChannelName.Display(message.Channel)} sau {message.Attempts} lần thử không được " +
-            $"(nền tảng ghi: «{Quote.Short(reason, 200)}»). Người nhận vẫn giữ đăng ký; vui lòng báo người quản trị xem nhật ký (log) của bot.",
-            OutboxKinds.Alert, $"gave-up:{message.Channel}:{clock.GetUtcNow().UtcDateTime:yyyyMMdd}");
-
-    private void MarkUnreachable(OutboxMessage message, string reason)
-    {
-        var account = store.Accounts.FindById(ChatAccount.AddressOf(message.Channel, message.ChatId));
-        if (account is null || account.UnreachableReason is not null) return;
-        account.UnreachableReason = reason;
-        account.UnreachableSince = clock.GetUtcNow().UtcDateTime;
-        store.Accounts.Update(account);
-        LogUnreachable(message.Channel, account.MemberId, reason);
-        var member = store.Members.FindById(account.MemberId);
-        if (member is null) return;
-        if (member.Role == Role.Resident)
-        {
-            // A resident who blocked the bot has left: stop every announcement to them.
-            if (store.Subscribers.FindById(member.Id) is { Active: true } subscriber)
-            {
-                subscriber.Active = false;
-                subscriber.LeftAt = clock.GetUtcNow().UtcDateTime;
-                store.Subscribers.Update(subscriber);
-            }
-            return;
-        }
-        var unit = member.UnitId is null ? "" : $" ({store.Units.FindById(member.UnitId)?.Name})";
-        messenger.ToOfficialsOf(member.CommuneId, $"⚠️ Không gửi được tin cho {member.Name}{unit} trên {ChannelName.Display(message.Channel)}: {RefusalText.Explain(reason)}. Vui lòng liên hệ trực tiếp.",
-            OutboxKinds.Alert, $"unreachable:{account.Id}:{account.UnreachableSince:yyyyMMddHHmm}");
-    }
-
 
     /// <summary>
     /// Nothing could start: waits until a row passed over may go, a send ends (<paramref name="ended"/>, taken

@@ -1,4 +1,4 @@
-namespace LifelongLearning.Bot.Outbox;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// A platform's refusal (English on Telegram, whatever Zalo says) told to an official in Vietnamese. The
