@@ -121,7 +121,7 @@ public static class SizeBench
         var period = month == 6 ? ReportingPeriod.FirstHalf(year) : ReportingPeriod.WholeYear(year);
         store.Rounds.Insert(new Round
         {
-            Id = period.Code, Kind = period.Kind, Year = year, Number = period.Number, Deadline = at.AddDays(14), ClosesOn = at.AddDays(28),
+            Id = period.Code, Kind = period.Kind, Year = year, Number = period.Number, Deadline = DateOnly.FromDateTime(at.AddDays(14)), ClosesOn = DateOnly.FromDateTime(at.AddDays(28)),
             Status = RoundStatus.Closed, OpenedAt = at, ClosedAt = at.AddDays(28),
         });
         var random = new Random(year * 100 + month);

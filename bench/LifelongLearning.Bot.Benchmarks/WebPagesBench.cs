@@ -113,11 +113,12 @@ public static class WebPagesBench
                 foreach (var period in new[] { ReportingPeriod.FirstHalf(year), ReportingPeriod.WholeYear(year) })
                 {
                     var open = year == last && period.Kind == PeriodKind.Year;
-                    var deadline = period.To.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                    var deadline = period.To.AddDays(7);
+                    var deadlineAt = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                     store.Rounds.Insert(new Round
                     {
                         Id = period.Code, Kind = period.Kind, Year = period.Year, Number = period.Number, Deadline = deadline, ClosesOn = deadline.AddDays(30),
-                        Status = open ? RoundStatus.Open : RoundStatus.Closed, OpenedAt = deadline.AddDays(-20),
+                        Status = open ? RoundStatus.Open : RoundStatus.Closed, OpenedAt = deadlineAt.AddDays(-20),
                     });
                     var batch = new List<Answer>();
                     foreach (var (unit, k) in units.Select((u, k) => (u, k)))
@@ -126,7 +127,7 @@ public static class WebPagesBench
                         foreach (var indicator in plan.IndicatorsFor(unit.Kind, period.Kind))
                         {
                             var value = indicator.Kind == Core.Plans.IndicatorKind.YesNo ? AnswerValue.Of(random.Next(3) > 0) : AnswerValue.Of(random.Next(10, 2000));
-                            var at = deadline.AddDays(-random.Next(0, 10));
+                            var at = deadlineAt.AddDays(-random.Next(0, 10));
                             batch.Add(new Answer
                             {
                                 Id = Answer.IdOf(period.Code, unit.Id, indicator.Code), RoundId = period.Code, UnitId = unit.Id, IndicatorCode = indicator.Code,
@@ -141,7 +142,7 @@ public static class WebPagesBench
                         store.Outbox.InsertBulk(units.Select(u => new OutboxMessage
                         {
                             Channel = "zalo", ChatId = "x", Text = "Nhắc báo cáo", Kind = OutboxKinds.Reminder, Status = OutboxStatus.Sent,
-                            DedupKey = $"remind:{period.Code}:{u.Id}:{deadline:yyyy-MM-dd}", CreatedAt = deadline, SentAt = deadline,
+                            DedupKey = $"remind:{period.Code}:{u.Id}:{deadline:yyyy-MM-dd}", CreatedAt = deadlineAt, SentAt = deadlineAt,
                         }));
                 }
             }

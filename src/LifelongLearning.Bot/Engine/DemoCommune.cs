@@ -62,7 +62,7 @@ public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService
         var round = rounds.Open(Commune, period, askReporters: false);
         round.OpenedAt = clock.ToUtc(period.To.AddDays(1), new TimeOnly(8, 0));
         round.Status = RoundStatus.Closed;
-        round.ClosedAt = round.ClosesOn;
+        round.ClosedAt = clock.ToUtc(round.ClosesOn, TimeOnly.MinValue);
         store.Rounds.Update(round);
         for (var i = 0; i < units.Count; i++)
         {
@@ -76,7 +76,7 @@ public sealed class DemoCommune(BotStore store, CommuneClock clock, RoundService
             rounds.Submit(round, unit.Id, sender, channel, figures);
             // Most send a few days before the deadline; two units a few days after it.
             var daysBefore = (i * 7 + period.Year) % 5 - (unit.Id is "DTT" or "NVH-3" ? 7 : 0);
-            var sentAt = clock.ToUtc(round.DeadlineDay.AddDays(-daysBefore), new TimeOnly(9 + i % 8, 15 + i * 3 % 40));
+            var sentAt = clock.ToUtc(round.Deadline.AddDays(-daysBefore), new TimeOnly(9 + i % 8, 15 + i * 3 % 40));
             foreach (var answer in store.AnswersOf(round.Id, unit.Id).ToList())
             {
                 answer.FirstConfirmedAt = sentAt;

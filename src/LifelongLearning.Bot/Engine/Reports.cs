@@ -16,7 +16,7 @@ public sealed class Reports(BotStore store, CommuneClock clock, RoundService rou
         {
             var first = FirstReportedAt(round, unit.Id);
             if (first is null) missing.Add(unit.Name);
-            else if (!Lateness.IsLate(clock.ToLocal(first.Value), round.DeadlineDay)) onTime.Add(unit.Name);
+            else if (!Lateness.IsLate(clock.ToLocal(first.Value), round.Deadline)) onTime.Add(unit.Name);
             else late.Add(unit.Name);
             // Named person by person: the officials phone that person, and a unit may have a reachable second reporter.
             if (first is null)

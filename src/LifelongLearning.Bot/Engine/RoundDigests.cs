@@ -29,7 +29,7 @@ public sealed class RoundDigests(BotStore store, Reports reports, RoundService r
         {
             var sums = reports.YearlyFiguresByIndicator(round.CommuneId);
             var figures = reports.FiguresOf(round, sums);
-            var status = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+            var status = DigestWriter.Status(round.Period.Label, round.Deadline, reports.CompletenessOf(round));
             return ($"{(heading is null ? "" : heading + "\n")}{status}\n\n{DigestWriter.Figures(figures)}{EventsLine(round)}",
                 ChartInputBuilder.Build(rounds.PlanOf(round), round.Period.Label, figures, sums));
         });

@@ -62,8 +62,8 @@ public sealed class RoundService(BotStore store, CommuneDirectory communes, Comm
             Kind = period.Kind,
             Year = period.Year,
             Number = period.Number,
-            Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            ClosesOn = deadline.AddDays(plan.Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Deadline = deadline,
+            ClosesOn = deadline.AddDays(plan.Schedule.CloseDaysAfterDeadline),
             Status = RoundStatus.Open,
             OpenedAt = clock.UtcNow,
         };
@@ -79,7 +79,7 @@ public sealed class RoundService(BotStore store, CommuneDirectory communes, Comm
     public void AskToReport(Member reporter, UnitRecord unit, Round round)
     {
         var conversation = _conversations.Of(reporter.Id);
-        var opening = $"Kỳ báo cáo {round.Period.Label} đã mở; hạn gửi {Core.Text.VietnameseFormat.Date(round.DeadlineDay)}.";
+        var opening = $"Kỳ báo cáo {round.Period.Label} đã mở; hạn gửi {Core.Text.VietnameseFormat.Date(round.Deadline)}.";
         // The data window (Nghị định 09, Điều 12) ends the opening, so nobody counts a half-year from 1/1.
         var window = DataWindow.Sentence(round.Period) + ".";
         if (conversation.Mode != ConversationMode.Idle)
@@ -139,8 +139,8 @@ public sealed class RoundService(BotStore store, CommuneDirectory communes, Comm
     /// <summary>Moves a round's deadline (and its closing day with it) and tells every reporter of every unit.</summary>
     public int ExtendDeadline(Round round, DateOnly deadline)
     {
-        round.Deadline = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        round.ClosesOn = deadline.AddDays(PlanOf(round).Schedule.CloseDaysAfterDeadline).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        round.Deadline = deadline;
+        round.ClosesOn = deadline.AddDays(PlanOf(round).Schedule.CloseDaysAfterDeadline);
         store.Rounds.Update(round);
         var text = $"📅 Hạn gửi báo cáo {round.Period.Label} được gia hạn đến {Core.Text.VietnameseFormat.Date(deadline)}.";
         var told = 0;

@@ -16,7 +16,7 @@ public sealed class ReportSource(BotStore store, CommuneDirectory communes, Comm
         var commune = store.For(communeId);
         var units = commune.Units.Find(u => u.Active).Select(u => new ReportUnit(u.Id, u.Name, u.Kind)).ToList();
         var stored = commune.Rounds.FindAll().ToList();
-        var rounds = stored.Select(r => new ReportRound(r.Period, r.DeadlineDay)).ToList();
+        var rounds = stored.Select(r => new ReportRound(r.Period, r.Deadline)).ToList();
         // The report knows rounds by their period; a round id also names its commune outside the shipped one (Round.IdOf).
         var periodOf = stored.ToDictionary(r => r.Id, r => r.Period.Code);
         var answers = commune.Answers.FindAll().Where(a => a.Revisions.Count > 0 && periodOf.ContainsKey(a.RoundId))

@@ -94,7 +94,7 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
         // An event's day is a local date; a day's margin keeps a copy through the whole of its last day anywhere.
         var since = Now.AddDays(-1);
         foreach (var e in store.EventsWithPhoto().ToEnumerable().Where(e => e.CancelledAt == null).ToList())
-            if ((e.LastDay ?? e.StartsAt) >= since) inUse.Add(PhotoCopies.FileIdOf(e.PhotoFileId!));
+            if ((e.LastDay?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? e.StartsAt) >= since) inUse.Add(PhotoCopies.FileIdOf(e.PhotoFileId!));
         foreach (var c in store.ConversationsWithPhoto().ToEnumerable()) inUse.Add(PhotoCopies.FileIdOf(c.Photo!));
         var unused = FilesUnder(PhotoCopies.Prefix)
             .Where(f => f.UploadDate.ToUniversalTime() < before && !inUse.Contains(f.Id))

@@ -45,7 +45,7 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
                 done += Step($"open:{Round.IdOf(commune.Code, period)}", () => { rounds.Open(commune.Code, period); return 1; });
             foreach (var round in store.Read(() => rounds.OpenRounds(commune.Code)))
             {
-                if (now >= ClosesOnOf(round).ToDateTime(TimeOnly.MinValue) && IsAllowed(plan, now))
+                if (now >= round.ClosesOn.ToDateTime(TimeOnly.MinValue) && IsAllowed(plan, now))
                 {
                     done += Step($"close:{round.Id}", () => { Close(round); return 1; });
                     continue;
@@ -96,8 +96,6 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
         return local;
     }
 
-    public static DateOnly ClosesOnOf(Round round) => DateOnly.FromDateTime(round.ClosesOn);
-
     // ---- (a) opening ----
 
     /// <summary>For each period kind of the commune's plan, the period that ended most recently, when its round is due.</summary>
@@ -120,8 +118,8 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
     public IReadOnlyList<DateOnly> ReminderSlots(Round round)
     {
         var policy = rounds.PlanOf(round).Schedule.Reminders;
-        var deadline = round.DeadlineDay;
-        var closes = ClosesOnOf(round);
+        var deadline = round.Deadline;
+        var closes = round.ClosesOn;
         var slots = new SortedSet<DateOnly>();
         foreach (var before in policy.DaysBeforeDeadline.Where(d => d > 0)) slots.Add(deadline.AddDays(-before));
         if (policy.OnDeadlineMorning) slots.Add(deadline);
@@ -162,9 +160,9 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
 
     private static string ReminderText(Round round, UnitRecord unit, DateOnly slot)
     {
-        var deadline = VietnameseFormat.Date(round.DeadlineDay);
-        var when = slot < round.DeadlineDay ? $"hạn gửi là {deadline}"
-            : slot == round.DeadlineDay ? $"hôm nay ({deadline}) là hạn gửi"
+        var deadline = VietnameseFormat.Date(round.Deadline);
+        var when = slot < round.Deadline ? $"hạn gửi là {deadline}"
+            : slot == round.Deadline ? $"hôm nay ({deadline}) là hạn gửi"
             : $"đã quá hạn {deadline}";
         return $"⏰ Nhắc báo cáo: {unit.Name} chưa gửi báo cáo {round.Period.Label}; {when}. Gõ /baocao để gửi.";
     }
@@ -176,12 +174,12 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
         var today = DateOnly.FromDateTime(now);
         var plan = rounds.PlanOf(round);
         var policy = plan.Schedule.Reminders;
-        if (today < round.DeadlineDay.AddDays(policy.EscalateAfterDaysLate)) return 0;
+        if (today < round.Deadline.AddDays(policy.EscalateAfterDaysLate)) return 0;
         if (!IsAllowed(plan, now) || TimeOnly.FromDateTime(now) < policy.SendAt) return 0;
         var late = rounds.UnitsOf(round).Where(u => !rounds.HasReported(round.Id, u.Id)).ToList();
         if (late.Count == 0) return 0;
-        var days = today.DayNumber - round.DeadlineDay.DayNumber;
-        var text = $"⚠️ {round.Period.Label}: đã quá hạn {VietnameseFormat.Date(round.DeadlineDay)} {days} ngày, " +
+        var days = today.DayNumber - round.Deadline.DayNumber;
+        var text = $"⚠️ {round.Period.Label}: đã quá hạn {VietnameseFormat.Date(round.Deadline)} {days} ngày, " +
                    $"còn {late.Count} đơn vị chưa báo cáo: {string.Join(", ", late.Select(u => u.Name))}.";
         return messenger.ToOfficialsOf(round.CommuneId, Reply.Plain(text), OutboxKinds.Alert, DedupKeys.Escalation(round.Id, today));
     }
@@ -196,7 +194,7 @@ public sealed class ReportingCalendar(BotStore store, CommuneDirectory communes,
         var schedule = plan.Schedule;
         if (!schedule.DigestDays.Contains(today.DayOfWeek) || at < schedule.DigestTime || at >= DigestLatest || !IsAllowed(plan, now)) return 0;
         if (DateOnly.FromDateTime(clock.ToLocal(round.OpenedAt).DateTime) >= today) return 0; // not on the opening day
-        var text = DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round));
+        var text = DigestWriter.Status(round.Period.Label, round.Deadline, reports.CompletenessOf(round));
         // A failed backup, or none for two days, is said where the officials look every morning.
         if (backups?.Problem() is { } backupProblem) text += "\n\n" + backupProblem;
         // So is a plan whose holidays end before this year: deadlines and reminders would ignore Tết.

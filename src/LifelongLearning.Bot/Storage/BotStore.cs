@@ -251,7 +251,12 @@ public sealed class BotStore : IDisposable
         var mapper = new BsonMapper { EnumAsInteger = false, EmptyStringToNull = false, TrimWhitespace = false };
         mapper.Entity<AnswerValue>().Ignore(v => v.IsMissing);
         mapper.Entity<Conversation>().Ignore(c => c.CurrentQuestion);
-        mapper.Entity<Round>().Ignore(r => r.Period).Ignore(r => r.DeadlineDay);
+        mapper.Entity<Round>().Ignore(r => r.Period);
+        // A local day is stored as its midnight in UTC, as every store before DateOnly held it: nothing to migrate, and
+        // an index on a day still orders days.
+        mapper.RegisterType(
+            day => new BsonValue(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+            bson => DateOnly.FromDateTime(bson.AsDateTime));
         mapper.RegisterType(
             choice => new BsonDocument { ["label"] = choice.Label, ["value"] = choice.Value },
             bson => new Choice(bson["label"].AsString, bson["value"].AsString));

@@ -12,7 +12,7 @@ public sealed class EventFigure : ICommuneOwned
     public string UnitId { get; set; } = "";
 
     /// <summary>The local day the event took place, so a round can find the events of its period.</summary>
-    public DateTime EventDay { get; set; }
+    public DateOnly EventDay { get; set; }
 
     public int Participants { get; set; }
     public List<EventFigureRevision> Revisions { get; set; } = [];

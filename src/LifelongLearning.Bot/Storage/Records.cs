@@ -78,14 +78,16 @@ public sealed class Round : ICommuneOwned
     public PeriodKind Kind { get; set; }
     public int Year { get; set; }
     public int Number { get; set; }
-    public DateTime Deadline { get; set; }
-    public DateTime ClosesOn { get; set; }
+    /// <summary>The commune's local day by which units report.</summary>
+    public DateOnly Deadline { get; set; }
+
+    /// <summary>The local day the round closes (its digest goes out); late answers are taken until then.</summary>
+    public DateOnly ClosesOn { get; set; }
     public RoundStatus Status { get; set; }
     public DateTime OpenedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
     public ReportingPeriod Period => new(Kind, Year, Number);
-    public DateOnly DeadlineDay => DateOnly.FromDateTime(Deadline);
 
     /// <summary>
     /// A round's id: the period code in the shipped commune, as every store before the city wrote it (so none
@@ -180,7 +182,7 @@ public sealed class EventRecord : ICommuneOwned
     public bool AllDay { get; set; }
 
     /// <summary>The last local day of a multi-day event (the learning week); null for a one-day event.</summary>
-    public DateTime? LastDay { get; set; }
+    public DateOnly? LastDay { get; set; }
 
     public string? Place { get; set; }
     public string? Description { get; set; }

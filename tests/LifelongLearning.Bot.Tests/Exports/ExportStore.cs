@@ -60,7 +60,7 @@ public sealed class ExportStore : IDisposable
         var period = ReportingPeriod.WholeYear(year);
         Clock.SetUtcNow(new DateTimeOffset(period.To.AddDays(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
         var round = Store.Write(() => Rounds.Open(Communes.Shipped, period, askReporters: false));
-        var onTime = Local.ToUtc(round.DeadlineDay.AddDays(-3), new TimeOnly(9, 0));
+        var onTime = Local.ToUtc(round.Deadline.AddDays(-3), new TimeOnly(9, 0));
         var units = Store.Units.FindAll().OrderBy(u => u.Id).ToList();
 
         Clock.SetUtcNow(new DateTimeOffset(onTime, TimeSpan.Zero));
@@ -71,7 +71,7 @@ public sealed class ExportStore : IDisposable
             Clock.Advance(TimeSpan.FromDays(2));
             var hoa = new Member { Id = "hoa", Name = "Cô Hoa" };
             Store.Write(() => Rounds.Submit(round, "TV-TH", hoa, "zalo", new Dictionary<string, AnswerValue> { ["TV-LUOT"] = AnswerValue.Of(1000) }));
-            Clock.SetUtcNow(new DateTimeOffset(Local.ToUtc(round.DeadlineDay.AddDays(2), new TimeOnly(10, 0)), TimeSpan.Zero));
+            Clock.SetUtcNow(new DateTimeOffset(Local.ToUtc(round.Deadline.AddDays(2), new TimeOnly(10, 0)), TimeSpan.Zero));
         }
         Submit(round, units.Single(u => u.Id == "DTT"), "zalo");
     }

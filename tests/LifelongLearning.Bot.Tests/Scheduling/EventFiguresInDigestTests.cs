@@ -25,7 +25,7 @@ public sealed class EventFiguresInDigestTests
         Assert.Contains("2 sự kiện, 1.375 lượt người tham gia (để đối chiếu, không cộng vào số đơn vị báo cáo)", text);
         void Figure(int eventId, string unit, DateTime day, int people) => w.Store.EventFigures.Insert(new EventFigure
         {
-            Id = EventFigure.IdOf(eventId, unit), EventId = eventId, UnitId = unit, EventDay = DateTime.SpecifyKind(day, DateTimeKind.Utc), Participants = people,
+            Id = EventFigure.IdOf(eventId, unit), EventId = eventId, UnitId = unit, EventDay = DateOnly.FromDateTime(day), Participants = people,
         });
     }
 }

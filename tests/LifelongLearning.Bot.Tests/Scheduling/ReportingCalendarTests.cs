@@ -26,8 +26,8 @@ public class ReportingCalendarTests
         Assert.Equal(At(2026, 12, 15, 7), CalendarWorld.ToLocal(rounds["2026-H2"].OpenedAt));
         Assert.Equal(At(2026, 12, 15, 7), CalendarWorld.ToLocal(rounds["2026"].OpenedAt));
         Assert.All(rounds.Values, r => Assert.Equal(RoundStatus.Closed, r.Status));
-        Assert.Equal(Day(2026, 6, 19), rounds["2026-H1"].DeadlineDay);
-        Assert.Equal(Day(2026, 12, 21), rounds["2026"].DeadlineDay); // 19/12 is a Saturday
+        Assert.Equal(Day(2026, 6, 19), rounds["2026-H1"].Deadline);
+        Assert.Equal(Day(2026, 12, 21), rounds["2026"].Deadline); // 19/12 is a Saturday
 
         // Reminders: 3 days before, the deadline morning at 08:00, then every 2 days; the Sunday slot moves to Monday 07:00.
         DateTime[] h1 =

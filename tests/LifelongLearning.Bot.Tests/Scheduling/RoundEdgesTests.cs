@@ -40,8 +40,8 @@ public sealed class RoundEdgesTests
         w.RunAt(new DateTime(2026, 6, 22, 8, 0, 0));
         var round = w.Store.Rounds.FindById("2026-H1");
         // 22/06 + 5 days (the plan's deadlineDaysAfterCutOff) is Saturday 27/06: Monday 29/06.
-        Assert.Equal(new DateOnly(2026, 6, 29), round.DeadlineDay);
-        Assert.Equal(new DateOnly(2026, 7, 14), ReportingCalendar.ClosesOnOf(round));
+        Assert.Equal(new DateOnly(2026, 6, 29), round.Deadline);
+        Assert.Equal(new DateOnly(2026, 7, 14), round.ClosesOn);
         Assert.Contains(w.Outbox(), m => m.ChatId == "r-TV-TH" && m.Text.StartsWith("Kỳ báo cáo 6 tháng đầu năm 2026 đã mở; hạn gửi 29/06/2026.", StringComparison.Ordinal));
         // Nobody is late, reminded or reported late in the minute the round opens.
         Assert.DoesNotContain(w.Outbox(), m => m.Kind is OutboxKinds.Alert || m.Text.Contains("quá hạn"));

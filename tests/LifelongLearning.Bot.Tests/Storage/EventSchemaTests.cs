@@ -42,7 +42,7 @@ public sealed class EventSchemaTests : IDisposable
             }).AsInt32);
             store.Write(() => store.EventFigures.Insert(new EventFigure
             {
-                Id = EventFigure.IdOf(id, "NVH-1"), EventId = id, UnitId = "NVH-1", EventDay = new DateTime(2026, 4, 19, 0, 0, 0, DateTimeKind.Utc), Participants = 135,
+                Id = EventFigure.IdOf(id, "NVH-1"), EventId = id, UnitId = "NVH-1", EventDay = new DateOnly(2026, 4, 19), Participants = 135,
                 Revisions = [new() { Participants = 120, MemberId = "3", MemberName = "Anh Tùng", Channel = "telegram", At = at }, new() { Participants = 135, MemberId = "3", MemberName = "Anh Tùng", Channel = "zalo", At = at }],
             }));
         }

@@ -38,7 +38,7 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         ["events: residents subscribed"] = ("Active", s => s.Subscribers.Query().Where(x => x.Active).GetPlan()),
         ["events: a broadcast's rows"] = ("BroadcastId", s => s.Outbox.Query().Where(m => m.BroadcastId == "event:1:before").GetPlan()),
         ["events: a cancelled event's announcements"] = ("BroadcastId", s => s.OutboxByBroadcastPrefix("event:1:").GetPlan()),
-        ["events: participation figures of a period"] = ("EventDay", s => s.EventFigures.Query().Where(f => f.EventDay >= new DateTime(2025, 12, 15) && f.EventDay <= new DateTime(2026, 6, 14)).GetPlan()),
+        ["events: participation figures of a period"] = ("EventDay", s => FiguresBetween(s, new DateOnly(2025, 12, 15), new DateOnly(2026, 6, 14))),
         // Housekeeping, every day.
         ["housekeeping: old keys of received messages"] = ("At", s => s.Received.Query().Where(r => r.At < Now).GetPlan()),
         ["housekeeping: broadcasts not yet reported"] = ("ReportedAt", s => s.Broadcasts.Query().Where(b => b.ReportedAt == null).GetPlan()),
@@ -148,4 +148,8 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
             Directory.Delete(_folder, recursive: true);
         }
     }
+
+    // As EventFigures.Between asks: LiteDB turns a captured day into a value (its mapper's), not `new DateOnly(…)` written in the lambda.
+    private static BsonDocument FiguresBetween(BotStore s, DateOnly from, DateOnly to) =>
+        s.EventFigures.Query().Where(f => f.EventDay >= from && f.EventDay <= to).GetPlan();
 }

@@ -43,6 +43,16 @@ public sealed class UpgradeTests
             Assert.Equal((kind, expected.Counts[kind]), (kind, actual.Counts[kind]));
         // The plan's days of next year may be seeded on top; none of the fixture's events is lost.
         Assert.True(actual.Counts["events"] >= expected.Counts["events"]);
+        // Local days were stored as DateTimes before DateOnly; they read back as the same days: a round's deadline is
+        // the plan's, its closing that many days after, and the learning week still lasts its seven days.
+        var plan = host.Services.GetRequiredService<LifelongLearning.Bot.Core.Plans.Plan>();
+        Assert.All(host.Store.Rounds.FindAll(), r =>
+        {
+            Assert.Equal(plan.DeadlineFor(r.Period), r.Deadline);
+            Assert.Equal(r.Deadline.AddDays(plan.Schedule.CloseDaysAfterDeadline), r.ClosesOn);
+        });
+        Assert.All(host.Store.Events.Find(e => e.LastDay != null), e =>
+            Assert.Equal(6, e.LastDay!.Value.DayNumber - DateOnly.FromDateTime(e.StartsAt.AddHours(7)).DayNumber));
     }
 
     [Fact]

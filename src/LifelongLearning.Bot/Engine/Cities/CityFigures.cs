@@ -46,7 +46,7 @@ public sealed class CityFigures(BotStore store)
                 var first = unit.Min(a => a.FirstConfirmedAt);
                 var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(first, DateTimeKind.Utc)), zone);
                 book.Add(round.Period, Tree.KeyOf(communeCode, unit.Key),
-                    unit.ToDictionary(a => a.IndicatorCode, a => a.Value), Lateness.IsLate(local, round.DeadlineDay));
+                    unit.ToDictionary(a => a.IndicatorCode, a => a.Value), Lateness.IsLate(local, round.Deadline));
             }
     }
 }

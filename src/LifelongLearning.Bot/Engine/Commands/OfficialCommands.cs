@@ -28,7 +28,7 @@ public sealed class OfficialCommands(
         }
         foreach (var round in open)
         {
-            var lines = new List<string> { DigestWriter.Status(round.Period.Label, round.DeadlineDay, reports.CompletenessOf(round), listUnits: false) };
+            var lines = new List<string> { DigestWriter.Status(round.Period.Label, round.Deadline, reports.CompletenessOf(round), listUnits: false) };
             foreach (var unit in rounds.UnitsOf(round))
             {
                 var first = reports.FirstReportedAt(round, unit.Id);
@@ -187,7 +187,7 @@ public sealed class OfficialCommands(
             return;
         }
         var round = rounds.Open(turn.CommuneId, period);
-        turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.DeadlineDay)}. Bot đã nhắn các đơn vị.");
+        turn.Say($"Đã mở kỳ {period.Label}, hạn gửi {VietnameseFormat.Date(round.Deadline)}. Bot đã nhắn các đơn vị.");
     }
 
     private static string KindName(PeriodKind kind) => kind switch

@@ -22,7 +22,7 @@ public sealed class ReportCommands(RoundService rounds, ReportFlow flow)
         foreach (var round in open)
         {
             var confirmed = rounds.ConfirmedAnswers(round.Id, unit.Id);
-            var deadline = VietnameseFormat.Date(round.DeadlineDay);
+            var deadline = VietnameseFormat.Date(round.Deadline);
             if (confirmed.Count == 0)
             {
                 lines.Add($"• {round.Period.Label}: chưa gửi, hạn {deadline}. Gõ /baocao.");
@@ -30,7 +30,7 @@ public sealed class ReportCommands(RoundService rounds, ReportFlow flow)
             }
             var missing = rounds.IndicatorsFor(unit, round).Where(i => confirmed.GetValueOrDefault(i.Code) is not { IsMissing: false }).ToList();
             lines.Add(missing.Count == 0
-                ? $"• {round.Period.Label}: đã gửi đủ. Có thể sửa bằng /sua đến {VietnameseFormat.Date(DateOnly.FromDateTime(round.ClosesOn))}."
+                ? $"• {round.Period.Label}: đã gửi đủ. Có thể sửa bằng /sua đến {VietnameseFormat.Date(round.ClosesOn)}."
                 : $"• {round.Period.Label}: đã gửi, còn bỏ trống {missing.Count} mục:\n{string.Join("\n", missing.Select(i => "   – " + i.Name))}\n  Gõ /sua để bổ sung.");
         }
         if (turn.Conversation.Mode == ConversationMode.Reporting) lines.Add("Anh/chị đang báo cáo dở; gõ /baocao để tiếp tục.");

@@ -206,7 +206,7 @@ public sealed class StartCommand(BotStore store, Plan plan, CommuneClock clock, 
         }));
         var when = open is null
             ? $", hạn gửi {plan.Schedule.DeadlineDaysAfterCutOff} ngày sau đó. Bot sẽ nhắn khi đến kỳ."
-            : $". Kỳ báo cáo {open.Period.Label} đang mở, hạn gửi {VietnameseFormat.Date(open.DeadlineDay)}. {Core.Periods.DataWindow.Sentence(open.Period)}." +
+            : $". Kỳ báo cáo {open.Period.Label} đang mở, hạn gửi {VietnameseFormat.Date(open.Deadline)}. {Core.Periods.DataWindow.Sentence(open.Period)}." +
               (reported ? " Đơn vị đã gửi báo cáo kỳ này; gõ /sua nếu cần sửa số." : " Bot hỏi từng câu ngay sau đây.");
         return $"Chào {member.Name}! Anh/chị đã được đăng ký báo cáo cho {unit.Name}.\n" +
                $"Đơn vị báo cáo {asked.Count} chỉ tiêu, theo kỳ {periods}; số liệu chốt ngày 14{when}\n" +

@@ -45,7 +45,7 @@ public sealed class EventCalendar(BotStore store, CommuneDirectory communes, Com
         commune.Events.Insert(new EventRecord
         {
             Title = day.Title, StartsAt = clock.ToUtc(first, TimeOnly.MinValue), AllDay = true,
-            LastDay = last == first ? null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Description = day.Description,
+            LastDay = last == first ? null : last, Description = day.Description,
             PlanKey = key, CreatedBy = PlanCreator, CreatedAt = clock.UtcNow,
         });
         return 1;
@@ -64,7 +64,7 @@ public sealed class EventCalendar(BotStore store, CommuneDirectory communes, Com
     /// </summary>
     private void Follow(CommuneStore commune, EventRecord e, string key, EventDay day, DateOnly first, DateOnly last)
     {
-        var lastDay = last == first ? (DateTime?)null : last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var lastDay = last == first ? (DateOnly?)null : last;
         var startsAt = clock.ToUtc(first, TimeOnly.MinValue);
         var changed = e.PlanKey != key;
         e.PlanKey = key;
@@ -95,7 +95,7 @@ public sealed class EventCalendar(BotStore store, CommuneDirectory communes, Com
     /// <summary>The local day it starts.</summary>
     public DateOnly FirstDayOf(EventRecord e) => DateOnly.FromDateTime(clock.ToLocal(e.StartsAt).DateTime);
 
-    public DateOnly LastDayOf(EventRecord e) => e.LastDay is { } last ? DateOnly.FromDateTime(last) : FirstDayOf(e);
+    public DateOnly LastDayOf(EventRecord e) => e.LastDay ?? FirstDayOf(e);
 
     /// <summary>"08:00 21/04/2026", "21/04/2026", or "01/10/2026–07/10/2026".</summary>
     public string WhenOf(EventRecord e)

@@ -30,7 +30,7 @@ public sealed class EventFigures(BotStore store, CommuneDirectory communes, Comm
         var figure = commune.EventFigures.FindById(id) ?? new EventFigure
         {
             Id = id, EventId = e.Id, UnitId = unitId,
-            EventDay = calendar.FirstDayOf(e).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            EventDay = calendar.FirstDayOf(e),
         };
         figure.Participants = participants;
         figure.Revisions.Add(new EventFigureRevision { Participants = participants, MemberId = by.Id, MemberName = by.Name, Channel = channel, At = clock.UtcNow });
@@ -41,9 +41,7 @@ public sealed class EventFigures(BotStore store, CommuneDirectory communes, Comm
     /// <summary>The commune's events with a figure, and the people they drew, for the events that took place between the two days.</summary>
     public static (int Events, int People) Between(CommuneStore commune, DateOnly from, DateOnly to)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var figures = commune.EventFigures.Find(f => f.EventDay >= start && f.EventDay <= end).ToList();
+        var figures = commune.EventFigures.Find(f => f.EventDay >= from && f.EventDay <= to).ToList();
         return (figures.Select(f => f.EventId).Distinct().Count(), figures.Sum(f => f.Participants));
     }
 }

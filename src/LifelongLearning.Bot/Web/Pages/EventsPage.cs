@@ -30,7 +30,7 @@ public sealed class EventsPage(BotStore store, CommuneClock clock)
         return new WebView("Sự kiện và thông báo", sb.ToString());
     }
 
-    private DateTime End(EventRecord e) => e.LastDay is { } last ? clock.ToUtc(DateOnly.FromDateTime(last).AddDays(1), TimeOnly.MinValue)
+    private DateTime End(EventRecord e) => e.LastDay is { } last ? clock.ToUtc(last.AddDays(1), TimeOnly.MinValue)
         : e.AllDay ? e.StartsAt.AddDays(1) : e.StartsAt;
 
     private string EventTable(CommuneStore commune, List<EventRecord> events, bool withFigures)
@@ -43,7 +43,7 @@ public sealed class EventsPage(BotStore store, CommuneClock clock)
         {
             var local = clock.ToLocal(e.StartsAt);
             var when = e.AllDay ? VietnameseFormat.Date(DateOnly.FromDateTime(local.DateTime)) : VietnameseFormat.DateTime(local);
-            if (e.LastDay is { } last) when += " – " + VietnameseFormat.Date(DateOnly.FromDateTime(last));
+            if (e.LastDay is { } last) when += " – " + VietnameseFormat.Date(last);
             sb.Append("<tr><td data-h=\"Số\">").Append(e.Id).Append("</td><td data-h=\"Sự kiện\">").Append(E(e.Title))
               .Append(e.Area is { } area ? $" <span class=\"muted\">({E(area)})</span>" : "").Append("</td>")
               .Append("<td data-h=\"Thời gian\">").Append(E(when)).Append("</td><td data-h=\"Địa điểm\">").Append(E(e.Place ?? "—")).Append("</td>")

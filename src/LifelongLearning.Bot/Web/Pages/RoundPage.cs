@@ -34,8 +34,8 @@ public sealed class RoundPage(BotStore store, CommuneClock clock, RoundService r
     {
         var sb = new StringBuilder();
         // The same summary lines as /trangthai and the digest, from the same functions.
-        var status = DigestWriter.Status(Sentence.Cap(round.Period.Label), round.DeadlineDay, reports.CompletenessOf(round), listUnits: false);
-        var deadlineEnd = clock.ToUtc(round.DeadlineDay.AddDays(1), TimeOnly.MinValue);
+        var status = DigestWriter.Status(Sentence.Cap(round.Period.Label), round.Deadline, reports.CompletenessOf(round), listUnits: false);
+        var deadlineEnd = clock.ToUtc(round.Deadline.AddDays(1), TimeOnly.MinValue);
         // Everything the table needs in a few indexed reads, not several per unit: the page must stay fast on 60 units.
         var first = store.Answers.Find(Query.EQ(nameof(Answer.RoundId), round.Id)).GroupBy(a => a.UnitId).ToDictionary(g => g.Key, g => g.Min(a => a.FirstConfirmedAt));
         var reminded = store.Outbox.Find(Query.StartsWith(nameof(OutboxMessage.DedupKey), DedupKeys.ReminderPrefix(round.Id)))
@@ -53,7 +53,7 @@ public sealed class RoundPage(BotStore store, CommuneClock clock, RoundService r
             DateTime? at = first.TryGetValue(unit.Id, out var f) ? f : null;
             var (state, css) = at switch
             {
-                { } t when Lateness.IsLate(clock.ToLocal(t), round.DeadlineDay) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
+                { } t when Lateness.IsLate(clock.ToLocal(t), round.Deadline) => ($"Gửi muộn {Days(t - deadlineEnd)}", "late"),
                 not null => ("Đã gửi đúng hạn", "ok"),
                 null when clock.UtcNow >= deadlineEnd => ($"Chưa gửi — quá hạn {Days(clock.UtcNow - deadlineEnd)}", "bad"),
                 null => ("Chưa gửi", "muted"),

@@ -53,7 +53,7 @@ public sealed class CityFiguresTests : IDisposable
     private static void Round(CommuneStore commune, string id, RoundStatus status) => commune.Rounds.Insert(new Round
     {
         Id = id, Kind = PeriodKind.Year, Year = 2025, Number = 1, Status = status,
-        Deadline = new DateTime(2025, 12, 19, 0, 0, 0, DateTimeKind.Utc), ClosesOn = new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc),
+        Deadline = new DateOnly(2025, 12, 19), ClosesOn = new DateOnly(2026, 1, 3),
     });
 
     private static void Answer(CommuneStore commune, string round, string unit, string code, decimal value, DateTime at) =>

@@ -54,7 +54,7 @@ public sealed class CommuneRoundsTests : EngineCommandTestBase
         Assert.DoesNotContain("Quảng Nghiệp", digest);
 
         Assert.Contains("đã báo 1 người báo cáo", Chat.Ask("hbcb", "/giahan 2026-H1 31/07/2026"));
-        Assert.Equal(new DateOnly(2026, 7, 31), Store.For("hoa-binh").Rounds.FindById("hoa-binh~2026-H1")!.DeadlineDay);
+        Assert.Equal(new DateOnly(2026, 7, 31), Store.For("hoa-binh").Rounds.FindById("hoa-binh~2026-H1")!.Deadline);
         Assert.Empty(Chat.Queued("lan"));
         Assert.Contains("Kỳ 6 tháng đầu năm 2026 không đang mở", Chat.Ask("admin", "/giahan 2026-H1 31/07/2026"));
 
@@ -62,7 +62,7 @@ public sealed class CommuneRoundsTests : EngineCommandTestBase
         Assert.Contains("Đã mở kỳ 6 tháng đầu năm 2026", Chat.Ask("admin", "/moky 2026-H1"));
         Assert.Contains("Kỳ báo cáo 6 tháng đầu năm 2026 đã mở", string.Join("\n", Chat.Queued("lan").Select(m => m.Text)));
         Assert.DoesNotContain("HB-TV", Chat.Ask("admin", "/trangthai"));
-        Assert.NotEqual(new DateOnly(2026, 7, 31), Store.For(Communes.Shipped).Rounds.FindById("2026-H1")!.DeadlineDay);
+        Assert.NotEqual(new DateOnly(2026, 7, 31), Store.For(Communes.Shipped).Rounds.FindById("2026-H1")!.Deadline);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class CommuneRoundsTests : EngineCommandTestBase
         Assert.Single(Chat.Queued("lan"), m => m.Text.Contains("Kỳ báo cáo 6 tháng đầu năm 2026 đã mở"));
 
         // Two days past Hòa Bình's deadline, on a working day, after the reminders' hour.
-        var day = hoaBinh!.DeadlineDay.AddDays(2);
+        var day = hoaBinh!.Deadline.AddDays(2);
         while (day.DayOfWeek == DayOfWeek.Sunday) day = day.AddDays(1);
         Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
         Calendar.Run();

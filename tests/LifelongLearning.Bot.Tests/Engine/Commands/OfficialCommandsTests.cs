@@ -83,7 +83,7 @@ public sealed class OfficialCommandsTests : EngineCommandTestBase
         Assert.Equal(before, Store.Rounds.FindById("2026-H1").Deadline);
 
         Assert.Equal("Đã gia hạn kỳ 6 tháng đầu năm 2026 đến 30/06/2026; đã báo 1 người báo cáo.", Chat.Ask("admin", "/giahan 2026-H1 30/06/2026"));
-        Assert.Equal(new DateTime(2026, 6, 30), Store.Rounds.FindById("2026-H1").Deadline.Date);
+        Assert.Equal(new DateOnly(2026, 6, 30), Store.Rounds.FindById("2026-H1").Deadline);
         Assert.Contains(Chat.Queued("lan"), m => m.Text == "📅 Hạn gửi báo cáo 6 tháng đầu năm 2026 được gia hạn đến 30/06/2026.");
     }
 
