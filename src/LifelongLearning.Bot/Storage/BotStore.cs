@@ -14,7 +14,7 @@ public sealed class BotStore : IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly FileStream _lock;
-    private readonly FairGate _gate = new();
+    private readonly Lock _gate = new();
     private int _depth;
     private readonly ConcurrentDictionary<string, CommuneStore> _communes = new();
 
@@ -101,7 +101,7 @@ public sealed class BotStore : IDisposable
     /// <summary>Runs the work as one transaction: all of it is stored, or none of it.</summary>
     public T Write<T>(Func<T> work)
     {
-        using (_gate.Enter())
+        lock (_gate)
         {
             if (_depth > 0) return work();
             _db.BeginTrans();
@@ -135,7 +135,7 @@ public sealed class BotStore : IDisposable
     /// </summary>
     public T Read<T>(Func<T> work)
     {
-        using (_gate.Enter()) return work();
+        lock (_gate) return work();
     }
 
     public void Read(Action work) => Read(() => { work(); return true; });
@@ -143,7 +143,7 @@ public sealed class BotStore : IDisposable
     /// <summary>Folds the log file into the data file, so a backup copy of the .db file is whole.</summary>
     public void Checkpoint()
     {
-        using (_gate.Enter()) _db.Checkpoint();
+        lock (_gate) _db.Checkpoint();
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class BotStore : IDisposable
     /// </summary>
     public int CopyTo(string destination)
     {
-        using (_gate.Enter())
+        lock (_gate)
         {
             if (_depth > 0) throw new InvalidOperationException("A copy cannot be taken inside a write.");
             _db.Checkpoint();
@@ -164,7 +164,7 @@ public sealed class BotStore : IDisposable
     /// <summary>Waits for a write in progress, so closing never cuts a transaction in half.</summary>
     public void Dispose()
     {
-        using (_gate.Enter())
+        lock (_gate)
         {
             _db.Dispose();
             _lock.Dispose();
