@@ -91,7 +91,9 @@ public sealed partial class BotEngine(
             var digest = PrepareDigest(message);
             return store.Write(() =>
             {
-                if (store.Received.FindById(message.Key) is not null)
+                // The collections the turn writes (the key, the account, the conversation) are read through their
+                // write snapshot, so LiteDB opens each once in the transaction (IndexedQueries.FindForWrite).
+                if (store.Received.FindForWrite(message.Key) is not null)
                 {
                     LogDuplicate(message.Key);
                     return false;
@@ -141,7 +143,7 @@ public sealed partial class BotEngine(
 
     private Turn Identify(IncomingMessage message, DigestDraft? digest = null)
     {
-        var account = store.Accounts.FindById(message.Address);
+        var account = store.Accounts.FindForWrite(message.Address);
         var member = account is null ? null : store.Members.FindById(account.MemberId);
         if (member?.RemovedAt is not null) member = null;
         if (account is not null && member is not null)
@@ -159,7 +161,7 @@ public sealed partial class BotEngine(
             member = members.Create(message, Role.Admin, null, communes.Default);
             account = store.Accounts.FindById(message.Address);
         }
-        var conversation = member is null ? new Conversation() : conversations.Of(member.Id);
+        var conversation = member is null ? new Conversation() : conversations.ForTurn(member.Id);
         return new Turn(message, member, account, role, conversation) { PreparedDigest = digest };
     }
 

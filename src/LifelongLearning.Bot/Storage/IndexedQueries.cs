@@ -13,17 +13,37 @@ namespace LifelongLearning.Bot.Storage;
 /// </summary>
 public static class IndexedQueries
 {
+    /// <summary>
+    /// The field's values that start with the prefix, as an index seek. LiteDB's <c>Query.StartsWith</c> writes the
+    /// prefix into the expression's text, so every new prefix (a unit, a round) is parsed and compiled to a new
+    /// delegate; here the text is the same for every prefix and the prefix is its parameter (issue 18).
+    /// </summary>
+    public static BsonExpression StartsWith(string field, string prefix) =>
+        BsonExpression.Create($"$.{field} LIKE @0", new BsonValue(prefix + "%"));
+
+    /// <summary>
+    /// The row with this id, read through a write snapshot of its collection: a row the transaction then writes
+    /// (the received key, the chat's account, the conversation) does not make LiteDB open the collection twice,
+    /// once to read and again to write, re-reading its header and parsing each of its index expressions again.
+    /// </summary>
+    public static T? FindForWrite<T>(this ILiteCollection<T> collection, BsonValue id)
+    {
+        var query = collection.Query().Where(BsonExpression.Create("_id = @0", id));
+        // ForUpdate is LiteDB's own (LiteQueryable's, not its interface's): the query takes the write snapshot.
+        return query is LiteQueryable<T> own ? own.ForUpdate().FirstOrDefault() : query.FirstOrDefault();
+    }
+
     /// <summary>Outbox rows whose dedup key starts with the prefix (a unit's reminders of a round).</summary>
     public static ILiteQueryable<OutboxMessage> OutboxByDedupPrefix(this BotStore s, string prefix) =>
-        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.DedupKey), prefix));
+        s.Outbox.Query().Where(StartsWith(nameof(OutboxMessage.DedupKey), prefix));
 
     /// <summary>Outbox rows of the broadcasts whose id starts with the prefix (an event's announcements).</summary>
     public static ILiteQueryable<OutboxMessage> OutboxByBroadcastPrefix(this BotStore s, string prefix) =>
-        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.BroadcastId), prefix));
+        s.Outbox.Query().Where(StartsWith(nameof(OutboxMessage.BroadcastId), prefix));
 
     /// <summary>Outbox rows sending a document stored under the prefix (one export's files).</summary>
     public static ILiteQueryable<OutboxMessage> OutboxByDocumentPrefix(this BotStore s, string prefix) =>
-        s.Outbox.Query().Where(Query.StartsWith(nameof(OutboxMessage.DocumentFileId), prefix));
+        s.Outbox.Query().Where(StartsWith(nameof(OutboxMessage.DocumentFileId), prefix));
 
     /// <summary>Outbox rows with a photo; an empty id is no photo, and null sorts before every string.</summary>
     public static ILiteQueryable<OutboxMessage> OutboxWithPhoto(this BotStore s) =>
@@ -39,11 +59,11 @@ public static class IndexedQueries
 
     /// <summary>One unit's answers in one round, by their id "round/unit/indicator" (not the round's every answer).</summary>
     public static ILiteQueryable<Answer> AnswersOf(this BotStore s, string roundId, string unitId) =>
-        s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/{unitId}/"));
+        s.Answers.Query().Where(StartsWith("_id", $"{roundId}/{unitId}/"));
 
     /// <summary>Every answer of one round, by the id prefix "round/" (the digest's figures and yearly sums).</summary>
     public static ILiteQueryable<Answer> AnswersOfRound(this BotStore s, string roundId) =>
-        s.Answers.Query().Where(Query.StartsWith("_id", $"{roundId}/"));
+        s.Answers.Query().Where(StartsWith("_id", $"{roundId}/"));
 
     /// <summary>Officials and admins, removed ones included (callers skip those); never the residents.</summary>
     public static ILiteQueryable<Member> OfficialsAndAdmins(this BotStore s) =>

@@ -17,6 +17,13 @@ public sealed class ConversationBook(BotStore store, CommuneClock clock)
     public Conversation Of(string memberId) =>
         _held is { } held && held.Id == memberId ? held : store.Conversations.FindById(memberId) ?? new Conversation { Id = memberId };
 
+    /// <summary>
+    /// The conversation a turn runs over, read through the collection's write snapshot: the turn saves it at its
+    /// end, and LiteDB then need not open the collection a second time (IndexedQueries.FindForWrite).
+    /// </summary>
+    public Conversation ForTurn(string memberId) =>
+        _held is { } held && held.Id == memberId ? held : store.Conversations.FindForWrite(memberId) ?? new Conversation { Id = memberId };
+
     /// <summary>Saves a conversation changed outside a turn; the turn's own is saved by the turn.</summary>
     public void Save(Conversation conversation)
     {
