@@ -56,14 +56,14 @@ public static class CityStoreBench
             var answers = CityStoreSeed.Reports(store, communes, sp.GetRequiredService<RoundService>(), sp.GetRequiredService<Members>());
             var rounds = store.Read(() => store.Rounds.Count());
             Console.WriteLine(string.Create(C, $"  seeded {answers:N0} answers, {rounds:N0} rounds, {communes.All.Sum(c => c.Plan.Units.Count):N0} units and their heads in {watch.Elapsed.TotalSeconds:F0} s"));
-            Size(store, "the city's reports");
+            Size(store, "with the city's reports");
 
             Figures(sp, city);
 
             watch.Restart();
             CityStoreSeed.Residents(store, communes, Residents);
             Console.WriteLine(string.Create(C, $"  seeded {Residents:N0} subscribed residents in {watch.Elapsed.TotalSeconds:F0} s; load {ThroughputBench.Load()}"));
-            Size(store, "and the residents");
+            Size(store, "with the residents too");
 
             await using var api = await FakeBotApi.StartAsync();
             var engine = sp.GetRequiredService<BotEngine>();
@@ -71,8 +71,9 @@ public static class CityStoreBench
             for (var i = 0; i < 50; i++)
                 engine.Handle(new IncomingMessage(TelegramUpdateMapper.Channel, CityStoreSeed.HeadChat(CityStoreSeed.UnitsPerCommune + i % 10), "", "/trangthai", $"warm:{i}"));
             Queue(sp, engine, api);
-            Size(store, "and the announcement queued");
+            Size(store, "with the announcement queued too");
             await DrainAsync(sp, engine, api);
+            Console.WriteLine(string.Create(C, $"  process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; load {ThroughputBench.Load()}"));
         }
         finally
         {
@@ -88,7 +89,7 @@ public static class CityStoreBench
         var (data, logged) = (Bytes(store.DatabasePath), Bytes(log));
         store.Checkpoint();
         Console.WriteLine(string.Create(C,
-            $"  store with {what}: {data / 1048576.0:F1} MB + {logged / 1048576.0:F1} MB log; after a checkpoint {Bytes(store.DatabasePath) / 1048576.0:F1} MB + {Bytes(log) / 1048576.0:F1} MB"));
+            $"  store {what}: {data / 1048576.0:F1} MB + {logged / 1048576.0:F1} MB log; after a checkpoint {Bytes(store.DatabasePath) / 1048576.0:F1} MB + {Bytes(log) / 1048576.0:F1} MB"));
     }
 
     /// <summary>What a city official's /tonghop and /xuat read and build, each timed as the median of five after warm-ups.</summary>
@@ -200,11 +201,15 @@ public static class CityStoreBench
         var accepted = api.Accepted;
         var headChats = heads.Select(h => long.Parse(h, C)).ToHashSet();
         var sent = accepted.Count(m => !headChats.Contains(m.Chat) && m.At <= end);
+        // Every message in the window counts against the token's 30/s, the heads' replies too; "steady" leaves out the
+        // outbox's start (from its first send), as SendBench counts.
+        var window = accepted.Where(m => m.At <= end).ToList();
+        var steady = window.Count > 1 ? (window.Count - 1) / (window[^1].At - window[0].At).TotalSeconds / FakeBotApi.PerSecond : 0;
         var pending = store.Read(() => store.Outbox.Count(m => m.Status == OutboxStatus.Pending));
         var asked = probe.Asked;
         var latencies = asked.Select(a => a.Ms).Order().ToList();
         Console.WriteLine(string.Create(C,
-            $"  outbox draining for {(end - start).TotalSeconds:F0} s at Telegram's {FakeBotApi.PerSecond}/s: {sent:N0} announcements sent ({sent / (end - start).TotalSeconds / FakeBotApi.PerSecond:P1} of 30/s), {pending:N0} rows still pending, 429s {api.TooMany}, process CPU {cpuShare:P0} of a core; load {ThroughputBench.Load()}"));
+            $"  outbox draining for {(end - start).TotalSeconds:F0} s at Telegram's {FakeBotApi.PerSecond}/s: {sent:N0} announcements sent (all messages {window.Count / (end - start).TotalSeconds / FakeBotApi.PerSecond:P1} of 30/s, {steady:P1} from the first send), {pending:N0} rows still pending, 429s {api.TooMany}, process CPU {cpuShare:P0} of a core; load {ThroughputBench.Load()}"));
         Console.WriteLine(string.Create(C,
             $"    unit heads' /trangthai meanwhile ({latencies.Count} messages, one every 200–500 ms): BotEngine.Handle to commit p50 / p99 / max {Percentile(latencies, 0.5):F0} / {Percentile(latencies, 0.99):F0} / {latencies[^1]:F0} ms"));
         // Each /trangthai is one reply, so a head's n-th reply at the platform answers its n-th message.
