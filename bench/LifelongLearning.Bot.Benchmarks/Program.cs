@@ -15,6 +15,8 @@ if (args.Contains("--digest")) { DigestBench.Run(); return; }
 if (args.Contains("--throughput")) { ThroughputBench.Run(); return; }
 // `-- --size`: the store of one commune after a simulated year and ten, housekeeping on, and what the start-up rebuild gives back (SizeBench).
 if (args.Contains("--size")) { SizeBench.Run(); return; }
+// `-- --city-store`: the same city in a real LiteDB store: its size, /tonghop and /xuat from it, and unit heads' replies while a city announcement drains (CityStoreBench).
+if (args.Contains("--city-store")) { await CityStoreBench.RunAsync(); return; }
 if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 // `-- --calendar`: one minute tick of the reporting calendar with 0, 10,000 and 100,000 outbox rows (CalendarTickBench).
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
