@@ -184,7 +184,7 @@ public static class CityStoreBench
         using var http = new HttpClient();
         var bot = new TelegramBotClient(new TelegramBotClientOptions(FakeBotApi.Token, api.BaseUrl) { RetryThreshold = 0 }, http);
         var sender = new TelegramSender(bot, sp.GetRequiredService<Outgoing>(), Options.Create(new TelegramOptions { BotToken = FakeBotApi.Token }));
-        using var outbox = new OutboxService([sender], store, sp.GetRequiredService<Messenger>(), sp.GetRequiredService<Broadcaster>(),
+        using var outbox = new OutboxService([sender], store, sp.GetRequiredService<Deliveries>(),
             TimeProvider.System, NullLogger<OutboxService>.Instance);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var start = api.Now;

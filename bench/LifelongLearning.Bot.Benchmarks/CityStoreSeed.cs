@@ -67,14 +67,14 @@ public static class CityStoreSeed
                     if (period != periods[^1])
                     {
                         round.Status = RoundStatus.Closed;
-                        round.ClosedAt = round.ClosesOn;
+                        round.ClosedAt = round.ClosesOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                         mine.Rounds.Update(round);
                     }
                     foreach (var unit in units)
                     {
                         if (random.NextDouble() < 0.04) continue; // has not reported
                         // Confirmed five days before the deadline, or three after it (late), at 09:00 local.
-                        var at = round.Deadline.AddDays(random.NextDouble() < 0.1 ? 3 : -5).AddHours(2);
+                        var at = round.Deadline.AddDays(random.NextDouble() < 0.1 ? 3 : -5).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
                         var by = heads[unit.Id];
                         foreach (var indicator in plan.IndicatorsFor(unit.Kind, period.Kind))
                         {
