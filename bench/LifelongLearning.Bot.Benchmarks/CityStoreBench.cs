@@ -108,12 +108,12 @@ public static class CityStoreBench
         [
             ("city digest (/tonghop: read + roll-up + text)", () =>
             {
-                var read = store.Read(() => figures.Of(city, figures.LatestPeriod(city)!, c => communes.ClockOf(c).Zone));
+                var read = figures.Of(city, store.Read(() => figures.LatestPeriod(city))!, c => communes.ClockOf(c).Zone);
                 text = CityDigest.Text(read, today);
             }),
             ("city spreadsheet (/xuat: CityWorkbook.Build)", () => size = workbook.Build(period).Content.Length),
             ("  latest period alone (every commune's rounds)", () => store.Read(() => figures.LatestPeriod(city))),
-            ("  read + roll-up alone (CityFigures.Of)", () => all = store.Read(() => figures.Of(city, period, c => communes.ClockOf(c).Zone))),
+            ("  read + roll-up alone (CityFigures.Of)", () => all = figures.Of(city, period, c => communes.ClockOf(c).Zone)),
         ];
         for (var i = 0; i < WarmUps; i++)
             foreach (var (_, step) in steps) step();

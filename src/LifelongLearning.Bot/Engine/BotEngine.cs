@@ -30,6 +30,7 @@ public sealed partial class BotEngine(
     HelpCommand help,
     CommandTable commands,
     OfficialCommands official,
+    Cities.CityCommands city,
     CommuneDirectory communes,
     ILogger<BotEngine> logger)
 {
@@ -88,7 +89,7 @@ public sealed partial class BotEngine(
         message = message with { Text = TextElements.Repair(message.Text), SenderName = TextElements.Repair(message.SenderName) };
         try
         {
-            var digest = PrepareDigest(message);
+            var prepared = PrepareDigest(message);
             return store.Write(() =>
             {
                 // The collections the turn writes (the key, the account, the conversation) are read through their
@@ -98,7 +99,7 @@ public sealed partial class BotEngine(
                     LogDuplicate(message.Key);
                     return false;
                 }
-                var turn = Identify(message, digest);
+                var turn = Identify(message, prepared);
                 conversations.During(turn.Conversation, () => Dispatch(turn));
                 foreach (var reply in turn.Replies) messenger.To(message.Channel, message.ChatId, reply);
                 store.Received.Insert(new ReceivedMessage { Id = message.Key, At = clock.UtcNow });
@@ -122,14 +123,15 @@ public sealed partial class BotEngine(
 
     /// <summary>
     /// /tonghop from an official: its digest sums every yearly round and draws a chart, a second or more on a big
-    /// store, so it is built here from a read, before the write, and the write only stores the chart and queues it;
-    /// another person's message is not held behind it. Anything else, or a copy handled before: null.
+    /// store (a city's figures read every commune's), so it is built here from reads, before the write, and the write
+    /// only stores the chart and queues it; another person's message is not held behind it. Anything else, or a copy
+    /// handled before: nothing.
     /// </summary>
-    private DigestDraft? PrepareDigest(IncomingMessage message)
+    private Prepared PrepareDigest(IncomingMessage message)
     {
         var text = message.Text.Trim();
-        if (!text.StartsWith('/') || commands.Parse(text).Name != "tonghop") return null;
-        // The commune whose digest it is: the official's own (a city official's /tonghop is the city's, drawn in its turn).
+        if (!text.StartsWith('/') || commands.Parse(text).Name != "tonghop") return Prepared.Nothing;
+        // The commune whose digest it is: the official's own, or the city for a city official.
         var commune = store.Read(() =>
         {
             if (store.Received.FindById(message.Key) is not null) return null;
@@ -138,10 +140,21 @@ public sealed partial class BotEngine(
             if (member is { RemovedAt: null, Role: Role.Official or Role.Admin }) return member.CommuneId;
             return _admins.Contains(message.Address) ? member?.CommuneId ?? communes.Default : null;
         });
-        return commune is null || commune == Communes.City ? null : official.PrepareDigest(commune);
+        return commune switch
+        {
+            null => Prepared.Nothing,
+            Communes.City => new Prepared(null, city.Read()),
+            _ => new Prepared(official.PrepareDigest(commune), null),
+        };
     }
 
-    private Turn Identify(IncomingMessage message, DigestDraft? digest = null)
+    /// <summary>What /tonghop read before the write: a commune's digest or the city's figures.</summary>
+    private sealed record Prepared(DigestDraft? Digest, Cities.CityRead? City)
+    {
+        public static readonly Prepared Nothing = new(null, null);
+    }
+
+    private Turn Identify(IncomingMessage message, Prepared? prepared = null)
     {
         var account = store.Accounts.FindForWrite(message.Address);
         var member = account is null ? null : store.Members.FindById(account.MemberId);
@@ -162,7 +175,7 @@ public sealed partial class BotEngine(
             account = store.Accounts.FindById(message.Address);
         }
         var conversation = member is null ? new Conversation() : conversations.ForTurn(member.Id);
-        return new Turn(message, member, account, role, conversation) { PreparedDigest = digest };
+        return new Turn(message, member, account, role, conversation) { PreparedDigest = prepared?.Digest, PreparedCity = prepared?.City };
     }
 
     /// <summary>The one choice whose label is the text, without accents, or without its first word («xã», «thôn»).</summary>

@@ -16,6 +16,9 @@ public sealed class Turn(IncomingMessage message, Member? member, ChatAccount? a
     /// <summary>/tonghop's digest, built from a read before this message's write; null for any other message.</summary>
     public DigestDraft? PreparedDigest { get; init; }
 
+    /// <summary>A city official's /tonghop: the city's figures, read before this message's write; null for any other message.</summary>
+    public Cities.CityRead? PreparedCity { get; init; }
+
     public bool IsOfficial => Role is Role.Official or Role.Admin;
 
     /// <summary>A city official: an official whose commune is the city's code. They read every commune's figures and change none.</summary>

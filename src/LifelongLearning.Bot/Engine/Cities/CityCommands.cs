@@ -35,13 +35,8 @@ public sealed class CityCommands(BotStore store, CommuneDirectory communes, City
             turn.Say($"Không có xã «{Quote.Short(what)}» trong {city.Name}. {Menu(city)}");
             return;
         }
-        // Read-only: the figures are read under the store's lock without a write of their own.
-        var read = store.Read(() =>
-        {
-            if (figures.LatestPeriod(city) is not { } period) return null;
-            var all = figures.Of(city, period, c => communes.ClockOf(c).Zone);
-            return new { Period = period, All = all };
-        });
+        // Read before the message's write when the engine could (BotEngine.Handle), so nobody waits behind the city's sums.
+        var read = turn.PreparedCity ?? Read();
         if (read is null)
         {
             turn.Say("Chưa có xã nào mở kỳ báo cáo nên chưa có số liệu tổng hợp của thành phố.");
@@ -63,6 +58,16 @@ public sealed class CityCommands(BotStore store, CommuneDirectory communes, City
         var fileId = $"$/charts/{CityPlan.Code}/{read.Period.Code}";
         using (var stream = new MemoryStream(png)) store.Files.Upload(fileId, $"{CityPlan.Code}-{read.Period.Code}.png", stream);
         messenger.To(channel, chat, caption, OutboxKinds.Digest, photoFileId: fileId);
+    }
+
+    /// <summary>
+    /// The city's figures of its latest period, read commune by commune (<see cref="CityFigures.Of"/>); null when no
+    /// commune has opened a round, or the process serves no city.
+    /// </summary>
+    public CityRead? Read()
+    {
+        if (communes.City is not { } city || store.Read(() => figures.LatestPeriod(city)) is not { } period) return null;
+        return new CityRead(period, figures.Of(city, period, c => communes.ClockOf(c).Zone));
     }
 
     /// <summary>/xuat [KỲ]: the city's workbook of a period (the latest by default), built by the export service and sent as a file.</summary>

@@ -9,13 +9,12 @@ namespace LifelongLearning.Bot.Engine.Cities;
 
 /// <summary>
 /// Reads every commune's stored units and answers into the tree, and rolls them up with Core's <see cref="RollUp"/>:
-/// the same functions a commune's digest uses, so a figure means the same at the city. Call under
-/// <see cref="BotStore.Read{T}"/> (a read wakes no loop).
+/// the same functions a commune's digest uses, so a figure means the same at the city.
 /// </summary>
 public sealed class CityFigures(BotStore store)
 {
     /// <summary>
-    /// The period the city's digest is about: the latest open round of any commune, else the one whose deadline
+    /// Call under <see cref="BotStore.Read{T}"/>. The period the city's digest is about: the latest open round of any commune, else the one whose deadline
     /// came last; null when no commune has opened a round yet.
     /// </summary>
     public ReportingPeriod? LatestPeriod(CityPlan city)
@@ -24,15 +23,24 @@ public sealed class CityFigures(BotStore store)
         return rounds.OrderBy(r => r.Status == RoundStatus.Open ? 0 : 1).ThenByDescending(r => r.Deadline).FirstOrDefault()?.Period;
     }
 
-    /// <summary>The city's figures for the period, with each commune's (down to the communes).</summary>
+    /// <summary>
+    /// The city's figures for the period, with each commune's (down to the communes). Reads commune by commune, each
+    /// under a read of its own, so a unit head's answer waits at most for one commune's read (a few milliseconds),
+    /// not the whole city's (a second for 114 communes): call it outside the store's lock.
+    /// </summary>
     /// <param name="zoneOf">the commune's time zone: lateness is judged on the commune's own calendar</param>
     public NodeFigures Of(CityPlan city, ReportingPeriod period, Func<string, TimeZoneInfo> zoneOf)
     {
-        var tree = Tree.City(city, c => store.For(c.Code).Units.Find(u => u.Active).OrderBy(u => u.Id, StringComparer.Ordinal)
-            .Select(u => new PlanUnit(u.Id, u.Name, u.Kind, u.Area)).ToList());
+        var units = new Dictionary<string, List<PlanUnit>>(StringComparer.Ordinal);
         var book = new AnswerBook();
-        foreach (var commune in city.Communes) Fill(book, commune.Code, period, zoneOf(commune.Code));
-        return RollUp.Tree(tree, period, book, NodeLevel.Commune);
+        foreach (var commune in city.Communes)
+            store.Read(() =>
+            {
+                units[commune.Code] = [.. store.For(commune.Code).Units.Find(u => u.Active).OrderBy(u => u.Id, StringComparer.Ordinal)
+                    .Select(u => new PlanUnit(u.Id, u.Name, u.Kind, u.Area))];
+                Fill(book, commune.Code, period, zoneOf(commune.Code));
+            });
+        return RollUp.Tree(Tree.City(city, c => units[c.Code]), period, book, NodeLevel.Commune);
     }
 
     // The period and the same period a year before (growth), and every yearly round (average growth since the base year).
