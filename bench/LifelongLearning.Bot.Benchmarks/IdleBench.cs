@@ -7,12 +7,14 @@ namespace LifelongLearning.Bot.Benchmarks;
 /// <summary>
 /// The built bot as an operator runs it (`dotnet LifelongLearning.Bot.dll`, Telegram polling, the shipped plan) against
 /// the loopback <see cref="FakeBotApi"/>: the time from the process's start to its first getUpdates, then its resident
-/// memory and the CPU it spends after 30 s of idling in a long poll, and how long a SIGTERM takes to end it (issue 18).
+/// memory and the CPU it spends idling in a long poll — in the 30 s after the first poll (the start's own work still
+/// finishing: tiered JIT, the first loop ticks) and in the 30 s after those — and how long a SIGTERM takes to end it
+/// (issue 18). Each run is made with Server GC (the project's, from the Web SDK) and with Workstation GC.
 /// `dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks -- --idle`
 /// </summary>
 public static class IdleBench
 {
-    private const int Runs = 3;
+    private const int Runs = 2;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
     private const int SigTerm = 15;
     // /proc/<pid>/stat counts in clock ticks; USER_HZ is 100 on every Linux the bot runs on.
@@ -24,25 +26,29 @@ public static class IdleBench
         await using var api = await FakeBotApi.StartAsync();
         Console.WriteLine($"Idle bot: built LifelongLearning.Bot.dll, Telegram polling against a loopback Bot API, {Runs} runs; load {ThroughputBench.Load()}");
         var starts = new List<double>();
-        for (var run = 1; run <= Runs; run++)
-        {
-            api.Reset();
-            var folder = Directory.CreateTempSubdirectory("llb-idle-").FullName;
-            try
+        foreach (var serverGc in new[] { true, false })
+            for (var run = 1; run <= Runs; run++)
             {
-                var (startMs, rssKb, hwmKb, idleCpuMs, startCpuMs, code, stopMs) = await OneRunAsync(api, folder);
-                var polls = api.Polls;
-                starts.Add(startMs);
-                Console.WriteLine(string.Create(c, $"  run {run}: first poll {startMs,6:F0} ms after start ({startCpuMs:F0} ms CPU); after {Idle.TotalSeconds:F0} s idle: " +
-                    $"VmRSS {rssKb / 1024.0,5:F1} MB, VmHWM {hwmKb / 1024.0,5:F1} MB, {idleCpuMs,4:F0} ms CPU, {polls} getUpdates; SIGTERM: exit {code} in {stopMs:F0} ms"));
+                api.Reset();
+                var folder = Directory.CreateTempSubdirectory("llb-idle-").FullName;
+                try
+                {
+                    var r = await OneRunAsync(api, folder, serverGc);
+                    var polls = api.Polls;
+                    starts.Add(r.StartMs);
+                    Console.WriteLine(string.Create(c, $"  {(serverGc ? "Server GC" : "Workstation GC")}, run {run}: first poll {r.StartMs,6:F0} ms after start ({r.StartCpuMs:F0} ms CPU); " +
+                        $"CPU {r.FirstCpuMs,4:F0} ms in the first {Idle.TotalSeconds:F0} s idle, {r.LaterCpuMs,4:F0} ms in the next {Idle.TotalSeconds:F0} s " +
+                        $"({r.LaterCpuMs / Idle.TotalMilliseconds * 100:F2}% of a core); VmRSS {r.RssKb / 1024.0,5:F1} MB, VmHWM {r.HwmKb / 1024.0,5:F1} MB; " +
+                        $"{polls} getUpdates; SIGTERM: exit {r.Code} in {r.StopMs:F0} ms"));
+                }
+                finally { Directory.Delete(folder, recursive: true); }
             }
-            finally { Directory.Delete(folder, recursive: true); }
-        }
         starts.Sort();
         Console.WriteLine(string.Create(c, $"  median time to the first poll: {starts[starts.Count / 2]:F0} ms"));
     }
 
-    private static async Task<(double StartMs, long RssKb, long HwmKb, double IdleCpuMs, double StartCpuMs, int Code, double StopMs)> OneRunAsync(FakeBotApi api, string folder)
+    private static async Task<(double StartMs, long RssKb, long HwmKb, double FirstCpuMs, double LaterCpuMs, double StartCpuMs, int Code, double StopMs)> OneRunAsync(
+        FakeBotApi api, string folder, bool serverGc)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,6 +70,7 @@ public static class IdleBench
         start.Environment["Backup__Folder"] = Path.Combine(folder, "backups");
         start.Environment["Health__ListenUrl"] = "http://127.0.0.1:0";
         start.Environment["Web__ListenUrl"] = "http://127.0.0.1:0";
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
 
         using var process = new Process { StartInfo = start };
         var errors = new System.Text.StringBuilder();
@@ -79,14 +86,17 @@ public static class IdleBench
             var startMs = Stopwatch.GetElapsedTime(started, poll).TotalMilliseconds;
             var cpuAtPoll = CpuTicks(process.Id);
             await Task.Delay(Idle);
-            var idleCpuMs = (CpuTicks(process.Id) - cpuAtPoll) * MsPerTick;
+            var cpuAfterFirst = CpuTicks(process.Id);
+            await Task.Delay(Idle);
+            var firstCpuMs = (cpuAfterFirst - cpuAtPoll) * MsPerTick;
+            var laterCpuMs = (CpuTicks(process.Id) - cpuAfterFirst) * MsPerTick;
             var (rss, hwm) = Memory(process.Id);
 
             var stopping = Stopwatch.GetTimestamp();
             if (Kill(process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             var stopMs = Stopwatch.GetElapsedTime(stopping).TotalMilliseconds;
-            return (startMs, rss, hwm, idleCpuMs, cpuAtPoll * MsPerTick, process.ExitCode, stopMs);
+            return (startMs, rss, hwm, firstCpuMs, laterCpuMs, cpuAtPoll * MsPerTick, process.ExitCode, stopMs);
         }
         catch (TimeoutException)
         {
