@@ -28,6 +28,7 @@ public static class SendBench
         await using var api = await FakeBotApi.StartAsync();
         if (!drainOnly) await BroadcastsAsync(api, quick);
         if (broadcastOnly) return;
+        if (!drainOnly) await KillBench.RunAsync(api, quick);
         Console.WriteLine("Draining queued rows with a sender that answers at once (the bot's own work per message)");
         Console.WriteLine("  queued  | per message | allocated per message | CPU at 30/s while this many wait");
         foreach (var rows in quick ? [1_000, 10_000] : new[] { 1_000, 10_000, 100_000 })
