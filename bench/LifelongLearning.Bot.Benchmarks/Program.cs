@@ -22,6 +22,8 @@ if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
 if (args.Contains("--idle")) { await IdleBench.RunAsync(); return; }
 // `-- --send`: sending at the platform's limit over a loopback Bot API, the same broadcast with a kill -9 halfway, and the
 // cost per message by queue length (SendBench); `-- --drain` only the last, `-- --broadcast` only the first, `-- --kill` only the kill (KillBench).
+// `-- --zalo`: the same broadcast through the real Zalo sender to a loopback Zalo Bot API at its configured rate (ZaloSendBench).
+if (args.Contains("--zalo") && !args.Contains("--send")) { await ZaloSendBench.RunAsync(quick: args.Contains("--quick")); return; }
 if (args.Contains("--kill") && !args.Contains("--send"))
 {
     await using var api = await FakeBotApi.StartAsync();
