@@ -5,7 +5,7 @@ namespace LifelongLearning.Bot.Outbox;
 /// message when it arrives, somewhere between its start and its answer; a send slower than the fastest lately
 /// (a new connection's handshake, a loaded machine, a queue on the way) may have arrived by as much later than
 /// its start. Counting every send at its start let the first window's late arrivals and the next window's early
-/// ones fall in one second (a 429 at the start of every broadcast in SendBench at 0 and 100 ms). Not thread-safe:
+/// ones fall in one second (the 429 in the first second of SendBench's broadcast at 0 and 100 ms). Not thread-safe:
 /// the <see cref="Pacer"/> holds its lock around every call.
 /// </summary>
 internal sealed class StartWindow
