@@ -12,7 +12,7 @@ namespace LifelongLearning.Bot.Benchmarks;
 
 /// <summary>
 /// A Bot API on a loopback port that answers sendMessage as Telegram does and holds the bot to Telegram's
-/// limits, strictly: at most <see cref="PerSecond"/> messages in any second overall, and to one chat one a second (a burst of
+/// limits, strictly (<see cref="PlatformLimits"/>): at most <see cref="PerSecond"/> messages in any second overall, and to one chat one a second (a burst of
 /// <see cref="ChatBurst"/>) (a token bucket, as the tests' fake), else a 429 with retry_after. A send travels half the round trip, is counted when it arrives,
 /// and its answer travels the other half (a proxy, a Bot API server abroad). It also answers the few calls a starting bot
 /// makes (getMe, setMyCommands, deleteWebhook) and holds each getUpdates for its timeout with no updates, so the built
@@ -26,13 +26,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     public const int ChatBurst = 1;
 
     private readonly Lock _gate = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Queue<TimeSpan> _window = new();
-    private readonly Dictionary<long, (double Tokens, TimeSpan At)> _chats = [];
-    private readonly List<(long Chat, TimeSpan At)> _accepted = [];
+    private readonly PlatformLimits _limits = new(PerSecond, ChatBurst);
     private readonly WebApplication _app;
-    private int _tooMany;
-    private int _tooManyToChat;
     private long _messageId;
     private TaskCompletionSource<long> _firstPoll = NewFirstPoll();
     private int _polls;
@@ -43,16 +38,16 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public TimeSpan RoundTrip { get; set; }
 
-    public TimeSpan Now => _clock.Elapsed;
+    public TimeSpan Now => _limits.Now;
 
     /// <summary>429s for the overall rate.</summary>
-    public int TooMany { get { lock (_gate) return _tooMany; } }
+    public int TooMany => _limits.TooMany;
 
     /// <summary>429s for one chat's rate.</summary>
-    public int TooManyToChat { get { lock (_gate) return _tooManyToChat; } }
+    public int TooManyToChat => _limits.TooManyToChat;
 
     /// <summary>Every accepted message: its chat and when it arrived.</summary>
-    public IReadOnlyList<(long Chat, TimeSpan At)> Accepted { get { lock (_gate) return [.. _accepted]; } }
+    public IReadOnlyList<(long Chat, TimeSpan At)> Accepted => _limits.Accepted;
 
     /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which the first getUpdates since the start or the last <see cref="Reset"/> arrived.</summary>
     public Task<long> FirstPoll { get { lock (_gate) return _firstPoll.Task; } }
@@ -77,13 +72,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public void Reset()
     {
+        _limits.Reset();
         lock (_gate)
         {
-            _window.Clear();
-            _chats.Clear();
-            _accepted.Clear();
-            _tooMany = 0;
-            _tooManyToChat = 0;
             if (_firstPoll.Task.IsCompleted) _firstPoll = NewFirstPoll();
             _polls = 0;
         }
@@ -136,7 +127,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var chat = body!["chat_id"]!.GetValue<long>();
         var half = RoundTrip / 2;
         if (half > TimeSpan.Zero) await Task.Delay(half);
-        var retryAfter = Count(chat);
+        int? retryAfter = _limits.TryCount(chat) ? null : 1;
         if (half > TimeSpan.Zero) await Task.Delay(half);
         context.Response.ContentType = "application/json";
         if (retryAfter is { } seconds)
@@ -154,31 +145,6 @@ public sealed class FakeBotApi : IAsyncDisposable
             ok = true,
             result = new { message_id = id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), chat = new { id = chat, type = "private" }, text = body["text"]?.GetValue<string>() },
         }));
-    }
-
-    /// <summary>Counts the message if it is within the limits; else the seconds to wait.</summary>
-    private int? Count(long chat)
-    {
-        lock (_gate)
-        {
-            var now = _clock.Elapsed;
-            while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromSeconds(1)) _window.Dequeue();
-            if (_window.Count >= PerSecond)
-            {
-                _tooMany++;
-                return 1;
-            }
-            var tokens = _chats.TryGetValue(chat, out var bucket) ? Math.Min(ChatBurst, bucket.Tokens + (now - bucket.At).TotalSeconds) : ChatBurst;
-            if (tokens < 1)
-            {
-                _tooManyToChat++;
-                return 1;
-            }
-            _window.Enqueue(now);
-            _chats[chat] = (tokens - 1, now);
-            _accepted.Add((chat, now));
-            return null;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace LifelongLearning.Bot.Benchmarks;
 
@@ -16,7 +15,6 @@ public static class IdleBench
 {
     private const int Runs = 2;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
-    private const int SigTerm = 15;
     // /proc/<pid>/stat counts in clock ticks; USER_HZ is 100 on every Linux the bot runs on.
     private const double MsPerTick = 10;
 
@@ -50,40 +48,12 @@ public static class IdleBench
     private static async Task<(double StartMs, long RssKb, long HwmKb, double FirstCpuMs, double LaterCpuMs, double StartCpuMs, int Code, double StopMs)> OneRunAsync(
         FakeBotApi api, string folder, bool serverGc)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LifelongLearning.Bot.dll"));
-        // The operator's shell may carry a real token; the bench's alone must reach the bot.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Telegram__") || k.StartsWith("Zalo__")).ToList()) start.Environment.Remove(key);
-        start.Environment["PWD"] = folder;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Telegram__BotToken"] = FakeBotApi.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
-        start.Environment["Bot__PlanPath"] = Path.Combine(AppContext.BaseDirectory, "plan", "ke-hoach-04-KH-UBND.json");
-        start.Environment["Storage__DatabasePath"] = Path.Combine(folder, "bot.db");
-        start.Environment["Backup__Folder"] = Path.Combine(folder, "backups");
-        start.Environment["Health__ListenUrl"] = "http://127.0.0.1:0";
-        start.Environment["Web__ListenUrl"] = "http://127.0.0.1:0";
-        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
-
-        using var process = new Process { StartInfo = start };
-        var errors = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, _) => { }; // read, so a full pipe never blocks the bot's logging
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
-        var started = Stopwatch.GetTimestamp();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var bot = BuiltBot.Start(api, folder, Path.Combine(folder, "bot.db"), serverGc);
+        var process = bot.Process;
         try
         {
             var poll = await api.FirstPoll.WaitAsync(TimeSpan.FromSeconds(60));
-            var startMs = Stopwatch.GetElapsedTime(started, poll).TotalMilliseconds;
+            var startMs = Stopwatch.GetElapsedTime(bot.StartedAt, poll).TotalMilliseconds;
             var cpuAtPoll = CpuTicks(process.Id);
             await Task.Delay(Idle);
             var cpuAfterFirst = CpuTicks(process.Id);
@@ -93,19 +63,15 @@ public static class IdleBench
             var (rss, hwm) = Memory(process.Id);
 
             var stopping = Stopwatch.GetTimestamp();
-            if (Kill(process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
+            bot.Signal(BuiltBot.SigTerm);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             var stopMs = Stopwatch.GetElapsedTime(stopping).TotalMilliseconds;
             return (startMs, rss, hwm, firstCpuMs, laterCpuMs, cpuAtPoll * MsPerTick, process.ExitCode, stopMs);
         }
         catch (TimeoutException)
         {
-            lock (errors) Console.Error.WriteLine($"The bot did not poll or stop in time; its stderr:{Environment.NewLine}{errors}");
+            Console.Error.WriteLine($"The bot did not poll or stop in time; its stderr:{Environment.NewLine}{bot.Errors}");
             throw;
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
     }
 
@@ -124,9 +90,4 @@ public static class IdleBench
         long Field(string name) => long.Parse(lines.Single(l => l.StartsWith(name + ":")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return (Field("VmRSS"), Field("VmHWM"));
     }
-
-    // A signal straight from here: spawning kill(1) would add its own start to the stop's time.
-    // DllImport, not LibraryImport: that one needs AllowUnsafeBlocks, for one blittable call.
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

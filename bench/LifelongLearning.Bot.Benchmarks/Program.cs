@@ -22,8 +22,16 @@ if (args.Contains("--city")) { CityBench.Run(args.Contains("--show")); return; }
 if (args.Contains("--calendar")) { CalendarTickBench.Run(); return; }
 // `-- --idle`: the built bot polling a loopback Bot API: time to its first poll, memory and CPU after 30 s idle, SIGTERM (IdleBench).
 if (args.Contains("--idle")) { await IdleBench.RunAsync(); return; }
-// `-- --send`: sending at the platform's limit over a loopback Bot API, and the cost per message by queue length
-// (SendBench); `-- --drain` only the latter, `-- --broadcast` only the former.
+// `-- --send`: sending at the platform's limit over a loopback Bot API, the same broadcast with a kill -9 halfway, and the
+// cost per message by queue length (SendBench); `-- --drain` only the last, `-- --broadcast` only the first, `-- --kill` only the kill (KillBench).
+// `-- --zalo`: the same broadcast through the real Zalo sender to a loopback Zalo Bot API at its configured rate (ZaloSendBench).
+if (args.Contains("--zalo") && !args.Contains("--send")) { await ZaloSendBench.RunAsync(quick: args.Contains("--quick")); return; }
+if (args.Contains("--kill") && !args.Contains("--send"))
+{
+    await using var api = await FakeBotApi.StartAsync();
+    await KillBench.RunAsync(api, quick: args.Contains("--quick"));
+    return;
+}
 if (args.Contains("--send") || args.Contains("--drain") || args.Contains("--broadcast"))
 {
     await SendBench.RunAsync(quick: args.Contains("--quick"), drainOnly: args.Contains("--drain"), broadcastOnly: args.Contains("--broadcast"));

@@ -15,7 +15,8 @@ namespace LifelongLearning.Bot.Benchmarks;
 /// enforces Telegram's limits (<see cref="FakeBotApi"/>), at round trips of 0, 100 and 300 ms, a broadcast to
 /// 1,000 residents while one person gets a reply every 2 s; then the bot's CPU while it sends at 30 a second
 /// with 100,000 rows queued, and the cost per message of draining 1,000, 10,000 and 100,000 queued rows with
-/// a sender that answers at once. `dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks -- --send`
+/// a sender that answers at once; between the two, the broadcast with a kill -9 halfway (<see cref="KillBench"/>) and on
+/// Zalo (<see cref="ZaloSendBench"/>). `dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks -- --send`
 /// </summary>
 public static class SendBench
 {
@@ -28,6 +29,8 @@ public static class SendBench
         await using var api = await FakeBotApi.StartAsync();
         if (!drainOnly) await BroadcastsAsync(api, quick);
         if (broadcastOnly) return;
+        if (!drainOnly) await KillBench.RunAsync(api, quick);
+        if (!drainOnly) await ZaloSendBench.RunAsync(quick);
         Console.WriteLine("Draining queued rows with a sender that answers at once (the bot's own work per message)");
         Console.WriteLine("  queued  | per message | allocated per message | CPU at 30/s while this many wait");
         foreach (var rows in quick ? [1_000, 10_000] : new[] { 1_000, 10_000, 100_000 })
@@ -119,7 +122,7 @@ public static class SendBench
     }
 
     /// <summary>The most messages one chat got in any one second.</summary>
-    private static int MostInOneSecond(IReadOnlyList<(long Chat, TimeSpan At)> accepted) =>
+    internal static int MostInOneSecond(IReadOnlyList<(long Chat, TimeSpan At)> accepted) =>
         accepted.GroupBy(m => m.Chat).Max(g =>
         {
             var times = g.Select(m => m.At).ToList();

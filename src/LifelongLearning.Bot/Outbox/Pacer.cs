@@ -3,15 +3,18 @@ namespace LifelongLearning.Bot.Outbox;
 /// <summary>
 /// Keeps a channel within its platform's limits, booking each message when its send starts, so that sends in
 /// flight at once count as they go (booked when the answer came back, every interval was the limit's plus the
-/// round trip). Overall: at most N starts in any window of N/rate seconds, a little wider for the network's
-/// jitter, and spread evenly: never closer than <see cref="Spread"/> of an interval (a second's starts bunched
+/// round trip). Overall: at most N sends in any window of N/rate seconds, a little wider for the network's
+/// jitter, each counted as late as its answer says the platform may have seen it (<see cref="StartWindow"/>), and spread evenly: never closer than <see cref="Spread"/> of an interval (a second's starts bunched
 /// at its start drew a 429 when the platform saw the next second's first ones arrive early). Per chat: one
 /// message per interval (a burst only where the limits allow one), never crediting the time a send was in
 /// flight: the platform counted it somewhere in between; a photo's text sent after it waits its own turn. A 429 pauses the whole channel. One loop starts the sends; their answers come back on other threads.
 /// </summary>
 public sealed class Pacer
 {
-    /// <summary>The overall window is this much wider than the limit's: arrivals at the platform move a few ms against our starts.</summary>
+    /// <summary>
+    /// The overall window is at least this much wider than the limit's: arrivals at the platform move a few ms against
+    /// our starts. A send whose round trip was slower than the fastest by more widens it by that (<see cref="StartWindow"/>).
+    /// </summary>
     public const double Margin = 0.02;
 
     /// <summary>
@@ -33,12 +36,11 @@ public sealed class Pacer
     private readonly ChannelLimits _limits;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, (DateTimeOffset At, double Tokens)> _chats = [];
-    private readonly DateTimeOffset[] _starts;
+    private readonly StartWindow _window;
     private readonly TimeSpan _limitWindow;
     private double _margin = Margin;
     private int _calmStarts;
     private readonly TimeSpan _spacing;
-    private int _next;
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
     public Pacer(ChannelLimits limits, TimeProvider clock)
@@ -47,8 +49,8 @@ public sealed class Pacer
         _clock = clock;
         // A window of at most 1,000 starts: the options allow no more a second, and a test's "no limit" stays small.
         var perWindow = (int)Math.Clamp(Math.Floor(limits.MessagesPerSecond), 1, 1_000);
-        _starts = Enumerable.Repeat(DateTimeOffset.MinValue, perWindow).ToArray();
         _limitWindow = TimeSpan.FromSeconds(perWindow / limits.MessagesPerSecond);
+        _window = new StartWindow(perWindow, _limitWindow);
         _spacing = TimeSpan.FromSeconds(Spread / limits.MessagesPerSecond);
     }
 
@@ -67,7 +69,7 @@ public sealed class Pacer
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
-            var at = Latest(_pausedUntil, Later(_lastStart, _spacing), Later(_starts[_next], _limitWindow * (1 + _margin)));
+            var at = Latest(_pausedUntil, Later(_lastStart, _spacing), Later(_window.Earliest(_limitWindow * _margin), _limitWindow));
             return at > now ? at - now : TimeSpan.Zero;
         }
     }
@@ -105,8 +107,7 @@ public sealed class Pacer
         {
             var now = _clock.GetUtcNow();
             _chats[chatId] = (now, TokensAt(chatId, now) - 1);
-            _starts[_next] = now;
-            _next = (_next + 1) % _starts.Length;
+            _window.Started(chatId, now);
             _lastStart = now;
             if (++_calmStarts >= CalmStarts && _margin > Margin)
             {
@@ -117,11 +118,18 @@ public sealed class Pacer
         }
     }
 
-    /// <summary>The send to the chat got its answer: the chat's allowance refills again only from now.</summary>
+    /// <summary>
+    /// The send to the chat got its answer: the chat's allowance refills again only from now, and the overall window
+    /// learns how late the platform may have counted it.
+    /// </summary>
     public void Finished(string chatId)
     {
         lock (_gate)
-            if (_chats.TryGetValue(chatId, out var state)) _chats[chatId] = (_clock.GetUtcNow(), state.Tokens);
+        {
+            var now = _clock.GetUtcNow();
+            if (_chats.TryGetValue(chatId, out var state)) _chats[chatId] = (now, state.Tokens);
+            _window.Answered(chatId, now);
+        }
     }
 
     /// <summary>The platform said to slow down: nothing more starts on this channel until then.</summary>
