@@ -21,8 +21,8 @@ namespace LifelongLearning.Bot.Benchmarks;
 /// <summary>
 /// CityBench's city in a real LiteDB file (<see cref="CityStoreSeed"/>), through the bot's own classes as the host
 /// composes them: the store's size; a city official's /tonghop (CityFigures + CityDigest) and /xuat (CityWorkbook)
-/// read from it; a city announcement to 100,000 residents queued in one transaction, as /thongbao does, while unit
-/// heads write; then the real OutboxService and TelegramSender draining it to a loopback Bot API at Telegram's 30/s
+/// read from it; a city announcement to 100,000 residents queued as /thongbao does (the official's transaction, then a
+/// batch a transaction), while unit heads write; then the real OutboxService and TelegramSender draining it to a loopback Bot API at Telegram's 30/s
 /// for a bounded time, with the unit heads' reply latency. `dotnet run -c Release --project bench/LifelongLearning.Bot.Benchmarks -- --city-store`
 /// </summary>
 public static class CityStoreBench

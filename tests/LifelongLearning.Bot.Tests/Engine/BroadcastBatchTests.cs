@@ -93,6 +93,29 @@ public sealed class BroadcastBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_written_again_adds_no_row_and_counts_nobody_twice()
+    {
+        var host = await StartAsync(sender: null, batchesInBackground: false);
+        var store = host.Store;
+        Residents.Seed(host.Services.GetRequiredService<Members>(), store, Channel, FirstResident, 15);
+        Announce(host, "Lớp tin học miễn phí cho người cao tuổi.");
+        var batch = Assert.Single(store.BroadcastBatches.FindAll());
+        var batches = host.Services.GetRequiredService<BroadcastBatches>();
+        Assert.True(batches.WriteNext());
+        Assert.Equal(15, BroadcastRows(store).Count);
+
+        // As if the transaction that wrote it had not deleted it: the same ids come round again.
+        store.Write(() => store.BroadcastBatches.Insert(new BroadcastBatch { BroadcastId = batch.BroadcastId, AccountIds = batch.AccountIds }));
+        Assert.True(batches.WriteNext());
+
+        Assert.Equal(15, BroadcastRows(store).Count);
+        Assert.Equal(15, BroadcastRows(store).Select(m => m.DedupKey).Distinct().Count());
+        var broadcast = store.Broadcasts.FindById(batch.BroadcastId);
+        Assert.Equal((15, 0, 0), (broadcast.Recipients, broadcast.Settled, broadcast.Unqueued));
+        Assert.False(batches.WriteNext());
+    }
+
+    [Fact]
     public async Task A_resident_who_left_or_blocked_the_bot_before_their_batch_gets_nothing_and_the_report_still_comes()
     {
         var sender = new RecordingSender();
