@@ -4,8 +4,8 @@ using BenchmarkDotNet.Engines;
 namespace LifelongLearning.Bot.Benchmarks;
 
 /// <summary>
-/// The two halves of a broadcast to 10,000 residents: queueing (audience and one outbox row each, one
-/// transaction) and draining (the real OutboxService through a sender that accepts at once, no pacing).
+/// The two halves of a broadcast to 10,000 residents: queueing (audience and the first batch of rows in one
+/// transaction, then a batch a transaction) and draining (the real OutboxService through a sender that accepts at once, no pacing).
 /// Each iteration starts from a fresh database, so it is a cold, one-shot measurement (Monitoring).
 /// </summary>
 [MemoryDiagnoser]

@@ -26,6 +26,7 @@ public sealed class BroadcastWorld : IDisposable
         Local = new CommuneClock(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), TimeProvider.System);
         Messenger = new Messenger(Store, Local, new TextLimits([TelegramSender.Profile, ZaloSender.Profile]));
         Broadcaster = new Broadcaster(Store, Local, Messenger);
+        Batches = new BroadcastBatches(Store, Broadcaster);
         Audience = new Audience(Store, Messenger);
         // Straight into the collections, in bulk: the set-up is not what is measured.
         var now = Local.UtcNow;
@@ -48,15 +49,24 @@ public sealed class BroadcastWorld : IDisposable
     public CommuneClock Local { get; }
     public Messenger Messenger { get; }
     public Broadcaster Broadcaster { get; }
+    public BroadcastBatches Batches { get; }
     public Audience Audience { get; }
 
-    /// <summary>What /thongbao does on "OK": find the audience and write one row per recipient, in one transaction.</summary>
-    public int Queue(string broadcastId) => Store.Write(() =>
+    /// <summary>
+    /// What /thongbao does on "OK": find the audience and write the first batch of rows (the rest stored as batches), in
+    /// one transaction; then every other batch, one a transaction, as BroadcastBatchService writes them (without its pause).
+    /// </summary>
+    public int Queue(string broadcastId)
     {
-        var accounts = Audience.Residents(null, null);
-        Broadcaster.Queue(broadcastId, null, accounts, "📢 Ngày hội đọc sách toàn xã, 8:00 chủ nhật tại nhà văn hóa.", null);
-        return accounts.Count;
-    });
+        var count = Store.Write(() =>
+        {
+            var accounts = Audience.Residents(null, null);
+            Broadcaster.Queue(broadcastId, null, accounts, "📢 Ngày hội đọc sách toàn xã, 8:00 chủ nhật tại nhà văn hóa.", null);
+            return accounts.Count;
+        });
+        while (Batches.WriteNext()) { }
+        return count;
+    }
 
     /// <summary>Runs the real OutboxService with a sender that accepts at once, until the broadcast is settled.</summary>
     public async Task DrainAsync(string broadcastId, int expected)

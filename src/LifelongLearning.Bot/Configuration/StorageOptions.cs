@@ -27,6 +27,14 @@ public sealed class StorageOptions
     public int ExportRetentionDays { get; set; } = 30;
 
     /// <summary>
+    /// Outbox rows a broadcast writes per transaction: the official's turn writes the first batch, and the rest
+    /// are written a batch a transaction in the background, so no announcement holds the store's one writer (every
+    /// chat's reply waits on it) for more than a fraction of a second.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int BroadcastBatchSize { get; set; } = 1_000;
+
+    /// <summary>
     /// At start, a store file of at least 4 MB whose pages are this many percent free is rebuilt (LiteDB does not
     /// give freed space back by itself); the file before is kept beside it as "….before-rebuild.db".
     /// </summary>

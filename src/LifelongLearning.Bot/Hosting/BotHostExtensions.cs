@@ -45,6 +45,7 @@ public static class BotHostExtensions
         if (channels.Count == 0) builder.AddConsoleChannel();
         builder.AddLocalListener(channels);
         builder.Services.AddHostedService<OutboxService>();
+        builder.Services.AddHostedService<BroadcastBatchService>();
         builder.Services.AddReportingCalendar();
         builder.AddExports();
         builder.Services.AddEventCalendar();
@@ -124,6 +125,7 @@ public static class BotHostExtensions
         services.AddSingleton<ExportCommands>();
         services.AddSingleton<Audience>();
         services.AddSingleton<Broadcaster>();
+        services.AddSingleton<BroadcastBatches>();
         services.AddSingleton<Deliveries>();
         services.AddSingleton<EventCalendar>();
         services.AddSingleton<EventFigures>();

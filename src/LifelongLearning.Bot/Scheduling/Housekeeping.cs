@@ -91,6 +91,9 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
         var before = Now - PhotoCopyRetention;
         var inUse = store.OutboxWithPhoto().ToEnumerable().Where(m => m.Status == OutboxStatus.Pending)
             .Select(m => m.PhotoFileId!).ToHashSet();
+        // A broadcast still being written in batches sends its photo from rows not yet in the outbox.
+        foreach (var b in store.Broadcasts.Find(b => b.ReportedAt == null).ToList())
+            if (b.PhotoFileId is { Length: > 0 } copy && store.BroadcastBatchesByPrefix(b.Id).FirstOrDefault() is not null) inUse.Add(copy);
         // An event's day is a local date; a day's margin keeps a copy through the whole of its last day anywhere.
         var since = Now.AddDays(-1);
         foreach (var e in store.EventsWithPhoto().ToEnumerable().Where(e => e.CancelledAt == null).ToList())
@@ -101,8 +104,12 @@ public sealed partial class Housekeeping(BotStore store, TimeProvider clock, IOp
             .Select(f => f.Id).ToList();
         // Asked again inside the delete's transaction: a broadcast may have been queued with the copy meanwhile.
         return DeleteInBatches(unused, id =>
-            !store.OutboxWithPhoto(id).ToEnumerable().Any(m => m.Status == OutboxStatus.Pending) && store.Files.Delete(id));
+            !store.OutboxWithPhoto(id).ToEnumerable().Any(m => m.Status == OutboxStatus.Pending) && !QueuedInBatches(id) && store.Files.Delete(id));
     }
+
+    /// <summary>Whether a broadcast queued meanwhile, its batches not all written, sends this photo copy.</summary>
+    private bool QueuedInBatches(string photoFileId) =>
+        store.Broadcasts.Find(b => b.ReportedAt == null).Any(b => b.PhotoFileId == photoFileId && store.BroadcastBatchesByPrefix(b.Id).FirstOrDefault() is not null);
 
     /// <summary>Runs every step; a step that fails is logged and the others still run.</summary>
     public void RunOnce(CancellationToken ct)

@@ -46,6 +46,7 @@ public sealed class BotStore : IDisposable
             Outbox = _db.GetCollection<OutboxMessage>("outbox");
             Meta = _db.GetCollection<MetaRecord>("meta");
             Broadcasts = _db.GetCollection<Broadcast>("broadcasts");
+            BroadcastBatches = _db.GetCollection<BroadcastBatch>("broadcastBatches");
             Exports = _db.GetCollection<ExportRequest>("exports");
             FileLinks = _db.GetCollection<FileLink>("filelinks");
             EventFigures = _db.GetCollection<EventFigure>("eventFigures");
@@ -81,6 +82,7 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<OutboxMessage> Outbox { get; }
     public ILiteCollection<MetaRecord> Meta { get; }
     public ILiteCollection<Broadcast> Broadcasts { get; }
+    public ILiteCollection<BroadcastBatch> BroadcastBatches { get; }
     public ILiteCollection<ExportRequest> Exports { get; }
     public ILiteCollection<FileLink> FileLinks { get; }
     public ILiteCollection<EventFigure> EventFigures { get; }
@@ -238,7 +240,7 @@ public sealed class BotStore : IDisposable
         {
             typeof(UnitRecord), typeof(Member), typeof(ChatAccount), typeof(Round), typeof(Answer), typeof(Conversation),
             typeof(Invite), typeof(ReceivedMessage), typeof(Subscriber), typeof(EventRecord), typeof(OutboxMessage),
-            typeof(MetaRecord), typeof(Broadcast), typeof(ExportRequest), typeof(FileLink), typeof(EventFigure),
+            typeof(MetaRecord), typeof(Broadcast), typeof(BroadcastBatch), typeof(ExportRequest), typeof(FileLink), typeof(EventFigure),
             typeof(Web.WebLink), typeof(Web.WebSession), typeof(LiteFileInfo<string>),
         })
             Map(type);

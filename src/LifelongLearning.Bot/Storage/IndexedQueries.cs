@@ -41,6 +41,17 @@ public static class IndexedQueries
     public static ILiteQueryable<OutboxMessage> OutboxByBroadcastPrefix(this BotStore s, string prefix) =>
         s.Outbox.Query().Where(StartsWith(nameof(OutboxMessage.BroadcastId), prefix));
 
+    /// <summary>
+    /// The first batch of broadcast recipients still to be written, in queueing order: a bound on the id, so LiteDB
+    /// walks the id index from its start and stops at the first, rather than scanning the collection to sort it.
+    /// </summary>
+    public static ILiteQueryableResult<BroadcastBatch> NextBroadcastBatch(this BotStore s) =>
+        s.BroadcastBatches.Query().Where(Query.GT("_id", 0L)).Limit(1);
+
+    /// <summary>Batches not yet written of the broadcasts whose id starts with the prefix (a cancelled event's announcements).</summary>
+    public static ILiteQueryable<BroadcastBatch> BroadcastBatchesByPrefix(this BotStore s, string prefix) =>
+        s.BroadcastBatches.Query().Where(StartsWith(nameof(BroadcastBatch.BroadcastId), prefix));
+
     /// <summary>Outbox rows sending a document stored under the prefix (one export's files).</summary>
     public static ILiteQueryable<OutboxMessage> OutboxByDocumentPrefix(this BotStore s, string prefix) =>
         s.Outbox.Query().Where(StartsWith(nameof(OutboxMessage.DocumentFileId), prefix));

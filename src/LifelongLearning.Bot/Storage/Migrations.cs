@@ -27,6 +27,7 @@ internal static class Migrations
         (11, s => s.Accounts.EnsureIndex(a => a.MenuDue)),
         (13, CommuneOwnership),
         (14, FlowDrafts),
+        (15, s => s.BroadcastBatches.EnsureIndex(b => b.BroadcastId)),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -226,6 +226,17 @@ public sealed class Broadcast : ICommuneOwned
     /// </summary>
     public int Settled { get; set; }
 
+    /// <summary>
+    /// Recipients never given a row: they left, or the broadcast was cancelled, before their batch was written
+    /// (<see cref="BroadcastBatch"/>). Counted in <see cref="Settled"/> too, and reported as cancelled.
+    /// </summary>
+    public int Unqueued { get; set; }
+
+    /// <summary>What each row sends (text with its footer, the photo's reference and its store copy), kept for the batches still to write.</summary>
+    public string? Text { get; set; }
+    public string? PhotoRef { get; set; }
+    public string? PhotoFileId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ReportedAt { get; set; }
 }

@@ -147,6 +147,25 @@ public sealed class HousekeepingTests : IDisposable
     }
 
     [Fact]
+    public void A_photo_copy_a_broadcast_still_sends_from_batches_not_yet_written_stays()
+    {
+        var copy = PhotoCopies.FileIdOf("telegram:big");
+        Upload(copy);
+        _clock.SetUtcNow(DateTimeOffset.UtcNow.AddDays(91));
+        // Its first batch is sent already (no pending row has the photo); the rest of the residents are still a batch.
+        _store.Write(() =>
+        {
+            _store.Broadcasts.Insert(new Broadcast { Id = "b1", Recipients = 2, Settled = 1, PhotoRef = "telegram:big", PhotoFileId = copy });
+            _store.BroadcastBatches.Insert(new BroadcastBatch { BroadcastId = "b1", AccountIds = ["telegram:2"] });
+        });
+
+        Assert.Equal(0, _housekeeping.PrunePhotoCopies());
+
+        _store.Write(() => _store.BroadcastBatches.DeleteAll());
+        Assert.Equal(1, _housekeeping.PrunePhotoCopies());
+    }
+
+    [Fact]
     public void A_recent_unused_photo_copy_stays()
     {
         Upload(PhotoCopies.FileIdOf("telegram:fresh"));

@@ -38,6 +38,9 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         ["events: residents subscribed"] = ("Active", s => s.Subscribers.Query().Where(x => x.Active).GetPlan()),
         ["events: a broadcast's rows"] = ("BroadcastId", s => s.Outbox.Query().Where(m => m.BroadcastId == "event:1:before").GetPlan()),
         ["events: a cancelled event's announcements"] = ("BroadcastId", s => s.OutboxByBroadcastPrefix("event:1:").GetPlan()),
+        ["events: a cancelled event's batches not yet written"] = ("BroadcastId", s => s.BroadcastBatchesByPrefix("event:1:").GetPlan()),
+        // The broadcast batches, after every commit while a big announcement is being written.
+        ["batches: the next batch to write"] = ("_id", s => s.NextBroadcastBatch().GetPlan()),
         ["events: participation figures of a period"] = ("EventDay", s => FiguresBetween(s, new DateOnly(2025, 12, 15), new DateOnly(2026, 6, 14))),
         // Housekeeping, every day.
         ["housekeeping: old keys of received messages"] = ("At", s => s.Received.Query().Where(r => r.At < Now).GetPlan()),
@@ -102,6 +105,8 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
         Assert.Equal(["2"], s.FinishedExports().ToEnumerable().Select(e => e.Id.ToString()));
         Assert.Equal(["8", "9"], s.ConversationsWithPhoto().ToEnumerable().Select(c => c.Id).Order());
         Assert.Equal(1, s.OutboxByDocumentPrefix("exports/1/").Count());
+        Assert.Equal(10, s.BroadcastBatchesByPrefix("event:1:").Count());
+        Assert.Equal(s.BroadcastBatches.FindAll().Min(b => b.Id), s.NextBroadcastBatch().First().Id);
     }
 
     /// <summary>A commune's store after a broadcast: 3,000 residents, 6,000 outbox rows, a round's answers.</summary>
@@ -134,6 +139,10 @@ public sealed class LoopQueryPlanTests(LoopQueryPlanTests.SeededStore seeded) : 
                 foreach (var unit in new[] { "TV", "TV-TH", "TV-THCS" })
                     foreach (var code in new[] { "TV-HTSD", "TV-LUOT" })
                         s.Answers.Insert(new Answer { Id = Answer.IdOf("2026-H1", unit, code), RoundId = "2026-H1", UnitId = unit, IndicatorCode = code });
+                s.BroadcastBatches.InsertBulk(Enumerable.Range(0, 40).Select(i => new BroadcastBatch
+                {
+                    BroadcastId = $"event:{i % 4}:before", AccountIds = [.. Enumerable.Range(0, 100).Select(n => $"telegram:{100 + n}")],
+                }));
                 s.Exports.Insert(new ExportRequest { Id = 1, Status = ExportStatus.Pending });
                 s.Exports.Insert(new ExportRequest { Id = 2, Status = ExportStatus.Done });
                 s.Conversations.InsertBulk(Enumerable.Range(100, 3000).Select(i => new Conversation { Id = $"{i}" }));

@@ -62,7 +62,8 @@ public sealed class UpgradeTests
         try
         {
             var path = Path.Combine(folder, "bot.db");
-            File.Copy(Directory.GetFiles(Fixtures, "store-v*.db").Max()!, path);
+            // The newest fixture by its version's number ("store-v15" after "store-v6"), not by the file name's letters.
+            File.Copy(Directory.GetFiles(Fixtures, "store-v*.db").MaxBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)["store-v".Length..], System.Globalization.CultureInfo.InvariantCulture))!, path);
             using (var db = new LiteDatabase(new ConnectionString { Filename = path }))
                 db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "schemaVersion", ["Value"] = BotStore.SchemaVersion + 1 });
             var before = SHA256.HashData(await File.ReadAllBytesAsync(path));

@@ -9,8 +9,9 @@ namespace LifelongLearning.Bot.Engine.Flows;
 /// <summary>
 /// /thongbao: an official writes an announcement (a photo may come with the text as its caption, or first and the
 /// text after), picks everyone or one village, sees how many people it reaches, and confirms; «quay lại» steps
-/// back and the preview changes a field by its number. Every recipient's message is written to the outbox in
-/// that one transaction, before the first one leaves, so a crash in the middle skips nobody.
+/// back and the preview changes a field by its number. Everything the announcement needs is stored in that one
+/// transaction, before the first message leaves (the first batch of rows, the other recipients as batches written
+/// after it: <see cref="Broadcaster.Queue"/>), so a crash in the middle skips nobody.
 /// </summary>
 public sealed class AnnouncementFlow : StepFlow<AnnouncementDraft>
 {
