@@ -1,7 +1,6 @@
 using System.Globalization;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

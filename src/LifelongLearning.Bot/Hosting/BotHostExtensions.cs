@@ -9,7 +9,6 @@ using LifelongLearning.Bot.Core.Plans;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Exports;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Engine.Events;
 using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Outbox;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using System.Text.Json.Nodes;
 using LifelongLearning.Bot.Backups;
 using LifelongLearning.Bot.Scheduling;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -174,7 +174,7 @@ public sealed partial class OutboxService(
         using var stopping = ct.Register(() => send.CancelAfter(StopGrace));
         try
         {
-            await sender.SendAsync(OutgoingMessage.Of(message), new SendPace(pacer, message.ChatId, clock), send.Token);
+            await sender.SendAsync(OutgoingMessage.Of(message), new SendPace(ct => pacer.NextMessageAsync(message.ChatId, ct)), send.Token);
             store.Write(() =>
             {
                 // Cancelled while in flight (/ngung that very second): it went, so it is marked sent, but it

@@ -1,3 +1,5 @@
+using LifelongLearning.Bot.Engine;
+
 namespace LifelongLearning.Bot.Outbox;
 
 /// <summary>
@@ -116,6 +118,17 @@ public sealed class Pacer
             }
             if (_chats.Count > 50_000) Forget(now);
         }
+    }
+
+    /// <summary>
+    /// A row that goes as more than one message: its previous message is answered; waits until the next may go to the
+    /// chat and books it (what a channel's <see cref="SendPace"/> calls).
+    /// </summary>
+    public async Task NextMessageAsync(string chatId, CancellationToken cancellationToken)
+    {
+        Finished(chatId);
+        while (TryStart(chatId) is var wait && wait > TimeSpan.Zero)
+            await Task.Delay(wait, _clock, cancellationToken);
     }
 
     /// <summary>

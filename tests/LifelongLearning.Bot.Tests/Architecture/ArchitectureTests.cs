@@ -15,7 +15,7 @@ public sealed class ArchitectureTests
     private const string Root = "LifelongLearning.Bot";
     private static readonly string[] Channels = [$"{Root}.Channels.Telegram", $"{Root}.Channels.Zalo", $"{Root}.Channels.Console"];
     private static readonly string[] HostParts =
-        [$"{Root}.Engine", $"{Root}.Storage", $"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports",
+        [$"{Root}.Engine", $"{Root}.Storage", $"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Exports",
          $"{Root}.Charts", $"{Root}.Channels", $"{Root}.Hosting", $"{Root}.Configuration"];
 
     private static Types Host => Types.InAssembly(typeof(BotEngine).Assembly);
@@ -49,7 +49,6 @@ public sealed class ArchitectureTests
     [InlineData("Engine")]
     [InlineData("Outbox")]
     [InlineData("Scheduling")]
-    [InlineData("Files")]
     [InlineData("Exports")]
     [InlineData("Charts")]
     [InlineData("Storage")]
@@ -75,6 +74,15 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void A_channel_depends_on_the_engine_only()
+    {
+        // What a channel needs of the rest is the engine's: the send contract (IChannelSender, ChannelLimits, SendPace),
+        // the stored files' links (PublicFiles), the heartbeats /healthz reads and the log redaction its servers use.
+        var others = HostParts.Where(p => p != $"{Root}.Engine" && p != $"{Root}.Channels").Append($"{Root}.Web").Append($"{Root}.Backups").ToArray();
+        AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.Channels").ShouldNot().HaveDependencyOnAny(others).GetResult());
+    }
+
+    [Fact]
     public void Channels_never_read_the_store()
     {
         // A sender reads what it sends through the engine (Outgoing), an inbox asks the engine (Knows, AskForText, PeopleOn).
@@ -87,9 +95,9 @@ public sealed class ArchitectureTests
     public void The_engine_reaches_nothing_above_it()
     {
         // What the engine needs of the layers above is its own: TextLimits and PhotoCopies live in Engine, the round's
-        // digest is RoundDigests, and Outbox, Scheduling, Files and Exports call the engine, never the reverse.
+        // digest is RoundDigests, and Outbox, Scheduling and Exports call the engine, never the reverse.
         AssertHolds(Host.That().ResideInNamespaceStartingWith($"{Root}.Engine").ShouldNot()
-            .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Files", $"{Root}.Exports").GetResult());
+            .HaveDependencyOnAny($"{Root}.Outbox", $"{Root}.Scheduling", $"{Root}.Exports").GetResult());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Hosting;
 using LifelongLearning.Bot.Outbox;

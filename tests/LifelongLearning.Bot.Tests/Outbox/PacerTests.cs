@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

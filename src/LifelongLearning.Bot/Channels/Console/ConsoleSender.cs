@@ -1,6 +1,5 @@
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Outbox;
 
 namespace LifelongLearning.Bot.Channels.Console;
 

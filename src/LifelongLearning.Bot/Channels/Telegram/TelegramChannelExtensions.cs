@@ -1,4 +1,4 @@
-using LifelongLearning.Bot.Outbox;
+using LifelongLearning.Bot.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

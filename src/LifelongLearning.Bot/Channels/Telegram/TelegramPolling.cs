@@ -21,7 +21,7 @@ public sealed partial class TelegramPolling(
     PhotoCopies photos,
     TimeProvider clock,
     IOptions<TelegramOptions> options,
-    Hosting.Heartbeats heartbeats,
+    Heartbeats heartbeats,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +25,7 @@ public sealed partial class TelegramWebhook(
     PhotoCopies photos,
     IOptions<TelegramOptions> options,
     ILoggerFactory loggers,
-    Hosting.Heartbeats heartbeats,
+    Heartbeats heartbeats,
     ILogger<TelegramWebhook> logger) : IHostedService, IAsyncDisposable
 {
     public const string Path = "/telegram/webhook";

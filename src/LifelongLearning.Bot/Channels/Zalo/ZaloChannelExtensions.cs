@@ -1,5 +1,4 @@
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -185,7 +186,7 @@ public sealed class ZaloClient
             return "";
         var token = _options.BotToken;
         // A description may also echo a photo's URL, whose /files/{token} is a live link.
-        text = Hosting.LogRedaction.Redact(text);
+        text = LogRedaction.Redact(text);
         return string.IsNullOrEmpty(token) ? text : text.Replace(token, "***", StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Core.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ public sealed partial class ZaloPolling(
     ZaloStartup startup,
     TimeProvider clock,
     IOptions<ZaloOptions> options,
-    Hosting.Heartbeats heartbeats,
+    Heartbeats heartbeats,
     ILogger<ZaloPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);

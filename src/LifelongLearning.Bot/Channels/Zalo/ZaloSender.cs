@@ -2,8 +2,6 @@ using LifelongLearning.Bot.Core.Time;
 using LifelongLearning.Bot.Core.Conversations;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
-using LifelongLearning.Bot.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
+using LifelongLearning.Bot.Engine;
 using System.Text.Json;
-using LifelongLearning.Bot.Files;
-using LifelongLearning.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +20,7 @@ public sealed partial class ZaloWebhook(
     PublicFiles files,
     IOptions<ZaloOptions> options,
     ILoggerFactory loggers,
-    Hosting.Heartbeats heartbeats,
+    Heartbeats heartbeats,
     ILogger<ZaloWebhook> logger) : IHostedService, IAsyncDisposable
 {
     public const string Path = "/zalo/webhook";

@@ -5,7 +5,6 @@ using LifelongLearning.Bot.Core.Periods;
 using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Exports;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using Microsoft.AspNetCore.Http;
 using static LifelongLearning.Bot.Web.Html;

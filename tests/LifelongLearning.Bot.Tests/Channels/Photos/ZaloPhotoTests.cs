@@ -1,7 +1,6 @@
 using System.Net;
 using LifelongLearning.Bot.Channels.Zalo;
 using LifelongLearning.Bot.Engine;
-using LifelongLearning.Bot.Files;
 using LifelongLearning.Bot.Storage;
 using LifelongLearning.Bot.Tests.Channels.Telegram;
 using LifelongLearning.Bot.Tests.Channels.Zalo;

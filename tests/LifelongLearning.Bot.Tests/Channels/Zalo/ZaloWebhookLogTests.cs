@@ -1,6 +1,6 @@
 using System.Net;
 using LifelongLearning.Bot.Channels.Zalo;
-using LifelongLearning.Bot.Files;
+using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Hosting;
 using Xunit;
 

@@ -1,10 +1,9 @@
 using LifelongLearning.Bot.Core.Time;
 using System.Security.Cryptography;
 using System.Text;
-using LifelongLearning.Bot.Engine;
 using LifelongLearning.Bot.Storage;
 
-namespace LifelongLearning.Bot.Files;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>What a link's token leads to.</summary>
 public enum PublicFileStatus

@@ -1,6 +1,5 @@
-using LifelongLearning.Bot.Engine;
 
-namespace LifelongLearning.Bot.Outbox;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>Delivers outbox messages on one platform (Telegram, Zalo, the console).</summary>
 public interface IChannelSender

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
-namespace LifelongLearning.Bot.Hosting;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// Takes working secrets out of text bound for a log: the token of a public file link (/files/{token}: whoever

@@ -1,10 +1,14 @@
+using LifelongLearning.Bot.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace LifelongLearning.Bot.Files;
+namespace LifelongLearning.Bot.Channels.Zalo;
 
-/// <summary>GET /files/{token}: the file behind a live link; 404 for a token never issued, 410 for one expired.</summary>
+/// <summary>
+/// GET /files/{token}: the file behind a live link; 404 for a token never issued, 410 for one expired. Zalo takes a
+/// picture or a document only as a URL, so its webhook server serves the links it is given.
+/// </summary>
 public static class PublicFileEndpoint
 {
     public static IEndpointRouteBuilder MapPublicFiles(this IEndpointRouteBuilder app, PublicFiles files)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace LifelongLearning.Bot.Hosting;
+namespace LifelongLearning.Bot.Engine;
 
 /// <summary>
 /// When each channel last did its job: a poll that returned (with or without updates), or a webhook delivery
