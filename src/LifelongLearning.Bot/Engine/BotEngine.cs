@@ -5,7 +5,6 @@ using LifelongLearning.Bot.Core.Text;
 using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Engine.Flows;
 using LifelongLearning.Bot.Storage;
-using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

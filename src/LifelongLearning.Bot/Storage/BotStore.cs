@@ -50,8 +50,8 @@ public sealed class BotStore : IDisposable
             Exports = _db.GetCollection<ExportRequest>("exports");
             FileLinks = _db.GetCollection<FileLink>("filelinks");
             EventFigures = _db.GetCollection<EventFigure>("eventFigures");
-            WebLinks = _db.GetCollection<Web.WebLink>("webLinks");
-            WebSessions = _db.GetCollection<Web.WebSession>("webSessions");
+            WebLinks = _db.GetCollection<WebLink>("webLinks");
+            WebSessions = _db.GetCollection<WebSession>("webSessions");
             Migrations.Apply(this);
             WarmUpMappings(_db.Mapper);
         }
@@ -86,8 +86,8 @@ public sealed class BotStore : IDisposable
     public ILiteCollection<ExportRequest> Exports { get; }
     public ILiteCollection<FileLink> FileLinks { get; }
     public ILiteCollection<EventFigure> EventFigures { get; }
-    public ILiteCollection<Web.WebLink> WebLinks { get; }
-    public ILiteCollection<Web.WebSession> WebSessions { get; }
+    public ILiteCollection<WebLink> WebLinks { get; }
+    public ILiteCollection<WebSession> WebSessions { get; }
 
     /// <summary>Pictures and documents (charts, photos, exports), referenced by id from the outbox.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
@@ -241,7 +241,7 @@ public sealed class BotStore : IDisposable
             typeof(UnitRecord), typeof(Member), typeof(ChatAccount), typeof(Round), typeof(Answer), typeof(Conversation),
             typeof(Invite), typeof(ReceivedMessage), typeof(Subscriber), typeof(EventRecord), typeof(OutboxMessage),
             typeof(MetaRecord), typeof(Broadcast), typeof(BroadcastBatch), typeof(ExportRequest), typeof(FileLink), typeof(EventFigure),
-            typeof(Web.WebLink), typeof(Web.WebSession), typeof(LiteFileInfo<string>),
+            typeof(WebLink), typeof(WebSession), typeof(LiteFileInfo<string>),
         })
             Map(type);
     }

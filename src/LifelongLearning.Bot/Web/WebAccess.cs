@@ -27,24 +27,7 @@ public sealed record WebUser(Member Member, string SessionHash, string FormToken
 /// </summary>
 public sealed class WebAccess(BotStore store, CommuneClock clock, IOptions<WebOptions> options, IOptions<BotOptions> bot)
 {
-    public const string SignInPath = "/web/vao/";
     public const string CookieName = "llbot_web";
-
-    /// <summary>A new sign-in link's token for the member; call inside the message's store write.</summary>
-    public string CreateLink(string memberId)
-    {
-        var token = NewToken();
-        store.Write(() =>
-        {
-            store.WebLinks.DeleteMany(l => l.ExpiresAt < clock.UtcNow);
-            store.WebLinks.Insert(new WebLink { Id = Hash(token), MemberId = memberId, CreatedAt = clock.UtcNow, ExpiresAt = clock.UtcNow + options.Value.LinkLifetime });
-        });
-        return token;
-    }
-
-    /// <summary>The sign-in address under the public base URL (or the listening one).</summary>
-    public string UrlOf(string token, string? listeningUrl) =>
-        (string.IsNullOrEmpty(options.Value.PublicBaseUrl) ? listeningUrl ?? options.Value.ListenUrl : options.Value.PublicBaseUrl).TrimEnd('/') + SignInPath + token;
 
     /// <summary>What opening the link would do, without using it up (the page that opens it asks the browser to confirm).</summary>
     public SignInResult Peek(string token)
@@ -121,7 +104,7 @@ public sealed class WebAccess(BotStore store, CommuneClock clock, IOptions<WebOp
         return store.Accounts.Find(a => a.MemberId == memberId).Any(a => admins.Contains(a.Id)) ? member : null;
     }
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewToken() => WebSignIn.NewToken();
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => WebSignIn.Hash(token);
 }

@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Configuration;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using LifelongLearning.Bot.Hosting;

@@ -1,3 +1,6 @@
+using LifelongLearning.Bot.Configuration;
+using LifelongLearning.Bot.Engine;
+using LifelongLearning.Bot.Engine.Commands;
 using LifelongLearning.Bot.Web.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +19,7 @@ public static class WebExtensions
         builder.Services.AddSingleton<IValidateOptions<WebOptions>>(new WebCertificateValidator(builder.Configuration));
         builder.Services.AddSingleton<WebAccess>();
         builder.Services.AddSingleton<WebAddress>();
+        builder.Services.AddSingleton<WebSignIn>();
         builder.Services.AddSingleton<WebCommand>();
         return builder;
     }
@@ -34,10 +38,4 @@ public static class WebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return builder;
     }
-}
-
-/// <summary>Where the page really listens once started (a port 0 in the settings becomes the real one); null when it could not start.</summary>
-public sealed class WebAddress
-{
-    public string? ListeningUrl { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed record WebView(string Title, string Body, int Status = StatusCodes
 public sealed partial class WebServer(
     IServiceProvider services,
     WebAccess access,
+    WebSignIn signIn,
     WebAddress address,
     Plan plan,
     IOptions<WebOptions> options,
@@ -81,7 +82,7 @@ public sealed partial class WebServer(
         var official = store.Members.FindOne(m => m.Role == Role.Official && m.RemovedAt == null);
         if (official is null) return;
         terminal.Note($"Trang theo dõi cho cán bộ (mở trong trình duyệt, dùng một lần trong {(int)options.Value.LinkLifetime.TotalMinutes} phút; gõ /web để lấy liên kết mới):\n" +
-                      access.UrlOf(access.CreateLink(official.Id), address.ListeningUrl));
+                      signIn.UrlOf(signIn.CreateLink(official.Id)));
     }
 
     private static async Task SecurityHeaders(HttpContext context, Func<Task> next)
@@ -112,8 +113,8 @@ public sealed partial class WebServer(
         // Browsers ask for it on every page; there is none, and a redirect to the sign-in page would be noise.
         app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet(SignInPage, () => Page(SignInHelp(null)));
-        app.MapGet(WebAccess.SignInPath + "{token}", (string token) => OpenLink(token));
-        app.MapPost(WebAccess.SignInPath + "{token}", (HttpContext c, string token) => UseLink(c, token));
+        app.MapGet(WebSignIn.SignInPath + "{token}", (string token) => OpenLink(token));
+        app.MapPost(WebSignIn.SignInPath + "{token}", (HttpContext c, string token) => UseLink(c, token));
         app.MapPost("/web/dang-xuat", (Func<HttpContext, Task<IResult>>)SignOutAsync);
 
         Get(app, "/web/", (u, c) => services.GetRequiredService<RoundPage>().Render(u.Member.CommuneId), "/web/");
@@ -188,7 +189,7 @@ public sealed partial class WebServer(
         if (state != SignInResult.SignedIn) return Page(SignInHelp(Problem(state)));
         // The link is used up by the form, not by opening: a chat app's preview robot opens links too.
         return Page(new WebView("Đăng nhập trang theo dõi",
-            $"<form id=\"vao\" method=\"post\" action=\"{WebAccess.SignInPath}{Html.E(token)}\"><p>Bấm nút dưới đây để vào trang theo dõi.</p>" +
+            $"<form id=\"vao\" method=\"post\" action=\"{WebSignIn.SignInPath}{Html.E(token)}\"><p>Bấm nút dưới đây để vào trang theo dõi.</p>" +
             "<button type=\"submit\">Vào trang theo dõi</button></form><script src=\"/web/vao.js\"></script>"));
     }
 

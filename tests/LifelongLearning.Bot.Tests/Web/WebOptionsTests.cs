@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Configuration;
 using LifelongLearning.Bot.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

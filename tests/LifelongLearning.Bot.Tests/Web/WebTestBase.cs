@@ -1,3 +1,4 @@
+using LifelongLearning.Bot.Engine;
 using System.Net;
 using System.Text.RegularExpressions;
 using LifelongLearning.Bot.Tests.Channels.Telegram;

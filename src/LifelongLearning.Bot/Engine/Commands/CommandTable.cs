@@ -17,7 +17,7 @@ public sealed class CommandTable
     public CommandTable(
         StartCommand start, ReportFlow report, ReportCommands reportStatus, OfficialCommands official, HelpCommand help, ResidentCommands residents,
         AnnouncementFlow announcements, ExportCommands exports, LinkCommand link, EventFlow events, ConversationFlows flows,
-        EventListCommands eventList, ParticipationCommand participation, Web.WebCommand web, CityCommands city)
+        EventListCommands eventList, ParticipationCommand participation, WebCommand web, CityCommands city)
     {
         All =
         [

@@ -1,4 +1,4 @@
-namespace LifelongLearning.Bot.Web;
+namespace LifelongLearning.Bot.Storage;
 
 /// <summary>A sign-in link from /web (collection "webLinks"): Id is the hash of its token, never the token.</summary>
 public sealed class WebLink

@@ -1,10 +1,7 @@
-using LifelongLearning.Bot.Engine;
-using Microsoft.Extensions.Options;
-
-namespace LifelongLearning.Bot.Web;
+namespace LifelongLearning.Bot.Engine.Commands;
 
 /// <summary>/web: an official gets a single-use sign-in link to the web page; nobody else gets one.</summary>
-public sealed class WebCommand(WebAccess access, WebAddress address, IOptions<WebOptions> options)
+public sealed class WebCommand(WebSignIn signIn)
 {
     public void Handle(Turn turn)
     {
@@ -13,14 +10,14 @@ public sealed class WebCommand(WebAccess access, WebAddress address, IOptions<We
             turn.Say("Trang web theo dõi chỉ dành cho cán bộ theo dõi của xã.");
             return;
         }
-        if (address.ListeningUrl is null && string.IsNullOrEmpty(options.Value.PublicBaseUrl))
+        if (!signIn.CanSignIn)
         {
             turn.Say("Trang web theo dõi chưa chạy được trên máy chủ. Vui lòng báo người quản trị.");
             return;
         }
-        var token = access.CreateLink(turn.Member.Id);
-        var minutes = (int)options.Value.LinkLifetime.TotalMinutes;
-        turn.Say($"Mở liên kết này trong trình duyệt để vào trang theo dõi của xã:\n{access.UrlOf(token, address.ListeningUrl)}\n" +
+        var token = signIn.CreateLink(turn.Member.Id);
+        var minutes = (int)signIn.LinkLifetime.TotalMinutes;
+        turn.Say($"Mở liên kết này trong trình duyệt để vào trang theo dõi của xã:\n{signIn.UrlOf(token)}\n" +
                  $"Liên kết dùng được một lần, trong {minutes} phút. Đừng chuyển liên kết cho người khác.");
     }
 }

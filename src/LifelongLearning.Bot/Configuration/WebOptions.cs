@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LifelongLearning.Bot.Web;
+namespace LifelongLearning.Bot.Configuration;
 
 /// <summary>Section "Web": the officials' web page, served on a local address by the bot's own process.</summary>
 public sealed class WebOptions
