@@ -52,9 +52,17 @@ public sealed partial class FakeZaloServer
 
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
-                throw new TimeoutException($"No matching Zalo message to {chatId}. Sent: {DescribeSent()}");
+                throw new TimeoutException($"No matching Zalo message to {chatId}. {DescribeWaiting()} Sent: {DescribeSent()}");
             await Task.WhenAny(changed, Task.Delay(remaining));
         }
+    }
+
+    // Whether the person's last words were still waiting for a poll (the bot not polling) or were taken (the reply
+    // not sent): what a wait that timed out needs to say, since such a failure comes once in many runs.
+    private string DescribeWaiting()
+    {
+        lock (_gate)
+            return $"Updates not yet polled: {_inbox.Count}; the last calls: {string.Join(", ", _calls.TakeLast(12))}.";
     }
 
     private string DescribeSent()
