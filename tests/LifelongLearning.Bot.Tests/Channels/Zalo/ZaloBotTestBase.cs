@@ -22,6 +22,8 @@ public abstract partial class ZaloBotTestBase : IAsyncLifetime
         ["Zalo:ApiBaseUrl"] = Zalo.BaseUrl,
         ["Zalo:PollTimeoutSeconds"] = "5",
         ["Bot:AdminChatIds:0"] = $"zalo:{Admin}",
+        // The bot's own steps (an update handled, new or seen before) are debug lines: kept for a wait that times out.
+        ["Logging:LogLevel:LifelongLearning"] = "Debug",
     };
 
     protected virtual bool StartBot => true;
@@ -43,9 +45,23 @@ public abstract partial class ZaloBotTestBase : IAsyncLifetime
 
     protected string Say(string chat, string text, string name = "Người dùng") => Zalo.EnqueueText(chat, text, name);
 
-    /// <summary>The next message to the chat (matching, if asked) that no earlier wait returned.</summary>
-    protected Task<SentZaloMessage> NextAsync(string chat, Func<SentZaloMessage, bool>? match = null) =>
-        Zalo.WaitForMessageAsync(chat, match, Wait);
+    /// <summary>
+    /// The next message to the chat (matching, if asked) that no earlier wait returned. A wait that times out also
+    /// gives the bot's last log lines (an update accepted, a message handled, a send), so a failure seen once in many
+    /// runs says where the message stopped.
+    /// </summary>
+    protected async Task<SentZaloMessage> NextAsync(string chat, Func<SentZaloMessage, bool>? match = null)
+    {
+        try
+        {
+            return await Zalo.WaitForMessageAsync(chat, match, Wait);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}The bot's last log lines:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, Bot.Logs.Lines.TakeLast(40)), e);
+        }
+    }
 
     protected Task<SentZaloMessage> NextContainingAsync(string chat, string text) =>
         NextAsync(chat, m => (m.Text ?? m.Caption)?.Contains(text) == true);
