@@ -70,7 +70,8 @@ public static class CityBench
         Console.WriteLine(string.Create(c, $"  digest text {text.Length:N0} characters ({text.Split('\n').Length} lines); spreadsheet {size / 1024.0:F0} KB, {plan.Indicators.Count(i => i.IsCollectedIn(period.Kind)) + 1} sheets"));
     }
 
-    private static void Measure(string name, Action step)
+    /// <summary>The median of <see cref="Runs"/> runs of a step, with its allocations, on one line (the store's city bench too).</summary>
+    internal static void Measure(string name, Action step)
     {
         var times = new List<double>();
         var bytes = new List<long>();
@@ -86,7 +87,7 @@ public static class CityBench
         times.Sort();
         bytes.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name,-44}: {times[Runs / 2],8:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), {bytes[Runs / 2] / 1048576.0,7:F1} MB allocated"));
+            $"  {name,-48}: {times[Runs / 2],8:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), {bytes[Runs / 2] / 1048576.0,7:F1} MB allocated"));
     }
 
     /// <summary>Every commune on the default plan's units plus a community library; a few units late or silent in each round.</summary>

@@ -118,28 +118,9 @@ public static class CityStoreBench
         for (var i = 0; i < WarmUps; i++)
             foreach (var (_, step) in steps) step();
         Console.WriteLine($"  {period.Label} ({period.Code}), median of {Runs} after {WarmUps} warm-ups; load {ThroughputBench.Load()}");
-        foreach (var (name, step) in steps) Measure(name, step);
+        foreach (var (name, step) in steps) CityBench.Measure(name, step);
         Console.WriteLine(string.Create(C,
             $"  digest text {text.Length:N0} characters; spreadsheet {size / 1024.0:F0} KB; {all!.Children.Count} communes, {all.Completeness.Expected:N0} units expected; load {ThroughputBench.Load()}"));
-    }
-
-    private static void Measure(string name, Action step)
-    {
-        var times = new List<double>();
-        var bytes = new List<long>();
-        for (var i = 0; i < Runs; i++)
-        {
-            GC.Collect();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            step();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            bytes.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
-        }
-        times.Sort();
-        bytes.Sort();
-        Console.WriteLine(string.Create(C,
-            $"  {name,-48}: {times[Runs / 2],8:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), {bytes[Runs / 2] / 1048576.0,7:F1} MB allocated"));
     }
 
     /// <summary>
